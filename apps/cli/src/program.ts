@@ -1,0 +1,41 @@
+import { Command } from "commander";
+import type { CliIo } from "./cli-io.js";
+import { catalogCommand } from "./commands/catalog.js";
+
+/** Version printed by `ctsim --version`. */
+export const CLI_VERSION = "0.1.0";
+
+/** One subcommand: it builds its commander `Command`, wired to the given streams. */
+export type CommandFactory = (io: CliIo) => Command;
+
+const commands: readonly CommandFactory[] = [catalogCommand];
+
+/** Builds the `ctsim` program with every subcommand registered. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command("ctsim")
+    .description(
+      "Simulate Huawei Cloud Cloud Trace Service (CTS) for ModelArts: fixtures, load, a mock API, contract tests.",
+    )
+    .version(CLI_VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .showSuggestionAfterError(true);
+  for (const factory of commands) {
+    program.addCommand(factory(io));
+  }
+  configureTree(program, io);
+  return program;
+}
+
+/** Every command in the tree writes through `io` and throws instead of exiting. */
+function configureTree(command: Command, io: CliIo): void {
+  command
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .allowExcessArguments(false);
+  for (const sub of command.commands) {
+    configureTree(sub, io);
+  }
+}
