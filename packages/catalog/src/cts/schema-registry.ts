@@ -1,0 +1,61 @@
+import type { TSchema } from "@sinclair/typebox";
+import { ErrorBodySchema } from "./schemas/error-body.js";
+import { ListTracesQuerySchema, ListTracesResponseSchema } from "./schemas/list-traces.js";
+import {
+  CheckObsBucketsRequestSchema,
+  CheckObsBucketsResponseSchema,
+  ListOperationsResponseSchema,
+  ListTraceResourcesResponseSchema,
+  ListUserResourcesResponseSchema,
+  ListVersionsResponseSchema,
+  ShowVersionResponseSchema,
+  VersionSchema,
+} from "./schemas/lookups.js";
+import {
+  CreateNotificationRequestSchema,
+  ListNotificationsResponseSchema,
+  NotificationSchema,
+  UpdateNotificationRequestSchema,
+} from "./schemas/notification.js";
+import { ListQuotasResponseSchema, QuotaSchema } from "./schemas/quota.js";
+import {
+  CreateTrackerRequestSchema,
+  ListTrackersResponseSchema,
+  TrackerSchema,
+  UpdateTrackerRequestSchema,
+} from "./schemas/tracker.js";
+import { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./schemas/trace.js";
+
+/**
+ * Every named CTS schema, keyed by its `$id`. This is the single source the validators, the
+ * JSON Schema files and the OpenAPI document are made from.
+ */
+export const CTS_SCHEMAS = {
+  ApiTrace: ApiTraceSchema,
+  ObsTrace: ObsTraceSchema,
+  UserInfo: UserInfoSchema,
+  ListTracesQuery: ListTracesQuerySchema,
+  ListTracesResponse: ListTracesResponseSchema,
+  Tracker: TrackerSchema,
+  CreateTrackerRequest: CreateTrackerRequestSchema,
+  UpdateTrackerRequest: UpdateTrackerRequestSchema,
+  ListTrackersResponse: ListTrackersResponseSchema,
+  Notification: NotificationSchema,
+  CreateNotificationRequest: CreateNotificationRequestSchema,
+  UpdateNotificationRequest: UpdateNotificationRequestSchema,
+  ListNotificationsResponse: ListNotificationsResponseSchema,
+  Quota: QuotaSchema,
+  ListQuotasResponse: ListQuotasResponseSchema,
+  ListOperationsResponse: ListOperationsResponseSchema,
+  ListUserResourcesResponse: ListUserResourcesResponseSchema,
+  ListTraceResourcesResponse: ListTraceResourcesResponseSchema,
+  CheckObsBucketsRequest: CheckObsBucketsRequestSchema,
+  CheckObsBucketsResponse: CheckObsBucketsResponseSchema,
+  Version: VersionSchema,
+  ListVersionsResponse: ListVersionsResponseSchema,
+  ShowVersionResponse: ShowVersionResponseSchema,
+  ErrorBody: ErrorBodySchema,
+} as const satisfies Record<string, TSchema>;
+
+/** Name of a schema in {@link CTS_SCHEMAS}. */
+export type CtsSchemaName = keyof typeof CTS_SCHEMAS;

@@ -1,0 +1,98 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { ROOT_USER_FLAGS, TRACE_RATINGS, TRACE_SOURCES } from "../enums.js";
+import { EpochMillis, Nullable, StringEnum, TRACE_NAME_PATTERN } from "./schema-helpers.js";
+
+/** Account (`domain`) of a user: `{id, name}`. */
+export const BaseUserSchema = Type.Object(
+  { id: Type.String(), name: Type.String() },
+  { $id: "BaseUser", description: "An account (domain): id and name." },
+);
+
+/** `session_context` of a user: when the credentials were issued and whether MFA was used. */
+export const SessionContextSchema = Type.Object({
+  attributes: Type.Object({
+    created_at: Type.String({ description: "ms timestamp as text" }),
+    mfa_authenticated: Type.String({ description: '"true" or "false" as text' }),
+  }),
+});
+
+/**
+ * `user` of a ListTraces trace: 12 fields (reference §2.2). Every field is optional in the SDKs;
+ * only `id`, `name` and `domain` existed before 2024-07.
+ */
+export const UserInfoSchema = Type.Object(
+  {
+    id: Type.Optional(Type.String()),
+    name: Type.Optional(Type.String()),
+    user_name: Type.Optional(Type.String()),
+    domain: Type.Optional(BaseUserSchema),
+    account_id: Type.Optional(Type.String()),
+    access_key_id: Type.Optional(Type.String()),
+    principal_urn: Type.Optional(Type.String()),
+    principal_id: Type.Optional(Type.String()),
+    principal_is_root_user: Type.Optional(StringEnum(ROOT_USER_FLAGS)),
+    type: Type.Optional(Type.String({ description: "identity type; values undocumented" })),
+    invoked_by: Type.Optional(Type.Array(Type.String())),
+    session_context: Type.Optional(SessionContextSchema),
+  },
+  { $id: "UserInfo", description: "Who performed the operation." },
+);
+export type UserInfo = Static<typeof UserInfoSchema>;
+
+/** Fields shared by both wire shapes of a trace. */
+const commonTraceFields = {
+  trace_id: Type.String({ minLength: 1, description: "trace ID (a time-based UUID)" }),
+  trace_name: Type.String({ pattern: TRACE_NAME_PATTERN, description: "operation name" }),
+  trace_rating: StringEnum(TRACE_RATINGS),
+  trace_type: StringEnum(TRACE_SOURCES),
+  service_type: Type.String({ minLength: 1 }),
+  resource_type: Type.String({ minLength: 1 }),
+  resource_id: Type.Optional(Nullable(Type.String())),
+  resource_name: Type.Optional(Nullable(Type.String())),
+  time: EpochMillis,
+  record_time: EpochMillis,
+  source_ip: Type.Optional(Nullable(Type.String())),
+  request: Type.Optional(Nullable(Type.String({ description: "request body as JSON text" }))),
+  response: Type.Optional(Nullable(Type.String({ description: "response body as JSON text" }))),
+  api_version: Type.Optional(Nullable(Type.String())),
+  message: Type.Optional(Nullable(Type.String())),
+  request_id: Type.Optional(Nullable(Type.String())),
+  location_info: Type.Optional(Nullable(Type.String())),
+  endpoint: Type.Optional(Nullable(Type.String())),
+  resource_url: Type.Optional(Nullable(Type.String())),
+  enterprise_project_id: Type.Optional(Nullable(Type.String())),
+  resource_account_id: Type.Optional(Nullable(Type.String())),
+  read_only: Type.Optional(Nullable(Type.Boolean())),
+  operation_id: Type.Optional(Nullable(Type.String())),
+};
+
+/**
+ * A trace as `GET /v3/{project_id}/traces` returns it (25 fields, SDK types: `code`, `request`
+ * and `response` are strings). Unknown extra fields are allowed, as the SDKs ignore them.
+ */
+export const ApiTraceSchema = Type.Object(
+  {
+    ...commonTraceFields,
+    user: Type.Optional(Nullable(UserInfoSchema)),
+    code: Type.Optional(Nullable(Type.String({ description: "HTTP status as text" }))),
+  },
+  { $id: "ApiTrace", description: "A CTS trace in the ListTraces (API) shape." },
+);
+export type ApiTrace = Static<typeof ApiTraceSchema>;
+
+/**
+ * A trace as CTS writes it into OBS trace files (reference §7.1): numeric `code`, `user` as JSON
+ * text, plus `event_type`, `project_id` and `tracker_name`.
+ */
+export const ObsTraceSchema = Type.Object(
+  {
+    ...commonTraceFields,
+    code: Type.Optional(Nullable(Type.Integer({ description: "HTTP status" }))),
+    user: Type.Optional(Nullable(Type.String({ description: "UserInfo as JSON text" }))),
+    event_type: Type.String({ description: "observed: system, global" }),
+    project_id: Type.String(),
+    tracker_name: Type.String(),
+  },
+  { $id: "ObsTrace", description: "A CTS trace in the OBS trace-file shape." },
+);
+export type ObsTrace = Static<typeof ObsTraceSchema>;

@@ -1,0 +1,119 @@
+// ── CTS enums ───────────────────────────────────────────────────────────────
+export {
+  AGENCY_NAMES,
+  COMPRESS_TYPES,
+  DATA_EVENTS,
+  EVENT_TYPES,
+  EXCLUDABLE_SERVICES,
+  FILTER_CONDITIONS,
+  MANAGEMENT_TRACE_SOURCES,
+  NOTIFICATION_OPERATION_TYPES,
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_TYPES,
+  QUOTA_TYPES,
+  ROOT_USER_FLAGS,
+  SETTABLE_TRACKER_STATUSES,
+  TAG_RESOURCE_TYPES,
+  TRACE_QUERY_TYPES,
+  TRACE_RATINGS,
+  TRACE_SOURCES,
+  TRACKER_ERROR_DETAILS,
+  TRACKER_STATUSES,
+  TRACKER_TYPES,
+  VERSION_STATUSES,
+} from "./cts/enums.js";
+export type {
+  AgencyName,
+  CompressType,
+  DataEvent,
+  EventType,
+  ExcludableService,
+  FilterCondition,
+  ManagementTraceSource,
+  NotificationOperationType,
+  NotificationStatus,
+  NotificationType,
+  QuotaType,
+  RootUserFlag,
+  SettableTrackerStatus,
+  TagResourceType,
+  TraceQueryType,
+  TraceRating,
+  TraceSource,
+  TrackerErrorDetail,
+  TrackerStatus,
+  TrackerType,
+  VersionStatus,
+} from "./cts/enums.js";
+
+// ── Error codes ─────────────────────────────────────────────────────────────
+export { CTS_ERRORS, findErrorDefinition, GATEWAY_ERRORS } from "./cts/error-codes.js";
+export type { CtsErrorCode, CtsErrorDefinition, GatewayErrorCode } from "./cts/error-codes.js";
+
+// ── Wire types and schemas ──────────────────────────────────────────────────
+export { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./cts/schemas/trace.js";
+export type { ApiTrace, ObsTrace, UserInfo } from "./cts/schemas/trace.js";
+export {
+  DEFAULT_QUERY_WINDOW_MS,
+  LIST_TRACES_LIMIT,
+  ListTracesQuerySchema,
+  ListTracesResponseSchema,
+  SYSTEM_ONLY_FILTERS,
+  TRACE_FIELD_FILTERS,
+  TRACE_RETENTION_MS,
+} from "./cts/schemas/list-traces.js";
+export type { ListTracesQuery, ListTracesResponse } from "./cts/schemas/list-traces.js";
+export {
+  CreateTrackerRequestSchema,
+  ListTrackersResponseSchema,
+  TrackerSchema,
+  UpdateTrackerRequestSchema,
+} from "./cts/schemas/tracker.js";
+export type {
+  CreateTrackerRequest,
+  ListTrackersResponse,
+  Tracker,
+  UpdateTrackerRequest,
+} from "./cts/schemas/tracker.js";
+export {
+  CreateNotificationRequestSchema,
+  ListNotificationsResponseSchema,
+  NotificationSchema,
+  UpdateNotificationRequestSchema,
+} from "./cts/schemas/notification.js";
+export type {
+  CreateNotificationRequest,
+  ListNotificationsResponse,
+  Notification,
+  UpdateNotificationRequest,
+} from "./cts/schemas/notification.js";
+export { ListQuotasResponseSchema, QuotaSchema } from "./cts/schemas/quota.js";
+export type { ListQuotasResponse, Quota } from "./cts/schemas/quota.js";
+export {
+  CheckObsBucketsRequestSchema,
+  CheckObsBucketsResponseSchema,
+  ListOperationsResponseSchema,
+  ListTraceResourcesResponseSchema,
+  ListUserResourcesResponseSchema,
+  VersionSchema,
+} from "./cts/schemas/lookups.js";
+export type {
+  CheckObsBucketsRequest,
+  CheckObsBucketsResponse,
+  ListOperationsResponse,
+  ListTraceResourcesResponse,
+  ListUserResourcesResponse,
+  Version,
+} from "./cts/schemas/lookups.js";
+export { ErrorBodySchema } from "./cts/schemas/error-body.js";
+export type { ErrorBody } from "./cts/schemas/error-body.js";
+export { TRACE_NAME_PATTERN } from "./cts/schemas/schema-helpers.js";
+
+// ── Validation, JSON Schema, OpenAPI ────────────────────────────────────────
+export { CTS_SCHEMAS } from "./cts/schema-registry.js";
+export type { CtsSchemaName } from "./cts/schema-registry.js";
+export { compileValidator, SchemaIssueCode, validatorFor } from "./cts/validators.js";
+export type { SchemaIssue, Validator } from "./cts/validators.js";
+export { JSON_SCHEMA_DIALECT, jsonSchemaOf } from "./cts/json-schema.js";
+export type { JsonObject } from "./cts/json-schema.js";
+export { ctsOpenApiDocument } from "./cts/openapi.js";
