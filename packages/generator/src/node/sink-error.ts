@@ -1,0 +1,64 @@
+/** Stable codes of the failures a sink or the stream runner reports. */
+export const SinkErrorCode = {
+  /** The reader went away (EPIPE, closed socket): not a failure of ours, stop quietly. */
+  readerClosed: "SINK_READER_CLOSED",
+  /** Writing to the destination failed (ENOSPC, EACCES, EIO, ...). */
+  writeFailed: "SINK_WRITE_FAILED",
+  /** The destination cannot be reached (connection refused, DNS failure, timeout). */
+  unreachable: "SINK_UNREACHABLE",
+  /** The HTTP receiver kept answering with an error status after every retry. */
+  httpStatus: "SINK_HTTP_STATUS",
+  /** The sink was written to after `close`. */
+  closed: "SINK_CLOSED",
+  /** A sink or stream option is invalid. */
+  invalidOption: "SINK_INVALID_OPTION",
+} as const satisfies Record<string, string>;
+
+/** One of the values of {@link SinkErrorCode}. */
+export type SinkErrorCode = (typeof SinkErrorCode)[keyof typeof SinkErrorCode];
+
+/**
+ * The one error class of `@ctsim/generator/node`: a sink or the stream runner failed. The message
+ * says what failed, why and what to do; `code` is stable for programs.
+ *
+ * @example
+ * try { await sink.close(); } catch (e) { if (e instanceof SinkError && e.code === SinkErrorCode.readerClosed) {} }
+ */
+export class SinkError extends Error {
+  override readonly name = "SinkError";
+  readonly code: SinkErrorCode;
+
+  constructor(code: SinkErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/**
+ * Wraps a Node I/O error from `what` (e.g. `"file /tmp/x"`) in a {@link SinkError} whose code
+ * tells a vanished reader (EPIPE, ECONNRESET) from a real failure.
+ *
+ * @example
+ * stream.on("error", (e) => reject(sinkErrorFrom(e, "stdout")));
+ */
+export function sinkErrorFrom(error: unknown, what: string): SinkError {
+  if (error instanceof SinkError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED") {
+    return new SinkError(SinkErrorCode.readerClosed, `${what}: the reader closed (${code})`, {
+      cause: error,
+    });
+  }
+  const hint =
+    code === "ENOSPC"
+      ? " (no space left on the device: free space or point the sink elsewhere)"
+      : code === "EACCES" || code === "EPERM"
+        ? " (permission denied: check the path's permissions)"
+        : code === "ENOENT"
+          ? " (no such file or directory: create the parent directory first)"
+          : "";
+  return new SinkError(SinkErrorCode.writeFailed, `${what}: write failed: ${message}${hint}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,123 @@
+import type { Writable } from "node:stream";
+import { Framer, type Framing } from "./framer.js";
+import { SinkError, SinkErrorCode, sinkErrorFrom } from "./sink-error.js";
+import type { TraceChunk, TraceSink } from "./trace-chunk.js";
+
+/** Options of {@link createStreamSink}. */
+export interface StreamSinkOptions {
+  /** The destination, e.g. `process.stdout` or a file stream. */
+  readonly stream: Writable;
+  /** Record layout. Default `"lines"` (NDJSON). */
+  readonly framing?: Framing;
+  /** Name used in error messages. Default `"stream"`. */
+  readonly name?: string;
+  /** End `stream` on close. Default `false` (stdout stays open). */
+  readonly end?: boolean;
+}
+
+/**
+ * A sink over any Node `Writable` (stdout, a pipe, a socket). Each chunk is written whole and
+ * `write` waits for `'drain'` whenever the stream's buffer is full, so a slow reader slows the
+ * producer instead of queueing unflushed writes in memory.
+ *
+ * Errors: a vanished reader (EPIPE) rejects with code `SINK_READER_CLOSED`; other stream errors
+ * with `SINK_WRITE_FAILED`.
+ *
+ * @example
+ * const sink = createStreamSink({ stream: process.stdout });
+ * await sink.write(chunkOfRecords(['{"trace_id":"t1"}']));
+ * await sink.close();
+ */
+export function createStreamSink(options: StreamSinkOptions): TraceSink {
+  const { stream, framing, name, end } = resolveOptions(options);
+  const framer = new Framer(framing);
+  let failure: SinkError | undefined;
+  let closed = false;
+  let bytes = 0;
+  const onError = (error: unknown): void => {
+    failure ??= sinkErrorFrom(error, name);
+  };
+  stream.on("error", onError);
+
+  const push = (text: string): Promise<void> | undefined => {
+    if (failure !== undefined) return Promise.reject(failure);
+    if (text === "") return undefined;
+    bytes += Buffer.byteLength(text);
+    if (stream.write(text)) return undefined;
+    return waitForDrain(stream, () => failure);
+  };
+
+  return {
+    get bytesWritten(): number {
+      return bytes;
+    },
+    write(chunk: TraceChunk): Promise<void> | undefined {
+      if (closed) return Promise.reject(new SinkError(SinkErrorCode.closed, `${name}: closed`));
+      return push(framer.body(chunk));
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await push(framer.tail());
+      if (end) await endStream(stream);
+      else await flushStream(stream);
+      stream.off("error", onError);
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+function resolveOptions(options: StreamSinkOptions): Required<StreamSinkOptions> {
+  return {
+    stream: options.stream,
+    framing: options.framing ?? "lines",
+    name: options.name ?? "stream",
+    end: options.end ?? false,
+  };
+}
+
+/** Resolves on `'drain'`, rejects with the stream's failure if it errors or closes first. */
+function waitForDrain(stream: Writable, failure: () => SinkError | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (): void => {
+      stream.off("drain", settle);
+      stream.off("error", settle);
+      stream.off("close", settle);
+      const error = failure();
+      if (error !== undefined) reject(error);
+      else if (stream.destroyed) reject(sinkErrorFrom({ code: "ERR_STREAM_DESTROYED" }, "stream"));
+      else resolve();
+    };
+    stream.on("drain", settle);
+    stream.on("error", settle);
+    stream.on("close", settle);
+  });
+}
+
+/** Waits until everything written so far has been handed to the OS, without ending the stream. */
+function flushStream(stream: Writable): Promise<void> {
+  if (stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    // An empty write's callback runs after every earlier write has been flushed (or failed).
+    stream.write("", () => resolve());
+  });
+}
+
+function endStream(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableFinished || stream.destroyed) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      stream.off("finish", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("finish", done);
+    stream.on("close", done);
+    stream.on("error", done);
+    stream.end();
+  });
+}

@@ -1,0 +1,47 @@
+import type { Revision } from "@ctsim/catalog";
+import type { AnomalyLabel } from "./anomaly-label.js";
+import type { ScenarioName } from "./scenarios/scenario-names.js";
+
+/** Which slice of the sessions a shard produces: sessions whose index ≡ `index` (mod `count`). */
+export interface ShardSpec {
+  /** 0-based shard number, `0 <= index < count`. */
+  readonly index: number;
+  /** Number of shards, `>= 1`. */
+  readonly count: number;
+}
+
+/**
+ * Options of {@link generateTraces}. Every field is optional; the same options always give the
+ * same traces, byte for byte.
+ */
+export interface TimelineOptions {
+  /** PRNG seed (an unsigned 32-bit integer is used). Default: `1`. */
+  readonly seed?: number;
+  /** Catalog revision whose operations are generated. Default: `DEFAULT_REVISION` (`"2025-02-07"`). */
+  readonly revision?: Revision;
+  /** Window start, epoch ms (inclusive). Default: `to - 7 days` (or `now - 7 days`). */
+  readonly from?: number;
+  /**
+   * Window end, epoch ms (exclusive). Default: `now` when `from` is not given either; open-ended
+   * (infinite) when only `from` is given.
+   */
+  readonly to?: number;
+  /** The injected clock, epoch ms. Default: `Date.UTC(2025, 2, 1)` (the generator never reads the wall clock). */
+  readonly now?: number;
+  /**
+   * Stop after this many traces. With a finite window, the arrival rate is raised (never lowered)
+   * so that about 1.25 × `count` traces would fit, so the count is reached before the window ends.
+   * Default: unlimited.
+   */
+  readonly count?: number;
+  /** Number of tenants (accounts/domains). Default: `1`. */
+  readonly tenants?: number;
+  /** IAM users per tenant (people, CI bots, federated users; plus one agency and the root). Default: `12`. */
+  readonly users?: number;
+  /** Labelled anomaly scenarios to inject (see `SCENARIO_NAMES`). Default: none. */
+  readonly scenarios?: readonly ScenarioName[];
+  /** Produce only one shard of the sessions. Default: all sessions (`{index: 0, count: 1}`). */
+  readonly shard?: ShardSpec;
+  /** Receives the ground truth of each injected anomaly, once its last trace has been emitted. */
+  readonly onLabel?: (label: AnomalyLabel) => void;
+}
