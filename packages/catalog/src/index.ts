@@ -1,3 +1,32 @@
+// ── ModelArts operations recorded by CTS ────────────────────────────────────
+export {
+  CATEGORIES,
+  categoryOf,
+  DEFAULT_REVISION,
+  diffRevisions,
+  findByResourceType,
+  findByTraceName,
+  isCategory,
+  isRevision,
+  isValidTraceName,
+  operationsByCategory,
+  operationsOf,
+  RESPELLABLE_FIELDS,
+  REVISIONS,
+  Revision,
+  revisionInfo,
+} from "./operations/index.js";
+export type {
+  CatalogOperation,
+  CatalogTable,
+  Category,
+  FieldChange,
+  RespellableField,
+  RespelledOperation,
+  RevisionDiff,
+  RevisionMetadata,
+} from "./operations/index.js";
+
 // ── CTS enums ───────────────────────────────────────────────────────────────
 export {
   AGENCY_NAMES,

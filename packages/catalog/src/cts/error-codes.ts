@@ -132,8 +132,7 @@ export type GatewayErrorCode = keyof typeof GATEWAY_ERRORS;
 
 /** Looks up a CTS or gateway error by its code; `undefined` for an unknown code. */
 export function findErrorDefinition(code: string): CtsErrorDefinition | undefined {
-  return (
-    (CTS_ERRORS as Record<string, CtsErrorDefinition>)[code] ??
-    (GATEWAY_ERRORS as Record<string, CtsErrorDefinition>)[code]
-  );
+  if (Object.hasOwn(CTS_ERRORS, code)) return CTS_ERRORS[code as CtsErrorCode];
+  if (Object.hasOwn(GATEWAY_ERRORS, code)) return GATEWAY_ERRORS[code as GatewayErrorCode];
+  return undefined;
 }
