@@ -1,0 +1,114 @@
+import { IntList } from "../internal/int-list.js";
+import { EMPTY_POSTINGS, PostingList } from "./posting-list.js";
+
+/** Value id of a position that has no value for the field. */
+export const NO_VALUE = -1;
+
+/**
+ * One indexed field: interned keys, a column of key ids by position, and a posting list per key.
+ *
+ * Posting lists are kept compact: after {@link compact} every position is in one `Int32Array`
+ * grouped by key (CSR layout, 4 bytes per position), and only positions appended later live in
+ * small per-key tails. That keeps the heap cost per trace to a few bytes per field.
+ */
+export class FieldIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly keyList: string[] = [];
+  readonly column = new IntList(1024);
+  private csrOffsets = new Int32Array(1);
+  private csrPositions = new Int32Array(0);
+  private csrLimit = 0;
+  private tails: (IntList | undefined)[] = [];
+
+  /** The interned id of `key`, or `undefined` when no position ever had it. */
+  idOf(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
+  /** The key of an id. */
+  keyOf(id: number): string {
+    return this.keyList[id]!;
+  }
+
+  /** Number of distinct keys seen. */
+  get keyCount(): number {
+    return this.keyList.length;
+  }
+
+  /** Records `key` (or no value) for the next position; positions must arrive in order. */
+  append(key: string | null | undefined): void {
+    const position = this.column.length;
+    if (key === null || key === undefined) {
+      this.column.push(NO_VALUE);
+      return;
+    }
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keyList.length;
+      this.ids.set(key, id);
+      this.keyList.push(key);
+    }
+    this.column.push(id);
+    let tail = this.tails[id];
+    if (tail === undefined) {
+      tail = new IntList(2);
+      this.tails[id] = tail;
+    }
+    tail.push(position);
+  }
+
+  /** The positions holding key `id`, ascending. */
+  postings(id: number): PostingList {
+    const tail = this.tails[id];
+    const inCsr = id < this.csrOffsets.length - 1;
+    if (!inCsr && tail === undefined) return EMPTY_POSTINGS;
+    return new PostingList(
+      this.csrPositions,
+      inCsr ? this.csrOffsets[id]! : 0,
+      inCsr ? this.csrOffsets[id + 1]! : 0,
+      tail?.data,
+      tail?.length ?? 0,
+    );
+  }
+
+  /** Moves every position into the compact layout (a counting sort of the column, O(n)). */
+  compact(): void {
+    const n = this.column.length;
+    const keys = this.keyList.length;
+    const column = this.column.data;
+    const offsets = new Int32Array(keys + 1);
+    for (let p = 0; p < n; p++) {
+      const id = column[p]!;
+      if (id !== NO_VALUE) offsets[id + 1]!++;
+    }
+    for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!;
+    const positions = new Int32Array(offsets[keys]!);
+    const cursor = offsets.slice(0, keys);
+    for (let p = 0; p < n; p++) {
+      const id = column[p]!;
+      if (id !== NO_VALUE) positions[cursor[id]!++] = p;
+    }
+    this.csrOffsets = offsets;
+    this.csrPositions = positions;
+    this.csrLimit = n;
+    this.tails = [];
+  }
+
+  /** Positions below this one are in the compact layout. */
+  get compactedUpTo(): number {
+    return this.csrLimit;
+  }
+
+  /**
+   * Rewrites the column through `order` (new position i takes old position `order[i]`) and
+   * compacts. Used to re-sort after out-of-order appends and to drop expired traces.
+   */
+  reorder(order: Int32Array): void {
+    const old = this.column.data;
+    const next = new Int32Array(Math.max(1024, order.length));
+    for (let i = 0; i < order.length; i++) next[i] = old[order[i]!]!;
+    this.column.data = next;
+    this.column.length = order.length;
+    this.compact();
+  }
+}

@@ -1,0 +1,37 @@
+import { lowerBound } from "../internal/int-list.js";
+
+/**
+ * The positions holding one indexed value, ascending: a compacted run (`csr[start, end)`)
+ * followed by the positions appended since the last compaction (`tail[0, tailLength)`).
+ */
+export class PostingList {
+  constructor(
+    readonly csr: Int32Array,
+    readonly start: number,
+    readonly end: number,
+    readonly tail: Int32Array | undefined,
+    readonly tailLength: number,
+  ) {}
+
+  get length(): number {
+    return this.end - this.start + this.tailLength;
+  }
+
+  /** The `i`-th position (0-based, ascending). */
+  at(i: number): number {
+    const head = this.end - this.start;
+    return i < head ? this.csr[this.start + i]! : this.tail![i - head]!;
+  }
+
+  /** Index of the first entry whose position is ≥ `position`. */
+  lowerBound(position: number): number {
+    const head = this.end - this.start;
+    if (head > 0 && this.csr[this.end - 1]! >= position) {
+      return lowerBound(this.csr, this.start, this.end, position) - this.start;
+    }
+    return this.tail === undefined ? head : head + lowerBound(this.tail, 0, this.tailLength, position);
+  }
+}
+
+/** A posting list with no entries. */
+export const EMPTY_POSTINGS = new PostingList(new Int32Array(0), 0, 0, undefined, 0);

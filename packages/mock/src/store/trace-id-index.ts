@@ -1,0 +1,73 @@
+/**
+ * `trace_id` → position, as an open-addressing hash table of positions in one `Int32Array`
+ * (about 8 bytes per trace). Keys are not stored: a candidate is confirmed by reading the id from
+ * the trace's JSON text, so no per-trace string is retained.
+ */
+export class TraceIdIndex {
+  private table = new Int32Array(1 << 10);
+  private used = 0;
+
+  constructor(
+    private readonly idAt: (position: number) => string,
+    private readonly hasId: (position: number, traceId: string) => boolean,
+  ) {}
+
+  /** The newest position of `traceId`, or `undefined`. */
+  get(traceId: string): number | undefined {
+    const mask = this.table.length - 1;
+    for (let slot = hash(traceId) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) return undefined;
+      if (this.hasId(entry - 1, traceId)) return entry - 1;
+    }
+  }
+
+  /** Maps `traceId` to `position`, replacing an older position of the same id. */
+  set(traceId: string, position: number): void {
+    if ((this.used + 1) * 2 > this.table.length) this.grow();
+    const mask = this.table.length - 1;
+    for (let slot = hash(traceId) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) {
+        this.table[slot] = position + 1;
+        this.used++;
+        return;
+      }
+      if (this.hasId(entry - 1, traceId)) {
+        this.table[slot] = position + 1;
+        return;
+      }
+    }
+  }
+
+  /** Forgets every entry; `capacityHint` sizes the table for that many ids. */
+  clear(capacityHint = 0): void {
+    let size = 1 << 10;
+    while (size < capacityHint * 2) size <<= 1;
+    this.table = new Int32Array(size);
+    this.used = 0;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    const mask = this.table.length - 1;
+    for (const entry of old) {
+      if (entry === 0) continue;
+      const id = this.idAt(entry - 1);
+      let slot = hash(id) & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = entry;
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,157 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { apiTrace, traceUuid } from "../../test/support/traces.js";
+import type { FilterField } from "./trace-fields.js";
+import { type TraceQuery, TraceStore } from "./trace-store.js";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.UTC(2026, 5, 15, 12);
+const PROJECT = "p1";
+
+interface Row {
+  readonly id: string;
+  readonly time: number;
+  readonly project: string;
+  readonly name: string;
+  readonly user: string | null;
+  readonly rating: "normal" | "warning" | "incident";
+  readonly resourceId: string;
+}
+
+const rowArb = fc.record({
+  time: fc.integer({ min: NOW - 8 * DAY, max: NOW }),
+  project: fc.constantFrom("p1", "p2"),
+  name: fc.constantFrom("createNotebook", "deleteNotebook", "stopNotebook"),
+  user: fc.constantFrom("alice", "bob", null),
+  rating: fc.constantFrom("normal", "warning", "incident" as const),
+  resourceId: fc.constantFrom("r1", "r2", "r3", "r4"),
+});
+
+function fill(rows: readonly Omit<Row, "id">[]): { store: TraceStore; all: Row[] } {
+  const store = new TraceStore({ now: () => NOW });
+  const all = rows.map((row, i) => ({ ...row, id: traceUuid(i) }));
+  for (const row of all) {
+    store.appendApiTrace(
+      apiTrace({
+        id: row.id,
+        time: row.time,
+        traceName: row.name,
+        user: row.user,
+        rating: row.rating,
+        resourceId: row.resourceId,
+      }),
+      { projectId: row.project },
+    );
+  }
+  return { store, all };
+}
+
+/** The reference answer: filter everything, order newest first (ties: later arrival first). */
+function expected(all: readonly Row[], query: TraceQuery): Row[] {
+  const f = query.filters ?? {};
+  return all
+    .map((row, arrival) => ({ row, arrival }))
+    .filter(
+      ({ row }) =>
+        row.project === query.projectId &&
+        row.time > query.after &&
+        row.time < query.before &&
+        row.time >= NOW - 7 * DAY &&
+        (f.trace_name === undefined || row.name === f.trace_name) &&
+        (f.user === undefined || row.user === f.user) &&
+        (f.trace_rating === undefined || row.rating === f.trace_rating) &&
+        (f.resource_id === undefined || row.resourceId === f.resource_id),
+    )
+    .sort((a, b) => b.row.time - a.row.time || b.arrival - a.arrival)
+    .map(({ row }) => row);
+}
+
+const filtersArb = fc.record(
+  {
+    trace_name: fc.constantFrom("createNotebook", "deleteNotebook", "nope"),
+    user: fc.constantFrom("alice", "bob"),
+    trace_rating: fc.constantFrom("normal", "warning", "incident"),
+    resource_id: fc.constantFrom("r1", "r2", "r3"),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<Partial<Record<FilterField, string>>>;
+
+describe("TraceStore", () => {
+  test.prop(
+    [
+      fc.array(rowArb, { maxLength: 300 }),
+      filtersArb,
+      fc.integer({ min: 1, max: 25 }),
+      fc.integer({ min: NOW - 9 * DAY, max: NOW }),
+      fc.boolean(),
+    ],
+    { numRuns: 150 },
+  )(
+    "paging with markers returns exactly the matching traces, newest first, once each",
+    (rows, filters, limit, after, compactFirst) => {
+      const { store, all } = fill(rows);
+      if (compactFirst) store.compact();
+      const base = { projectId: PROJECT, kind: "system" as const, filters, after, before: NOW + 1 };
+      const want = expected(all, { ...base, limit });
+      const got: string[] = [];
+      let marker: string | undefined;
+      for (let pages = 0; pages < 1000; pages++) {
+        const page = store.query({ ...base, limit, ...(marker ? { olderThan: marker } : {}) });
+        expect(page.traces.length).toBeLessThanOrEqual(limit);
+        got.push(...page.traces.map((json) => (JSON.parse(json) as { trace_id: string }).trace_id));
+        if (!page.hasMore) break;
+        expect(page.traces).toHaveLength(limit);
+        marker = page.lastTraceId;
+      }
+      expect(got).toEqual(want.map((row) => row.id));
+    },
+  );
+
+  it("finds a trace by id only inside its project and the retention window", () => {
+    const { store } = fill([
+      { time: NOW - HOUR, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
+      { time: NOW - 8 * DAY, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
+    ]);
+    expect(store.findById("p1", traceUuid(0))).toContain(traceUuid(0));
+    expect(store.findById("p2", traceUuid(0))).toBeUndefined();
+    expect(store.findById("p1", traceUuid(1))).toBeUndefined();
+    expect(store.findById("p1", "missing")).toBeUndefined();
+  });
+
+  it("drops expired traces on prune and keeps answering", () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({
+      time: NOW - (i % 2 === 0 ? 8 * DAY : HOUR) + i,
+      project: "p1",
+      name: "a",
+      user: "u",
+      rating: "normal" as const,
+      resourceId: "r",
+    }));
+    const { store } = fill(rows);
+    store.prune();
+    expect(store.size).toBe(25);
+    const page = store.query({ projectId: "p1", kind: "system", after: 0, before: NOW + 1, limit: 100 });
+    expect(page.traces).toHaveLength(25);
+    expect(store.findById("p1", traceUuid(1))).toBeDefined();
+  });
+
+  it("rejects a trace_id that would need escaping", () => {
+    const store = new TraceStore({ now: () => NOW });
+    expect(() => store.appendApiTrace(apiTrace({ id: 'a"b', time: NOW }), { projectId: "p" })).toThrow(
+      /trace_id/,
+    );
+  });
+
+  it("separates data traces from management traces", () => {
+    const store = new TraceStore({ now: () => NOW });
+    store.appendApiTrace(apiTrace({ id: "d1", time: NOW - 10, source: "ObsSDK" }), {
+      projectId: "p",
+      trackerName: "bucket-tracker",
+    });
+    store.appendApiTrace(apiTrace({ id: "s1", time: NOW - 5 }), { projectId: "p" });
+    const q = { projectId: "p", after: 0, before: NOW + 1, limit: 10 };
+    expect(store.query({ ...q, kind: "data" }).traces).toHaveLength(1);
+    expect(store.query({ ...q, kind: "system", filters: { tracker_name: "system" } }).traces).toHaveLength(1);
+  });
+});

@@ -1,0 +1,327 @@
+import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
+import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
+import { MockError, MockErrorCode } from "../mock-error.js";
+import { FieldIndex } from "./field-index.js";
+import {
+  FILTER_FIELDS,
+  type FilterField,
+  filterValueOf,
+  type IndexableTrace,
+  indexableOf,
+  kindOf,
+  type TraceKind,
+  type TracePlacement,
+} from "./trace-fields.js";
+import { TraceIdIndex } from "./trace-id-index.js";
+import { jsonHasTraceId, traceIdOfJson } from "./trace-json.js";
+
+/** Options of {@link TraceStore}. */
+export interface TraceStoreOptions {
+  /** Clock in epoch ms that retention is measured against. Default: `Date.now`. */
+  readonly now?: () => number;
+  /** How long a trace stays queryable. Default: 7 days (`TRACE_RETENTION_MS`). */
+  readonly retentionMs?: number;
+}
+
+/** One ListTraces page request against the store, already validated. */
+export interface TraceQuery {
+  readonly projectId: string;
+  readonly kind: TraceKind;
+  /** Exact-match filters, combined with AND. */
+  readonly filters?: Readonly<Partial<Record<FilterField, string>>>;
+  /** Only traces whose `time` is greater than this (epoch ms). */
+  readonly after: number;
+  /** Only traces whose `time` is less than this (epoch ms). */
+  readonly before: number;
+  /** A page marker: only traces that come after this trace (older ones). */
+  readonly olderThan?: string;
+  /** Page size. */
+  readonly limit: number;
+}
+
+/** One page of traces, newest first, as their JSON texts. */
+export interface TracePage {
+  readonly traces: readonly string[];
+  /** `trace_id` of the last trace of the page, if any. */
+  readonly lastTraceId: string | undefined;
+  /** Whether more traces match after this page. */
+  readonly hasMore: boolean;
+}
+
+const EMPTY_PAGE: TracePage = { traces: [], lastTraceId: undefined, hasMore: false };
+const PROJECT = "project";
+const KIND = "kind";
+type IndexName = FilterField | typeof PROJECT | typeof KIND;
+
+/**
+ * The traces the mock serves: newest first, each kept as its JSON text, with an index per
+ * ListTraces filter so a filtered page costs about O(log n + page size).
+ *
+ * Positions are in (time, arrival) order; each filter keeps sorted position lists, and a query
+ * binary-searches the shortest list to its time window and walks it backwards, testing the other
+ * filters through per-field columns. Appends in time order are O(1); an out-of-order append
+ * re-sorts the store before the next query. Traces older than the retention are invisible and
+ * are dropped in bulk.
+ *
+ * @example
+ * const store = new TraceStore({ now: () => clock });
+ * store.appendApiTrace(trace, { projectId });
+ * const page = store.query({ projectId, kind: "system", after: 0, before: clock, limit: 10 });
+ */
+export class TraceStore {
+  private readonly now: () => number;
+  private readonly retentionMs: number;
+  private jsons: string[] = [];
+  private times = new FloatList();
+  private readonly indexes = new Map<IndexName, FieldIndex>();
+  private readonly ids: TraceIdIndex;
+  private sorted = true;
+  private changes = 0;
+
+  constructor(options: TraceStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.retentionMs = options.retentionMs ?? TRACE_RETENTION_MS;
+    for (const name of [PROJECT, KIND, ...FILTER_FIELDS] as const) {
+      this.indexes.set(name, new FieldIndex());
+    }
+    this.ids = new TraceIdIndex(
+      (p) => traceIdOfJson(this.jsons[p]!),
+      (p, id) => jsonHasTraceId(this.jsons[p]!, id),
+    );
+  }
+
+  /** Number of stored traces (expired ones included until they are dropped). */
+  get size(): number {
+    return this.jsons.length;
+  }
+
+  /** Increases on every change; caches derived from the store compare it. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The store's clock. */
+  clock(): number {
+    return this.now();
+  }
+
+  /** Oldest `time` still queryable. */
+  retentionCutoff(): number {
+    return this.now() - this.retentionMs;
+  }
+
+  /**
+   * Stores one trace given its indexable fields and its compact JSON text (which must carry the
+   * same `trace_id`). The fast path for the generator: `add(event, encodeApiTraceJson(event))`.
+   */
+  add(trace: IndexableTrace, json: string): void {
+    const position = this.jsons.length;
+    if (position > 0 && trace.time < this.times.data[position - 1]!) this.sorted = false;
+    this.jsons.push(json);
+    this.times.push(trace.time);
+    this.index(PROJECT).append(trace.projectId);
+    this.index(KIND).append(kindOf(trace));
+    for (const field of FILTER_FIELDS) this.index(field).append(filterValueOf(trace, field));
+    this.ids.set(trace.traceId, position);
+    this.changes++;
+    if (position - this.index(PROJECT).compactedUpTo > Math.max(1 << 16, position >>> 2)) {
+      this.compact();
+    }
+  }
+
+  /**
+   * Stores an API-shape trace (serialized with `JSON.stringify`).
+   *
+   * @throws {MockError} `CTSIM_MOCK_INVALID_TRACE` when `trace_id` is missing or would need escaping.
+   */
+  appendApiTrace(trace: ApiTrace, placement: TracePlacement): void {
+    const id = trace.trace_id;
+    if (typeof id !== "string" || id === "" || JSON.stringify(id) !== `"${id}"`) {
+      throw new MockError(
+        MockErrorCode.invalidTrace,
+        `trace_id ${JSON.stringify(id)} is not a plain non-empty string; give each trace a UUID`,
+      );
+    }
+    this.add(indexableOf(trace, placement), JSON.stringify(trace));
+  }
+
+  /** Packs every index into its compact layout; call after a bulk load. */
+  compact(): void {
+    for (const index of this.indexes.values()) index.compact();
+  }
+
+  /** Drops traces older than the retention (they are already invisible to queries). */
+  prune(): void {
+    this.ensureSorted();
+    const expired = lowerBound(this.times.data, 0, this.jsons.length, this.retentionCutoff());
+    if (expired === 0) return;
+    const order = new Int32Array(this.jsons.length - expired);
+    for (let i = 0; i < order.length; i++) order[i] = expired + i;
+    this.rebuild(order);
+  }
+
+  /** The JSON text of a trace by id, within retention and the project, or `undefined`. */
+  findById(projectId: string, traceId: string): string | undefined {
+    this.ensureSorted();
+    const position = this.ids.get(traceId);
+    if (position === undefined || !this.isVisible(position, projectId)) return undefined;
+    return this.jsons[position];
+  }
+
+  /** One page of matching traces, newest first. */
+  query(query: TraceQuery): TracePage {
+    this.ensureSorted();
+    const n = this.jsons.length;
+    const times = this.times.data;
+    const after = Math.max(query.after, this.retentionCutoff() - 1);
+    const lo = upperBound(times, 0, n, after);
+    let hi = lowerBound(times, 0, n, query.before);
+    if (query.olderThan !== undefined) {
+      const marker = this.ids.get(query.olderThan);
+      if (marker === undefined || !this.isVisible(marker, query.projectId)) return EMPTY_PAGE;
+      hi = Math.min(hi, marker);
+    }
+    if (lo >= hi || query.limit <= 0) return EMPTY_PAGE;
+
+    const columns: Int32Array[] = [];
+    const wanted: number[] = [];
+    let shortest: FieldIndex | undefined;
+    let shortestId = 0;
+    let shortestLength = Number.POSITIVE_INFINITY;
+    const constrain = (name: IndexName, key: string): boolean => {
+      const index = this.index(name);
+      const id = index.idOf(key);
+      if (id === undefined) return false;
+      const length = index.postings(id).length;
+      if (length < shortestLength) {
+        shortest = index;
+        shortestId = id;
+        shortestLength = length;
+      }
+      columns.push(index.column.data);
+      wanted.push(id);
+      return true;
+    };
+    if (!constrain(PROJECT, query.projectId) || !constrain(KIND, query.kind)) return EMPTY_PAGE;
+    for (const field of FILTER_FIELDS) {
+      const key = query.filters?.[field];
+      if (key !== undefined && !constrain(field, key)) return EMPTY_PAGE;
+    }
+
+    const list = shortest!.postings(shortestId);
+    const stop = list.lowerBound(lo);
+    const traces: string[] = [];
+    let last = -1;
+    let hasMore = false;
+    for (let i = list.lowerBound(hi) - 1; i >= stop; i--) {
+      const position = list.at(i);
+      let match = true;
+      for (let c = 0; c < columns.length; c++) {
+        if (columns[c]![position] !== wanted[c]) {
+          match = false;
+          break;
+        }
+      }
+      if (!match) continue;
+      if (traces.length === query.limit) {
+        hasMore = true;
+        break;
+      }
+      traces.push(this.jsons[position]!);
+      last = position;
+    }
+    const lastTraceId = last < 0 ? undefined : traceIdOfJson(this.jsons[last]!);
+    return { traces, lastTraceId, hasMore };
+  }
+
+  /**
+   * Distinct values of a filter field among visible traces of a project (e.g. the users seen),
+   * checking at most the newest occurrence of each value.
+   */
+  distinctValues(field: FilterField, projectId: string): string[] {
+    this.ensureSorted();
+    const index = this.index(field);
+    const projectIndex = this.index(PROJECT);
+    const projectId_ = projectIndex.idOf(projectId);
+    if (projectId_ === undefined) return [];
+    const projects = projectIndex.column.data;
+    const cutoff = this.retentionCutoff();
+    const values: string[] = [];
+    for (let id = 0; id < index.keyCount; id++) {
+      const list = index.postings(id);
+      for (let i = list.length - 1; i >= 0; i--) {
+        const position = list.at(i);
+        if (this.times.data[position]! < cutoff) break;
+        if (projects[position] === projectId_) {
+          values.push(index.keyOf(id));
+          break;
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Calls `visit` once per distinct combination of the given fields among visible traces
+   * (an O(n) pass; callers cache the result by {@link version}).
+   */
+  distinctTuples(fields: readonly FilterField[], visit: (values: readonly string[]) => void): void {
+    this.ensureSorted();
+    const indexes = fields.map((field) => this.index(field));
+    const start = lowerBound(this.times.data, 0, this.jsons.length, this.retentionCutoff());
+    const seen = new Set<string>();
+    for (let p = start; p < this.jsons.length; p++) {
+      const ids = indexes.map((index) => index.column.data[p]!);
+      if (ids.includes(-1)) continue;
+      const key = ids.join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      visit(ids.map((id, i) => indexes[i]!.keyOf(id)));
+    }
+  }
+
+  /** Projects that have stored traces, with how many each. */
+  projects(): Map<string, number> {
+    const index = this.index(PROJECT);
+    const counts = new Map<string, number>();
+    for (let id = 0; id < index.keyCount; id++) {
+      const count = index.postings(id).length;
+      if (count > 0) counts.set(index.keyOf(id), count);
+    }
+    return counts;
+  }
+
+  private isVisible(position: number, projectId: string): boolean {
+    const projects = this.index(PROJECT);
+    return (
+      this.times.data[position]! >= this.retentionCutoff() &&
+      projects.column.data[position] === projects.idOf(projectId)
+    );
+  }
+
+  private index(name: IndexName): FieldIndex {
+    return this.indexes.get(name)!;
+  }
+
+  private ensureSorted(): void {
+    if (this.sorted) return;
+    const times = this.times.data;
+    const order = new Int32Array(this.jsons.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => times[a]! - times[b]! || a - b);
+    this.rebuild(order);
+  }
+
+  private rebuild(order: Int32Array): void {
+    const jsons = this.jsons;
+    const times = this.times.data;
+    this.jsons = Array.from(order, (p) => jsons[p]!);
+    this.times = new FloatList(Math.max(1024, order.length));
+    for (const p of order) this.times.push(times[p]!);
+    for (const index of this.indexes.values()) index.reorder(order);
+    this.ids.clear(order.length);
+    for (let p = 0; p < this.jsons.length; p++) this.ids.set(traceIdOfJson(this.jsons[p]!), p);
+    this.sorted = true;
+    this.changes++;
+  }
+}
