@@ -1,0 +1,19 @@
+import type { CatalogOperation } from "./catalog-operation.js";
+import { operationsOf } from "./operations-of.js";
+import { DEFAULT_REVISION, type Revision } from "./revision.js";
+
+/**
+ * The operation with this trace name (exact, case-sensitive), or `undefined`. Trace names are
+ * unique within a revision; the extraction tool checks it.
+ *
+ * @param revision - Default: {@link DEFAULT_REVISION}.
+ * @example
+ * findByTraceName("createDataset")?.resourceType; // "dataset"
+ * findByTraceName("CreatePoolV2"); // undefined: only in 2023-11-16
+ */
+export function findByTraceName(
+  traceName: string,
+  revision: Revision = DEFAULT_REVISION,
+): CatalogOperation | undefined {
+  return operationsOf(revision).find((row) => row.traceName === traceName);
+}
