@@ -1,3 +1,4 @@
+import { TRACE_RATINGS } from "@ctsim/catalog";
 import { CheckCode } from "./check-code.js";
 
 /** A `code`/`trace_rating` rule a trace broke. */
@@ -18,7 +19,7 @@ const RATINGS_BY_CLASS: Readonly<Record<number, readonly string[]>> = {
  * Checks that a trace's `code` (an HTTP status, as text in the API shape and a number in OBS
  * files) agrees with its `trace_rating`: 2xx and 3xx are `normal`, 4xx `warning`, 5xx `warning`
  * or `incident`. A missing, null or empty `code` is allowed (the service FAQ says it may be
- * empty); a rating that is not a string is left to the schema check.
+ * empty); a rating outside `normal`/`warning`/`incident` is left to the schema check.
  *
  * @returns the broken rule, or undefined when the pair is fine
  * @example
@@ -37,9 +38,13 @@ export function codeRatingProblem(code: unknown, rating: unknown): CodeRatingPro
       message: `code ${JSON.stringify(code)} is not a final HTTP status (200–599)`,
     };
   }
-  if (typeof rating !== "string" || allowed.includes(rating)) return undefined;
+  if (!isRating(rating) || allowed.includes(rating)) return undefined;
   return {
     code: CheckCode.codeRating,
     message: `trace_rating "${rating}" does not match code ${JSON.stringify(code)} (expected ${allowed.map((r) => `"${r}"`).join(" or ")})`,
   };
+}
+
+function isRating(value: unknown): value is string {
+  return (TRACE_RATINGS as readonly unknown[]).includes(value);
 }

@@ -68,7 +68,11 @@ export class JsonUnitScanner {
     let start = 0;
     while (start < end && isSpace(line.charCodeAt(start))) start++;
     if (start === end && this.#depth === this.#unitDepth) return;
-    if (this.#lineMode !== false && this.#depth === this.#unitDepth && this.#tryWholeLine(line, start, end, lineNumber)) {
+    if (
+      this.#lineMode !== false &&
+      this.#depth === this.#unitDepth &&
+      this.#tryWholeLine(line, start, end, lineNumber)
+    ) {
       return;
     }
     this.#scan(line, start, end, lineNumber);
@@ -77,10 +81,18 @@ export class JsonUnitScanner {
   /** Ends the input: reports a value or array left open. */
   end(): void {
     if (this.#depth > this.#unitDepth) {
-      this.#onProblem(this.#unitLine, CheckCode.jsonParse, "value is not complete at the end of the input");
+      this.#onProblem(
+        this.#unitLine,
+        CheckCode.jsonParse,
+        "value is not complete at the end of the input",
+      );
     }
     if (this.#unitDepth === 1) {
-      this.#onProblem(this.#arrayLine, CheckCode.inputFormat, "JSON array opened here is never closed with ]");
+      this.#onProblem(
+        this.#arrayLine,
+        CheckCode.inputFormat,
+        "JSON array opened here is never closed with ]",
+      );
     }
     this.#reset();
     this.#unitDepth = 0;
@@ -94,7 +106,9 @@ export class JsonUnitScanner {
     if (line.charCodeAt(last) !== CLOSE_BRACE) return false;
     let value: unknown;
     try {
-      value = JSON.parse(start === 0 && last === line.length - 1 ? line : line.slice(start, last + 1));
+      value = JSON.parse(
+        start === 0 && last === line.length - 1 ? line : line.slice(start, last + 1),
+      );
     } catch {
       return false; // let the scanner find where the values are and report precisely
     }
@@ -133,7 +147,11 @@ export class JsonUnitScanner {
           this.#depth = 0;
           this.#unitDepth = 0;
         } else if (c !== COMMA && !isSpace(c)) {
-          this.#onProblem(lineNumber, CheckCode.inputFormat, `unexpected ${describeAt(line, i)} where a trace object should start`);
+          this.#onProblem(
+            lineNumber,
+            CheckCode.inputFormat,
+            `unexpected ${describeAt(line, i)} where a trace object should start`,
+          );
           return;
         }
       } else if (c === QUOTE) {
@@ -168,7 +186,10 @@ export class JsonUnitScanner {
   #carryOver(line: string, unitStart: number, lineNumber: number): void {
     this.#lineMode ??= false;
     if (this.#lineMode) {
-      const what = this.#unitLine === lineNumber ? "record does not end on its line" : "record is not complete";
+      const what =
+        this.#unitLine === lineNumber
+          ? "record does not end on its line"
+          : "record is not complete";
       this.#onProblem(this.#unitLine, CheckCode.jsonParse, `${what} (line-delimited input)`);
       this.#reset();
       return;

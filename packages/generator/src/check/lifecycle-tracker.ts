@@ -7,7 +7,8 @@ export interface LifecycleProblem {
   readonly message: string;
 }
 
-// States, kept with the line they were entered on as `line * 4 + state` in one number.
+// States, kept with the line they were entered on as `line * 4 + state` in one number. Reversed,
+// CREATED means "its delete was seen" and DELETED "its create was seen".
 const PRE_EXISTING = 0; // first seen without a create: assumed to exist before the input
 const CREATED = 1;
 const DELETED = 2;
@@ -35,49 +36,68 @@ export class LifecycleTracker {
     return this.#states.size;
   }
 
-  /** Records one trace on a resource; returns the rule it breaks, if any. */
+  /**
+   * Records one trace on a resource; returns the rule it breaks, if any. With `reversed` (a
+   * stream in descending time), the rules run backwards: a delete is met first and a create
+   * last, so their roles swap, and so do the codes reported.
+   */
   observe(
     resourceType: string,
     resourceId: string,
     traceName: string,
     succeeded: boolean,
     line: number,
+    reversed = false,
   ): LifecycleProblem | undefined {
     const effect = lifecycleEffectOf(traceName, resourceType);
+    const opens = reversed ? "delete" : "create";
     const key = `${resourceType}\u0000${resourceId}`;
     const previous = this.#states.get(key);
     const changes = succeeded && effect !== "use";
     if (previous === undefined) {
       // A failed create leaves no trace of the resource: the retry that succeeds is its creation.
       if (effect === "create" && !succeeded) return undefined;
-      this.#states.set(key, line * 4 + (changes ? (effect === "create" ? CREATED : DELETED) : PRE_EXISTING));
+      this.#states.set(
+        key,
+        line * 4 + (changes ? (effect === opens ? CREATED : DELETED) : PRE_EXISTING),
+      );
       return undefined;
     }
     const state = previous % 4;
     const since = (previous - state) / 4;
     const resource = `${resourceType} ${resourceId}`;
     if (state === DELETED) {
-      if (changes && effect === "create") {
+      if (changes && effect === opens) {
         this.#states.set(key, line * 4 + CREATED);
         return undefined;
       }
-      return {
-        code: CheckCode.afterDelete,
-        message: `${traceName} uses ${resource} after it was deleted on line ${since}`,
-      };
+      return reversed
+        ? {
+            code: CheckCode.beforeCreate,
+            message: `${traceName} uses ${resource} before it is created on line ${since}`,
+          }
+        : {
+            code: CheckCode.afterDelete,
+            message: `${traceName} uses ${resource} after it was deleted on line ${since}`,
+          };
     }
     if (!changes) return undefined;
-    if (effect === "delete") {
+    if (effect !== opens) {
       this.#states.set(key, line * 4 + DELETED);
       return undefined;
     }
     if (state === PRE_EXISTING) {
       this.#states.set(key, line * 4 + CREATED);
-      return {
-        code: CheckCode.beforeCreate,
-        message: `${traceName} creates ${resource}, which was already used on line ${since}`,
-      };
+      return reversed
+        ? {
+            code: CheckCode.afterDelete,
+            message: `${traceName} deletes ${resource}, which is used after it on line ${since}`,
+          }
+        : {
+            code: CheckCode.beforeCreate,
+            message: `${traceName} creates ${resource}, which was already used on line ${since}`,
+          };
     }
-    return undefined; // a second create of a live resource (a retry) changes nothing
+    return undefined; // a second create (or, reversed, delete) of a live resource changes nothing
   }
 }
