@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { Framer, type Framing } from "./framer.js";
-import { SinkError, SinkErrorCode, sinkErrorFrom } from "./sink-error.js";
+import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import type { TraceChunk, TraceSink } from "./trace-chunk.js";
 
 /** Options of {@link createFileSink}. */
@@ -52,7 +52,7 @@ export function createFileSink(options: FileSinkOptions): TraceSink {
     const stream = createWriteStream(o.path, { flags: o.append && rotated === 0 ? "a" : "w" });
     const state: OpenFile = { stream, framer: new Framer(o.framing), size: 0, openedAt: o.clock() };
     stream.on("error", (error) => {
-      state.failure ??= sinkErrorFrom(error, `file ${o.path}`);
+      state.failure ??= streamErrorFrom(error, `file ${o.path}`);
     });
     return state;
   };
@@ -71,7 +71,7 @@ export function createFileSink(options: FileSinkOptions): TraceSink {
     await finish(current);
     rotated += 1;
     await rename(o.path, `${o.path}.${rotated}`).catch((error: unknown) => {
-      throw sinkErrorFrom(error, `file ${o.path}: rotating to ${o.path}.${rotated}`);
+      throw streamErrorFrom(error, `file ${o.path}: rotating to ${o.path}.${rotated}`);
     });
     file = open();
   };
@@ -96,7 +96,8 @@ export function createFileSink(options: FileSinkOptions): TraceSink {
       return bytes;
     },
     write(chunk: TraceChunk): Promise<void> {
-      if (closed) return Promise.reject(new SinkError(SinkErrorCode.closed, `file ${o.path}: closed`));
+      if (closed)
+        return Promise.reject(new StreamError(StreamErrorCode.closed, `file ${o.path}: closed`));
       return writeRecords(chunk);
     },
     async close(): Promise<void> {
@@ -114,14 +115,14 @@ interface OpenFile {
   readonly framer: Framer;
   size: number;
   readonly openedAt: number;
-  failure?: SinkError;
+  failure?: StreamError;
 }
 
 function resolveOptions(options: FileSinkOptions): ResolvedFileSinkOptions {
   const positive = (value: number | undefined, name: string): number => {
     if (value === undefined) return Number.POSITIVE_INFINITY;
     if (!(value > 0)) {
-      throw new SinkError(SinkErrorCode.invalidOption, `${name} must be > 0, got ${value}`);
+      throw new StreamError(StreamErrorCode.invalidOption, `${name} must be > 0, got ${value}`);
     }
     return value;
   };
@@ -167,7 +168,9 @@ function countLines(text: string): number {
 
 async function drained(file: OpenFile): Promise<void> {
   // events.once rejects on 'error'; the error itself is kept in `file.failure` by the listener.
-  await Promise.race([once(file.stream, "drain"), once(file.stream, "close")]).catch(() => undefined);
+  await Promise.race([once(file.stream, "drain"), once(file.stream, "close")]).catch(
+    () => undefined,
+  );
   if (file.failure !== undefined) throw file.failure;
 }
 

@@ -1,8 +1,8 @@
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Framer, type Framing } from "./framer.js";
 import { backoffMs, retryAfterMs } from "./retry-after.js";
-import { SinkError, SinkErrorCode } from "./sink-error.js";
+import { StreamError, StreamErrorCode } from "./stream-error.js";
 import type { TraceChunk, TraceSink } from "./trace-chunk.js";
 
 /** Options of {@link createHttpSink}. */
@@ -54,11 +54,14 @@ interface Outcome {
  */
 export function createHttpSink(options: HttpSinkOptions): TraceSink {
   const o = resolveOptions(options);
-  const agent = o.url.protocol === "https:" ? new HttpsAgent({ keepAlive: true, maxSockets: o.concurrency }) : new HttpAgent({ keepAlive: true, maxSockets: o.concurrency });
+  const agent =
+    o.url.protocol === "https:"
+      ? new HttpsAgent({ keepAlive: true, maxSockets: o.concurrency })
+      : new HttpAgent({ keepAlive: true, maxSockets: o.concurrency });
   const inFlight = new Set<Promise<void>>();
   let pending: string[] = [];
   let pendingCount = 0;
-  let failure: SinkError | undefined;
+  let failure: StreamError | undefined;
   let bytes = 0;
   let errors = 0;
   let closed = false;
@@ -70,11 +73,14 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
         bytes += Buffer.byteLength(body);
         return;
       }
-      const retriable = outcome.status === undefined || outcome.status === 429 || outcome.status >= 500;
+      const retriable =
+        outcome.status === undefined || outcome.status === 429 || outcome.status >= 500;
       if (!retriable || attempt >= o.maxRetries) throw failureOf(o, outcome, attempt);
       errors += 1;
       const hinted = retryAfterMs(outcome.retryAfter, Date.now());
-      await o.sleep(Math.min(o.maxBackoffMs, hinted ?? backoffMs(attempt, o.backoffMs, o.maxBackoffMs)));
+      await o.sleep(
+        Math.min(o.maxBackoffMs, hinted ?? backoffMs(attempt, o.backoffMs, o.maxBackoffMs)),
+      );
     }
   };
 
@@ -90,7 +96,7 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
       () => {
         inFlight.delete(sending);
       },
-      (error: SinkError) => {
+      (error: StreamError) => {
         inFlight.delete(sending);
         failure ??= error;
       },
@@ -128,7 +134,8 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
       return errors;
     },
     write(chunk: TraceChunk): Promise<void> {
-      if (closed) return Promise.reject(new SinkError(SinkErrorCode.closed, `${o.url.href}: closed`));
+      if (closed)
+        return Promise.reject(new StreamError(StreamErrorCode.closed, `${o.url.href}: closed`));
       return writeChunk(chunk);
     },
     async close(): Promise<void> {
@@ -148,7 +155,10 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
 function resolveOptions(options: HttpSinkOptions): ResolvedHttpSinkOptions {
   const url = new URL(options.url);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new SinkError(SinkErrorCode.invalidOption, `HTTP sink: ${url.href} is not an http(s) URL`);
+    throw new StreamError(
+      StreamErrorCode.invalidOption,
+      `HTTP sink: ${url.href} is not an http(s) URL`,
+    );
   }
   const resolved: ResolvedHttpSinkOptions = {
     url,
@@ -164,7 +174,10 @@ function resolveOptions(options: HttpSinkOptions): ResolvedHttpSinkOptions {
   };
   for (const name of ["batchRecords", "concurrency", "timeoutMs"] as const) {
     if (!(Number.isInteger(resolved[name]) && resolved[name] >= 1)) {
-      throw new SinkError(SinkErrorCode.invalidOption, `HTTP sink: ${name} must be a positive integer, got ${resolved[name]}`);
+      throw new StreamError(
+        StreamErrorCode.invalidOption,
+        `HTTP sink: ${name} must be a positive integer, got ${resolved[name]}`,
+      );
     }
   }
   return resolved;
@@ -186,7 +199,11 @@ function post(o: ResolvedHttpSinkOptions, agent: HttpAgent, body: string): Promi
       method: "POST",
       agent,
       timeout: o.timeoutMs,
-      headers: { "content-type": contentType, ...o.headers, "content-length": Buffer.byteLength(body) },
+      headers: {
+        "content-type": contentType,
+        ...o.headers,
+        "content-length": Buffer.byteLength(body),
+      },
     });
     req.on("response", (res: IncomingMessage) => {
       const parts: Buffer[] = [];
@@ -209,22 +226,24 @@ function post(o: ResolvedHttpSinkOptions, agent: HttpAgent, body: string): Promi
       res.on("error", (error) => resolve({ detail: error.message }));
     });
     req.on("timeout", () => req.destroy(new Error(`no answer within ${o.timeoutMs} ms`)));
-    req.on("error", (error: NodeJS.ErrnoException) => resolve({ detail: error.code ?? error.message }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ detail: error.code ?? error.message }),
+    );
     req.end(body);
   });
 }
 
-function failureOf(o: ResolvedHttpSinkOptions, outcome: Outcome, attempt: number): SinkError {
+function failureOf(o: ResolvedHttpSinkOptions, outcome: Outcome, attempt: number): StreamError {
   const tries = `${attempt + 1} attempt${attempt === 0 ? "" : "s"}`;
   if (outcome.status === undefined) {
-    return new SinkError(
-      SinkErrorCode.unreachable,
+    return new StreamError(
+      StreamErrorCode.unreachable,
       `cannot reach ${o.url.href} (${outcome.detail}) after ${tries}: is the receiver running and the URL right?`,
     );
   }
   const body = outcome.detail === "" ? "" : `: ${outcome.detail}`;
-  return new SinkError(
-    SinkErrorCode.httpStatus,
+  return new StreamError(
+    StreamErrorCode.httpStatus,
     `${o.url.href} answered HTTP ${outcome.status} after ${tries}${body}`,
   );
 }

@@ -5,7 +5,7 @@ import { mkdir, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { createGzip, type Gzip } from "node:zlib";
 import { obsObjectKey } from "./obs-object-key.js";
-import { SinkError, SinkErrorCode, sinkErrorFrom } from "./sink-error.js";
+import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import { recordsOf, type TraceChunk, type TraceRoute, type TraceSink } from "./trace-chunk.js";
 
 /** Options of {@link createObsDirSink}. */
@@ -81,8 +81,8 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
   const writeChunk = async (chunk: TraceChunk): Promise<void> => {
     const routes = chunk.routes;
     if (routes === undefined || routes.length !== chunk.count) {
-      throw new SinkError(
-        SinkErrorCode.invalidOption,
+      throw new StreamError(
+        StreamErrorCode.invalidOption,
         `dir ${o.dir}: every chunk needs one route per record (produce with routes: true)`,
       );
     }
@@ -115,7 +115,8 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
       return bytes;
     },
     write(chunk: TraceChunk): Promise<void> {
-      if (closed) return Promise.reject(new SinkError(SinkErrorCode.closed, `dir ${o.dir}: closed`));
+      if (closed)
+        return Promise.reject(new StreamError(StreamErrorCode.closed, `dir ${o.dir}: closed`));
       return writeChunk(chunk);
     },
     async close(): Promise<void> {
@@ -130,8 +131,8 @@ function resolveOptions(options: ObsDirSinkOptions): ResolvedObsDirSinkOptions {
   const cycleMs = options.cycleMs ?? 5 * 60_000;
   const maxRecords = options.maxRecords ?? 10_000;
   if (!(cycleMs > 0) || !(maxRecords >= 1)) {
-    throw new SinkError(
-      SinkErrorCode.invalidOption,
+    throw new StreamError(
+      StreamErrorCode.invalidOption,
       `dir sink: cycleMs (${cycleMs}) and maxRecords (${maxRecords}) must be positive`,
     );
   }
@@ -163,7 +164,7 @@ class CycleFile {
   #partial = "";
   #file: WriteStream | undefined;
   #input: Gzip | WriteStream | undefined;
-  #failure: SinkError | undefined;
+  #failure: StreamError | undefined;
 
   constructor(options: ResolvedObsDirSinkOptions, route: TraceRoute, cycle: number) {
     this.#options = options;
@@ -239,6 +240,6 @@ class CycleFile {
   }
 
   #fail(error: unknown): void {
-    this.#failure ??= sinkErrorFrom(error, `dir ${this.#options.dir}`);
+    this.#failure ??= streamErrorFrom(error, `dir ${this.#options.dir}`);
   }
 }

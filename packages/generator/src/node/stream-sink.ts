@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import { Framer, type Framing } from "./framer.js";
-import { SinkError, SinkErrorCode, sinkErrorFrom } from "./sink-error.js";
+import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import type { TraceChunk, TraceSink } from "./trace-chunk.js";
 
 /** Options of {@link createStreamSink}. */
@@ -31,11 +31,11 @@ export interface StreamSinkOptions {
 export function createStreamSink(options: StreamSinkOptions): TraceSink {
   const { stream, framing, name, end } = resolveOptions(options);
   const framer = new Framer(framing);
-  let failure: SinkError | undefined;
+  let failure: StreamError | undefined;
   let closed = false;
   let bytes = 0;
   const onError = (error: unknown): void => {
-    failure ??= sinkErrorFrom(error, name);
+    failure ??= streamErrorFrom(error, name);
   };
   stream.on("error", onError);
 
@@ -52,7 +52,7 @@ export function createStreamSink(options: StreamSinkOptions): TraceSink {
       return bytes;
     },
     write(chunk: TraceChunk): Promise<void> | undefined {
-      if (closed) return Promise.reject(new SinkError(SinkErrorCode.closed, `${name}: closed`));
+      if (closed) return Promise.reject(new StreamError(StreamErrorCode.closed, `${name}: closed`));
       return push(framer.body(chunk));
     },
     async close(): Promise<void> {
@@ -77,7 +77,7 @@ function resolveOptions(options: StreamSinkOptions): Required<StreamSinkOptions>
 }
 
 /** Resolves on `'drain'`, rejects with the stream's failure if it errors or closes first. */
-function waitForDrain(stream: Writable, failure: () => SinkError | undefined): Promise<void> {
+function waitForDrain(stream: Writable, failure: () => StreamError | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (): void => {
       stream.off("drain", settle);
@@ -85,7 +85,8 @@ function waitForDrain(stream: Writable, failure: () => SinkError | undefined): P
       stream.off("close", settle);
       const error = failure();
       if (error !== undefined) reject(error);
-      else if (stream.destroyed) reject(sinkErrorFrom({ code: "ERR_STREAM_DESTROYED" }, "stream"));
+      else if (stream.destroyed)
+        reject(streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, "stream"));
       else resolve();
     };
     stream.on("drain", settle);

@@ -28,7 +28,7 @@ export interface TraceChunk {
  * Where a stream of trace chunks goes. `write` resolves when the sink can take the next chunk,
  * which is how back-pressure reaches the producer: a producer awaits every write.
  *
- * Errors: `write` and `close` reject with a {@link SinkError} when the destination fails.
+ * Errors: `write` and `close` reject with a {@link StreamError} when the destination fails.
  */
 export interface TraceSink {
   /** Takes one chunk; the returned promise (if any) resolves once more may be written. */

@@ -1,5 +1,5 @@
-/** Stable codes of the failures a sink or the stream runner reports. */
-export const SinkErrorCode = {
+/** Stable codes of the failures a sink, a producer or the stream runner reports. */
+export const StreamErrorCode = {
   /** The reader went away (EPIPE, closed socket): not a failure of ours, stop quietly. */
   readerClosed: "SINK_READER_CLOSED",
   /** Writing to the destination failed (ENOSPC, EACCES, EIO, ...). */
@@ -12,41 +12,43 @@ export const SinkErrorCode = {
   closed: "SINK_CLOSED",
   /** A sink or stream option is invalid. */
   invalidOption: "SINK_INVALID_OPTION",
+  /** A producer (a worker thread running the generator) failed. */
+  producerFailed: "STREAM_PRODUCER_FAILED",
 } as const satisfies Record<string, string>;
 
-/** One of the values of {@link SinkErrorCode}. */
-export type SinkErrorCode = (typeof SinkErrorCode)[keyof typeof SinkErrorCode];
+/** One of the values of {@link StreamErrorCode}. */
+export type StreamErrorCode = (typeof StreamErrorCode)[keyof typeof StreamErrorCode];
 
 /**
- * The one error class of `@ctsim/generator/node`: a sink or the stream runner failed. The message
+ * The one error class of `@ctsim/generator/node`: a sink, a producer or the stream runner failed. The message
  * says what failed, why and what to do; `code` is stable for programs.
  *
  * @example
- * try { await sink.close(); } catch (e) { if (e instanceof SinkError && e.code === SinkErrorCode.readerClosed) {} }
+ * try { await sink.close(); } catch (e) { if (e instanceof StreamError && e.code === StreamErrorCode.readerClosed) {} }
  */
-export class SinkError extends Error {
-  override readonly name = "SinkError";
-  readonly code: SinkErrorCode;
+export class StreamError extends Error {
+  override readonly name = "StreamError";
+  readonly code: StreamErrorCode;
 
-  constructor(code: SinkErrorCode, message: string, options?: ErrorOptions) {
+  constructor(code: StreamErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.code = code;
   }
 }
 
 /**
- * Wraps a Node I/O error from `what` (e.g. `"file /tmp/x"`) in a {@link SinkError} whose code
+ * Wraps a Node I/O error from `what` (e.g. `"file /tmp/x"`) in a {@link StreamError} whose code
  * tells a vanished reader (EPIPE, ECONNRESET) from a real failure.
  *
  * @example
- * stream.on("error", (e) => reject(sinkErrorFrom(e, "stdout")));
+ * stream.on("error", (e) => reject(streamErrorFrom(e, "stdout")));
  */
-export function sinkErrorFrom(error: unknown, what: string): SinkError {
-  if (error instanceof SinkError) return error;
+export function streamErrorFrom(error: unknown, what: string): StreamError {
+  if (error instanceof StreamError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED") {
-    return new SinkError(SinkErrorCode.readerClosed, `${what}: the reader closed (${code})`, {
+    return new StreamError(StreamErrorCode.readerClosed, `${what}: the reader closed (${code})`, {
       cause: error,
     });
   }
@@ -58,7 +60,7 @@ export function sinkErrorFrom(error: unknown, what: string): SinkError {
         : code === "ENOENT"
           ? " (no such file or directory: create the parent directory first)"
           : "";
-  return new SinkError(SinkErrorCode.writeFailed, `${what}: write failed: ${message}${hint}`, {
+  return new StreamError(StreamErrorCode.writeFailed, `${what}: write failed: ${message}${hint}`, {
     cause: error,
   });
 }

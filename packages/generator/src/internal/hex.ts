@@ -1,0 +1,43 @@
+import type { Prng } from "./prng.js";
+
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** 8 lowercase hex digits of an unsigned 32-bit integer. */
+export function hex8(value: number): string {
+  return (
+    (HEX2[value >>> 24] as string) +
+    (HEX2[(value >>> 16) & 255] as string) +
+    (HEX2[(value >>> 8) & 255] as string) +
+    (HEX2[value & 255] as string)
+  );
+}
+
+/** 4 lowercase hex digits of the low 16 bits. */
+export function hex4(value: number): string {
+  return (HEX2[(value >>> 8) & 255] as string) + (HEX2[value & 255] as string);
+}
+
+/** 32 random lowercase hex digits (the shape of IAM ids, project ids and request ids). */
+export function hex32(rng: Prng): string {
+  return hex8(rng.u32()) + hex8(rng.u32()) + hex8(rng.u32()) + hex8(rng.u32());
+}
+
+/** A random (v4) UUID from the PRNG. */
+export function uuid4(rng: Prng): string {
+  const a = rng.u32();
+  const b = rng.u32();
+  const c = rng.u32();
+  const d = rng.u32();
+  return (
+    hex8(a) +
+    "-" +
+    hex4(b >>> 16) +
+    "-" +
+    hex4((b & 0x0fff) | 0x4000) +
+    "-" +
+    hex4(((c >>> 16) & 0x3fff) | 0x8000) +
+    "-" +
+    hex4(c) +
+    hex8(d)
+  );
+}

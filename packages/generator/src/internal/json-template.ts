@@ -1,0 +1,43 @@
+/** Values a template's `$placeholders` are filled from (JSON-safe strings: no `"`, `\`, controls). */
+export type TemplateArgs = Readonly<Record<string, string>>;
+
+/**
+ * A JSON text template compiled into pre-escaped fragments, so filling it is string
+ * concatenation: the result is the template's text escaped for use inside a JSON string
+ * literal (the `request`/`response` fields are JSON text inside JSON).
+ */
+export class JsonTemplate {
+  private readonly statics: readonly string[];
+  private readonly keys: readonly string[];
+
+  /** `text` is JSON with `$name` placeholders, e.g. `{"name":"$name","id":"$id"}`. */
+  constructor(text: string) {
+    const statics: string[] = [];
+    const keys: string[] = [];
+    let last = 0;
+    for (const match of text.matchAll(/\$([a-zA-Z]\w*)/g)) {
+      statics.push(escapeInString(text.slice(last, match.index)));
+      keys.push(match[1] as string);
+      last = match.index + match[0].length;
+    }
+    statics.push(escapeInString(text.slice(last)));
+    this.statics = statics;
+    this.keys = keys;
+  }
+
+  /** The filled, escaped text; a missing key renders as an empty string. */
+  render(primary: TemplateArgs, extra?: TemplateArgs): string {
+    const { statics, keys } = this;
+    let out = statics[0] as string;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      out += (extra?.[key] ?? primary[key] ?? "") + (statics[i + 1] as string);
+    }
+    return out;
+  }
+}
+
+/** Escapes text for the inside of a JSON string literal. */
+export function escapeInString(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}

@@ -1,0 +1,141 @@
+import { type Category, operationsOf, type Revision } from "@ctsim/catalog";
+import { DEFAULT_PAYLOADS, PAYLOADS } from "../workflows/payloads.js";
+import { JsonTemplate } from "./json-template.js";
+
+/** Broad kind of an operation, which picks default payloads, codes and failure modes. */
+export type Verb = "create" | "update" | "delete" | "action";
+
+/** One operation as the generator emits it: catalog facts plus pre-compiled payloads. */
+export interface OpSpec {
+  readonly traceName: string;
+  readonly resourceType: string;
+  readonly serviceType: string;
+  readonly apiVersion: string;
+  readonly verb: Verb;
+  /** HTTP status of a success. */
+  readonly successCode: string;
+  /** Probability that a call fails. */
+  readonly failRate: number;
+  readonly request: JsonTemplate | null;
+  readonly response: JsonTemplate | null;
+  /** Console route of the resource detail page, e.g. `dev-container/notebook`. */
+  readonly consoleRoute: string;
+  /** Console product path (`/modelarts` or `/cts`). */
+  readonly consolePath: string;
+}
+
+const API_VERSION: Readonly<Record<Category, string>> = {
+  "data-management": "v2",
+  "development-environment": "v1",
+  training: "v1",
+  "model-management": "v1",
+  "service-management": "v1",
+  "ai-gallery": "v1",
+  "resource-management": "v2",
+};
+
+const ROUTE: Readonly<Record<string, string>> = {
+  dataset: "dataset",
+  workforce: "labelTeam",
+  iam: "settings",
+  labelconsoleworker: "labelConsole",
+  notebook: "dev-container/notebook",
+  notebookapp: "dev-container/codelab",
+  modelartstrainjob: "trainingJobs",
+  modelartstrainconfig: "trainingJobs/config",
+  modelartstensorboardjob: "trainingJobs/visualization",
+  model: "model-management",
+  convert: "model-management/convert",
+  service: "webService",
+  cluster: "resource-pool",
+  modelarts_market: "aiMarket",
+  poolv2: "resource-pool",
+  networksv1: "resource-pool/network",
+};
+
+const FAIL_RATE: Readonly<Record<string, number>> = {
+  createModelArtsTrainJob: 0.06,
+  createModelArtsTrainVersion: 0.05,
+  addService: 0.06,
+  createCluster: 0.05,
+  workerLoginLabelConsole: 0.06,
+  importSamplesToDataset: 0.04,
+  exportDataFromDataset: 0.03,
+};
+
+/** Operations returning 201 on success (REST creates of the newer APIs; illustrative). */
+const CREATED_201 = new Set(["createNotebook", "CreatePoolV2", "CreateNetworksV1"]);
+/** Operations returning 204 on success. */
+const NO_CONTENT_204 = new Set(["deleteNotebook", "deleteTracker", "deleteNotification"]);
+
+/** CTS's own operations (reference §1.3, §1.4), used by the tracker-tampering scenario. */
+const CTS_OPERATIONS = [
+  { traceName: "updateTracker", resourceType: "tracker" },
+  { traceName: "deleteTracker", resourceType: "tracker" },
+  { traceName: "deleteNotification", resourceType: "notification" },
+] as const;
+
+const tables = new Map<Revision, ReadonlyMap<string, OpSpec>>();
+
+/** Every operation of a revision (plus CTS's tracker operations), keyed by trace name. */
+export function opTable(revision: Revision): ReadonlyMap<string, OpSpec> {
+  let table = tables.get(revision);
+  if (table === undefined) {
+    const map = new Map<string, OpSpec>();
+    for (const row of operationsOf(revision)) {
+      const route = ROUTE[row.resourceType.toLowerCase()] ?? "dashboard";
+      map.set(row.traceName, spec(row.traceName, row.resourceType, "ModelArts", apiVersionOf(row), route, "/modelarts"));
+    }
+    for (const op of CTS_OPERATIONS) {
+      map.set(op.traceName, spec(op.traceName, op.resourceType, "CTS", "v3", "tracker", "/cts"));
+    }
+    table = map;
+    tables.set(revision, table);
+  }
+  return table;
+}
+
+function apiVersionOf(row: { category: Category; resourceType: string }): string {
+  const type = row.resourceType.toLowerCase();
+  if (type === "iam") return "v3";
+  if (type === "networksv1") return "v1";
+  return API_VERSION[row.category];
+}
+
+function spec(
+  traceName: string,
+  resourceType: string,
+  serviceType: string,
+  apiVersion: string,
+  consoleRoute: string,
+  consolePath: string,
+): OpSpec {
+  const verb = verbOf(traceName);
+  const payload = PAYLOADS[traceName] ?? {};
+  const fallback = DEFAULT_PAYLOADS[verb];
+  const request = payload.request === undefined ? fallback.request : payload.request;
+  const response = payload.response === undefined ? fallback.response : payload.response;
+  return {
+    traceName,
+    resourceType,
+    serviceType,
+    apiVersion,
+    verb,
+    successCode: CREATED_201.has(traceName) ? "201" : NO_CONTENT_204.has(traceName) ? "204" : "200",
+    failRate: FAIL_RATE[traceName] ?? (verb === "create" ? 0.035 : 0.015),
+    request: request === null ? null : new JsonTemplate(request),
+    response: response === null ? null : new JsonTemplate(response),
+    consoleRoute,
+    consolePath,
+  };
+}
+
+/** The verb a trace name starts with. */
+export function verbOf(traceName: string): Verb {
+  if (/^(create|add|publish_activity)/i.test(traceName) && traceName !== "createClusterResult") {
+    return "create";
+  }
+  if (/^(delete|batchDelete)/i.test(traceName)) return "delete";
+  if (/^(update|modify)/i.test(traceName)) return "update";
+  return "action";
+}

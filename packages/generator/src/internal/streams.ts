@@ -1,0 +1,9 @@
+/** Ids of the independent PRNG streams derived from one seed (one per purpose). */
+export const STREAM = {
+  tenant: 1,
+  arrivals: 2,
+  session: 3,
+  burst: 4,
+  scenario: 5,
+  calibration: 6,
+} as const satisfies Record<string, number>;

@@ -1,0 +1,90 @@
+import { DEFAULT_REVISION, isRevision, type Revision } from "@ctsim/catalog";
+import type { AnomalyLabel } from "../anomaly-label.js";
+import { GeneratorError } from "../generator-error.js";
+import { isScenarioName, type ScenarioName } from "../scenarios/scenario-names.js";
+import { buildTenant } from "../tenant/build-tenant.js";
+import type { Tenant } from "../tenant/tenant.js";
+import type { TimelineOptions } from "../timeline-options.js";
+import { type OpSpec, opTable } from "./op-table.js";
+
+const DAY = 86_400_000;
+
+/** Default injected clock: a fixed instant, so nothing depends on the wall clock. */
+export const DEFAULT_NOW = Date.UTC(2025, 2, 1);
+
+/** Options with every default filled and checked. */
+export interface TimelineConfig {
+  readonly seed: number;
+  readonly revision: Revision;
+  readonly from: number;
+  /** Exclusive end; `Infinity` when open-ended. */
+  readonly to: number;
+  readonly count: number;
+  readonly tenants: readonly Tenant[];
+  readonly scenarios: readonly ScenarioName[];
+  readonly shardIndex: number;
+  readonly shardCount: number;
+  readonly onLabel: ((label: AnomalyLabel) => void) | null;
+  readonly ops: ReadonlyMap<string, OpSpec>;
+}
+
+/** Fills defaults and validates once; throws {@link GeneratorError} naming the bad option. */
+export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig {
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) bad("seed", seed, "an integer");
+  const revision = options.revision ?? DEFAULT_REVISION;
+  if (!isRevision(revision)) bad("revision", revision, "2023-11-16 or 2025-02-07");
+  const now = options.now ?? DEFAULT_NOW;
+  if (!Number.isFinite(now)) bad("now", now, "epoch milliseconds");
+  let from: number;
+  let to: number;
+  if (options.from === undefined) {
+    to = options.to ?? now;
+    from = to - 7 * DAY;
+  } else {
+    from = options.from;
+    to = options.to ?? Number.POSITIVE_INFINITY;
+  }
+  if (!Number.isFinite(from)) bad("from", from, "epoch milliseconds");
+  if (!(to > from)) bad("to", to, `a time after from (${new Date(from).toISOString()})`);
+  const count = options.count ?? Number.POSITIVE_INFINITY;
+  if (!(count === Number.POSITIVE_INFINITY || (Number.isSafeInteger(count) && count >= 0))) {
+    bad("count", count, "a non-negative integer");
+  }
+  const tenantCount = options.tenants ?? 1;
+  if (!Number.isSafeInteger(tenantCount) || tenantCount < 1 || tenantCount > 10_000) {
+    bad("tenants", tenantCount, "an integer from 1 to 10000");
+  }
+  const users = options.users ?? 12;
+  if (!Number.isSafeInteger(users) || users < 1 || users > 10_000) {
+    bad("users", users, "an integer from 1 to 10000");
+  }
+  const scenarios = [...new Set(options.scenarios ?? [])];
+  for (const name of scenarios) if (!isScenarioName(name)) bad("scenarios", name, "a known scenario name");
+  const shard = options.shard ?? { index: 0, count: 1 };
+  if (!Number.isSafeInteger(shard.count) || shard.count < 1) bad("shard.count", shard.count, "an integer >= 1");
+  if (!Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
+    bad("shard.index", shard.index, `an integer from 0 to ${shard.count - 1}`);
+  }
+  const tenants = Array.from({ length: tenantCount }, (_, index) => buildTenant({ seed, index, users }));
+  return {
+    seed: seed >>> 0,
+    revision,
+    from,
+    to,
+    count,
+    tenants,
+    scenarios,
+    shardIndex: shard.index,
+    shardCount: shard.count,
+    onLabel: options.onLabel ?? null,
+    ops: opTable(revision),
+  };
+}
+
+function bad(option: string, value: unknown, expected: string): never {
+  throw new GeneratorError(
+    "CTSIM_GENERATOR_INVALID_OPTION",
+    `Invalid timeline option ${option}: ${String(value)}. Expected ${expected}.`,
+  );
+}

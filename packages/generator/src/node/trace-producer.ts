@@ -1,0 +1,95 @@
+import {
+  encodeApiTraceJson,
+  encodeObsTraceJson,
+  generateTraces,
+  retime,
+  type TimelineOptions,
+  type TraceEvent,
+} from "../index.js";
+import type { ChunkProducer } from "./run-stream.js";
+import type { TraceChunk, TraceRoute } from "./trace-chunk.js";
+
+/** Record shapes a stream can carry: ListTraces (`api`) or OBS trace file (`obs`, reference §7.1). */
+export const TRACE_SHAPES = ["api", "obs"] as const satisfies readonly string[];
+
+/** One of {@link TRACE_SHAPES}. */
+export type TraceShape = (typeof TRACE_SHAPES)[number];
+
+/** Options of {@link createTraceProducer}. */
+export interface TraceProducerOptions {
+  /** The timeline to stream (seed, scenarios, shard, count, ...). Default: the generator's defaults from `now`. */
+  readonly timeline?: TimelineOptions;
+  /** Record shape. Default `"api"`. */
+  readonly shape?: TraceShape;
+  /** Attach a route per record (needed by the OBS directory sink). Default `false`. */
+  readonly routes?: boolean;
+  /**
+   * The wall clock each record is re-timed to as it is produced (times are "now"; the workflows
+   * keep the generator's shape). Default `Date.now`.
+   */
+  readonly clock?: () => number;
+}
+
+/** A {@link ChunkProducer} that also reports the generator times of the records it produced. */
+export interface TraceProducer extends ChunkProducer {
+  pull(max: number): TraceChunk | undefined;
+  /** Generator (pre-retime) `time` of each record of the last chunk pulled, in order. */
+  readonly lastTimes: readonly number[];
+}
+
+/**
+ * Streams the seeded timeline as encoded chunks, re-timing every record to the wall clock as it
+ * is produced. The content (everything but the timestamps and the trace ids' time part) is the
+ * generator's, so the same seed and shard give the same records whatever the chunk size.
+ *
+ * @example
+ * const producer = createTraceProducer({ timeline: { seed: 7 }, shape: "obs", routes: true });
+ * const chunk = producer.pull(100);
+ */
+export function createTraceProducer(options: TraceProducerOptions = {}): TraceProducer {
+  const clock = options.clock ?? Date.now;
+  const encode = (options.shape ?? "api") === "api" ? encodeApiTraceJson : encodeObsTraceJson;
+  const withRoutes = options.routes ?? false;
+  const start = clock();
+  const events: Iterator<TraceEvent> = generateTraces({
+    from: start,
+    now: start,
+    ...options.timeline,
+  });
+  let times: number[] = [];
+  let ended = false;
+
+  return {
+    get lastTimes(): readonly number[] {
+      return times;
+    },
+    pull(max: number): TraceChunk | undefined {
+      if (ended) return undefined;
+      const now = clock();
+      const texts: string[] = [];
+      const routes: TraceRoute[] = [];
+      times = [];
+      while (texts.length < max) {
+        const next = events.next();
+        if (next.done === true) {
+          ended = true;
+          break;
+        }
+        const event = retime(next.value, now);
+        times.push(next.value.time);
+        texts.push(encode(event));
+        if (withRoutes) {
+          routes.push({
+            region: event.region,
+            trackerName: event.trackerName,
+            serviceType: event.serviceType,
+            time: event.time,
+          });
+        }
+      }
+      if (texts.length === 0) return undefined;
+      const text = `${texts.join("\n")}\n`;
+      return withRoutes ? { text, count: texts.length, routes } : { text, count: texts.length };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { asGenerated } from "./encode/as-generated.js";
+import type { TraceEvent } from "./trace-event.js";
+
+/**
+ * The same trace moved to `time` (for live streaming): `record_time` keeps its delay after
+ * `time`, and the time-based `trace_id` follows the new time (same clock sequence and node).
+ *
+ * @throws GeneratorError `CTSIM_GENERATOR_FOREIGN_EVENT` when the event was not made by this package.
+ * @example
+ * const live = retime(event, Date.now());
+ */
+export function retime(event: TraceEvent, time: number): TraceEvent {
+  return asGenerated(event).at(time);
+}

@@ -1,0 +1,170 @@
+import { base, en, Faker } from "@faker-js/faker";
+import { hex32, hex4, uuid4 } from "../internal/hex.js";
+import { Prng } from "../internal/prng.js";
+import { STREAM } from "../internal/streams.js";
+import type { Actor, ActorKind } from "./actor.js";
+import { REGIONS } from "./regions.js";
+import type { Tenant, TenantRegion } from "./tenant.js";
+
+const BOT_JOBS = ["train", "deploy", "etl", "eval", "nightly", "labeling", "release", "mlops"];
+const IDPS = ["corp-sso", "okta-idp", "azure-ad", "keycloak"];
+const AGENCY_NAMES = ["modelarts_ops_agency", "ml_platform_admin", "data_team_delegate"];
+const AK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/** Options of {@link buildTenant}. */
+export interface BuildTenantOptions {
+  readonly seed: number;
+  readonly index: number;
+  /** IAM users: people, bots and federated users together. */
+  readonly users: number;
+}
+
+/**
+ * Builds one tenant: faker (seeded from the tenant's own stream) fills names and addresses
+ * once; nothing here runs per trace.
+ */
+export function buildTenant(options: BuildTenantOptions): Tenant {
+  const { seed, index, users } = options;
+  const rng = Prng.derive(seed, STREAM.tenant, index);
+  const faker = new Faker({ locale: [en, base], seed: rng.u32() });
+  const taken = new Set<string>();
+  const unique = (raw: string): string => {
+    let name = raw;
+    for (let n = 2; taken.has(name); n++) name = `${raw}${n}`;
+    taken.add(name);
+    return name;
+  };
+
+  const domainId = hex32(rng);
+  const domainName = unique(slug(faker.company.name()).slice(0, 24).replace(/-+$/, ""));
+  const home = index === 0 ? REGIONS[0] : rng.pick(REGIONS);
+  const infos = [home];
+  if (rng.chance(0.3)) {
+    const second = rng.pick(REGIONS);
+    if (second !== home) infos.push(second);
+  }
+  const regions: TenantRegion[] = infos.map((info) => ({
+    info,
+    projectId: hex32(rng),
+    uuidNodes: [0, 1, 2, 3].map(() => `-0255ac10${hex4(rng.u32())}`),
+  }));
+  const enterpriseProjects = ["0"];
+  for (let i = rng.int(3); i > 0; i--) enterpriseProjects.push(uuid4(rng));
+
+  const officeIps = [faker.internet.ipv4(), faker.internet.ipv4()];
+  const accessKey = (): string => {
+    let ak = "HPUA";
+    for (let i = 0; i < 16; i++) ak += AK_ALPHABET[rng.int(AK_ALPHABET.length)];
+    return ak;
+  };
+  const iamUser = (kind: ActorKind, name: string, ips: string[], ak: string | null): Actor => {
+    const id = hex32(rng);
+    return {
+      kind,
+      id,
+      name,
+      principalUrn: `iam::${domainId}:user:${name}`,
+      principalId: id,
+      mfa: kind === "console" && rng.chance(0.6),
+      ips,
+      accessKeyId: ak,
+    };
+  };
+  const personName = (): string =>
+    unique(`${slug(faker.person.firstName())}.${slug(faker.person.lastName())}`);
+
+  const botCount = Math.max(1, Math.round(users * 0.2));
+  const federatedCount = users >= 4 ? Math.max(1, Math.round(users * 0.15)) : 0;
+  const peopleCount = Math.max(1, users - botCount - federatedCount);
+  const people = Array.from({ length: peopleCount }, () =>
+    iamUser(
+      "console",
+      personName(),
+      [rng.pick(officeIps), faker.internet.ipv4()],
+      rng.chance(0.3) ? accessKey() : null,
+    ),
+  );
+  const bots = Array.from({ length: botCount }, () =>
+    iamUser("bot", unique(`ci-${rng.pick(BOT_JOBS)}-bot`), [faker.internet.ipv4()], accessKey()),
+  );
+  const idp = rng.pick(IDPS);
+  const federated = Array.from({ length: federatedCount }, (): Actor => {
+    const session = unique(`${personName()}@${domainName}.example`);
+    return {
+      kind: "federated",
+      id: hex32(rng),
+      name: session,
+      principalUrn: `sts::${domainId}:external-user:${idp}/${session}`,
+      principalId: `${idp}:${session}`,
+      mfa: true,
+      ips: [faker.internet.ipv4(), rng.pick(officeIps)],
+      accessKeyId: null,
+    };
+  });
+  const agencyName = rng.pick(AGENCY_NAMES);
+  const agencyId = hex32(rng);
+  const agencySession = (people[0] as Actor).name;
+  const agencies: Actor[] = [
+    {
+      kind: "agency",
+      id: agencyId,
+      name: `${agencyName}/${agencySession}`,
+      principalUrn: `sts::${domainId}:assumed-agency:${agencyName}/${agencySession}`,
+      principalId: `${agencyId}:${agencySession}`,
+      mfa: false,
+      ips: [rng.pick(officeIps)],
+      accessKeyId: null,
+    },
+  ];
+  const rootId = hex32(rng);
+  const root: Actor = {
+    kind: "root",
+    id: rootId,
+    name: domainName,
+    // Root URN format is not documented; this follows the IAM user pattern (unconfirmed).
+    principalUrn: `iam::${domainId}:root`,
+    principalId: rootId,
+    mfa: true,
+    ips: [officeIps[0] as string],
+    accessKeyId: null,
+  };
+  const workers = Array.from({ length: 4 + rng.int(7) }, (): Actor => {
+    const id = hex32(rng);
+    return {
+      kind: "worker",
+      id,
+      name: unique(slug(faker.internet.email()).replace(/-at-/, "@")),
+      principalUrn: "",
+      principalId: id,
+      mfa: false,
+      ips: [faker.internet.ipv4()],
+      accessKeyId: null,
+    };
+  });
+
+  return {
+    index,
+    domainId,
+    domainName,
+    utcOffsetMinutes: home.utcOffsetMinutes,
+    regions,
+    enterpriseProjects,
+    people,
+    bots,
+    federated,
+    agencies,
+    root,
+    workers,
+    systemTrackerId: uuid4(rng),
+    domainJson: `{"id":"${domainId}","name":"${domainName}"}`,
+  };
+}
+
+/** Lowercase, JSON-safe name: letters, digits, `.`, `_`, `-`, `@` only. */
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/@/g, "-at-")
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "");
+}

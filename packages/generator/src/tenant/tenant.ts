@@ -1,0 +1,40 @@
+import type { Actor } from "./actor.js";
+import type { RegionInfo } from "./regions.js";
+
+/** A region a tenant uses, with its project. */
+export interface TenantRegion {
+  readonly info: RegionInfo;
+  /** IAM project id of the region's default project (32 hex digits). */
+  readonly projectId: string;
+  /** Pre-rendered `-nnnnnnnnnnnn` node parts of the CTS servers recording this region's traces. */
+  readonly uuidNodes: readonly string[];
+}
+
+/** One account (domain) and everything that acts in it. Built once, up front, per tenant. */
+export interface Tenant {
+  readonly index: number;
+  readonly domainId: string;
+  readonly domainName: string;
+  /** UTC offset of the people's working day, minutes. */
+  readonly utcOffsetMinutes: number;
+  /** Home region first. */
+  readonly regions: readonly TenantRegion[];
+  /** Enterprise project ids; `"0"` (default project) first. */
+  readonly enterpriseProjects: readonly string[];
+  /** IAM users who work on the console (some also hold an AK). */
+  readonly people: readonly Actor[];
+  /** CI bots: API calls with a permanent AK/SK. */
+  readonly bots: readonly Actor[];
+  /** Federated (SSO) users. */
+  readonly federated: readonly Actor[];
+  /** Agency sessions (assumed agencies). */
+  readonly agencies: readonly Actor[];
+  /** The account's root user (rarely acts). */
+  readonly root: Actor;
+  /** Labeling-team members (labeling console, email sign-in). */
+  readonly workers: readonly Actor[];
+  /** Id of the management tracker (`system`) of the tenant's home region. */
+  readonly systemTrackerId: string;
+  /** Pre-rendered `{"id":"…","name":"…"}` of the domain. */
+  readonly domainJson: string;
+}

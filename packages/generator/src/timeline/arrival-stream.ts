@@ -1,0 +1,118 @@
+import { Prng } from "../internal/prng.js";
+import { STREAM } from "../internal/streams.js";
+import type { ScenarioName } from "../scenarios/scenario-names.js";
+import type { Tenant } from "../tenant/tenant.js";
+import type { SessionClass } from "../workflows/workflow-mix.js";
+import { type BucketRates, bucketRates } from "./arrival-rate.js";
+
+const HOUR = 3_600_000;
+const SCENARIO_PERIOD = 2 * 86_400_000;
+
+/** One session start: every shard walks the same sequence and expands only its own indices. */
+export interface Arrival {
+  readonly time: number;
+  /** Global session index (0-based, in arrival order). */
+  readonly index: number;
+  readonly tenant: number;
+  readonly sessionClass: SessionClass;
+  /** Set for an injected anomaly session. */
+  readonly scenario: ScenarioName | null;
+}
+
+interface ScenarioClock {
+  readonly scenario: ScenarioName;
+  readonly tenant: number;
+  occurrence: number;
+  time: number;
+}
+
+/**
+ * The global arrival sequence: a non-homogeneous Poisson process with rates constant per hour
+ * bucket (exact sampling, no thinning), merged with the anomaly occurrences. Cheap per arrival,
+ * so every shard can walk all of it.
+ */
+export class ArrivalStream {
+  private readonly rng: Prng;
+  private readonly seed: number;
+  private readonly tenants: readonly Tenant[];
+  private readonly load: number;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly period: number;
+  private readonly clocks: ScenarioClock[];
+  private rates: BucketRates;
+  private time: number;
+  private pending: { time: number; tenant: number; sessionClass: SessionClass } | null = null;
+  private index = 0;
+
+  constructor(seed: number, tenants: readonly Tenant[], from: number, to: number, load: number, scenarios: readonly ScenarioName[]) {
+    this.seed = seed;
+    this.rng = Prng.derive(seed, STREAM.arrivals);
+    this.tenants = tenants;
+    this.load = load;
+    this.from = from;
+    this.to = to;
+    this.time = from;
+    this.rates = bucketRates(seed, tenants, Math.floor(from / HOUR), load);
+    this.period = Math.min(SCENARIO_PERIOD, to - from);
+    this.clocks = [];
+    scenarios.forEach((scenario, s) => {
+      for (let tenant = 0; tenant < tenants.length; tenant++) {
+        const clock = { scenario, tenant, occurrence: 0, time: 0 };
+        this.schedule(clock, s);
+        this.clocks.push(clock);
+      }
+    });
+  }
+
+  /** The next session start before the window end, or `null`. */
+  next(): Arrival | null {
+    if (this.pending === null) this.pending = this.nextRegular();
+    let clock: ScenarioClock | null = null;
+    for (const candidate of this.clocks) {
+      if (candidate.time < this.to && (clock === null || candidate.time < clock.time)) clock = candidate;
+    }
+    const regular = this.pending;
+    if (clock !== null && (regular === null || clock.time < regular.time)) {
+      const arrival: Arrival = {
+        time: clock.time,
+        index: this.index++,
+        tenant: clock.tenant,
+        sessionClass: "human",
+        scenario: clock.scenario,
+      };
+      clock.occurrence++;
+      this.schedule(clock, this.clocks.indexOf(clock));
+      return arrival;
+    }
+    if (regular === null) return null;
+    this.pending = null;
+    return { ...regular, index: this.index++, scenario: null };
+  }
+
+  private schedule(clock: ScenarioClock, salt: number): void {
+    const u = Prng.derive(this.seed, STREAM.scenario, salt, clock.tenant, clock.occurrence).next();
+    clock.time = Math.floor(this.from + this.period * (clock.occurrence + 0.05 + 0.6 * u));
+  }
+
+  private nextRegular(): { time: number; tenant: number; sessionClass: SessionClass } | null {
+    const rng = this.rng;
+    for (;;) {
+      const bucketEnd = (this.rates.hour + 1) * HOUR;
+      const total = this.rates.total;
+      const gap = total > 0 ? rng.exp(HOUR / total) : Number.POSITIVE_INFINITY;
+      if (this.time + gap < bucketEnd) {
+        this.time += gap;
+        if (this.time >= this.to) return null;
+        const roll = rng.next() * total;
+        const cumulative = this.rates.cumulative;
+        let slot = 0;
+        while (slot < cumulative.length - 1 && (cumulative[slot] as number) <= roll) slot++;
+        return { time: Math.floor(this.time), tenant: slot >> 1, sessionClass: slot & 1 ? "bot" : "human" };
+      }
+      this.time = bucketEnd;
+      if (this.time >= this.to) return null;
+      this.rates = bucketRates(this.seed, this.tenants, this.rates.hour + 1, this.load);
+    }
+  }
+}

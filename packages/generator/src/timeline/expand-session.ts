@@ -1,0 +1,27 @@
+import type { GeneratedTrace } from "../internal/generated-trace.js";
+import { Prng } from "../internal/prng.js";
+import { STREAM } from "../internal/streams.js";
+import type { TimelineConfig } from "../internal/timeline-config.js";
+import { runScenario } from "../scenarios/run-scenario.js";
+import type { Tenant } from "../tenant/tenant.js";
+import { SessionBuilder } from "../workflows/session-builder.js";
+import { runRegularSession } from "../workflows/workflow-mix.js";
+import type { Arrival } from "./arrival-stream.js";
+
+/**
+ * Runs one session from its own PRNG stream (derived from seed and session index alone) and
+ * returns its traces in time order, all at or after the arrival and before the window end.
+ */
+export function expandSession(config: TimelineConfig, arrival: Arrival, end: number): GeneratedTrace[] {
+  const s = new SessionBuilder({
+    rng: Prng.derive(config.seed, STREAM.session, arrival.index),
+    tenant: config.tenants[arrival.tenant] as Tenant,
+    ops: config.ops,
+    sessionIndex: arrival.index,
+    start: arrival.time,
+    end,
+  });
+  if (arrival.scenario === null) runRegularSession(s, arrival.sessionClass);
+  else runScenario(s, arrival.scenario);
+  return s.finish();
+}

@@ -1,0 +1,61 @@
+import { DESCRIPTIONS, FLAVORS, resourceName, uuidId } from "./names.js";
+import type { Resource, SessionBuilder } from "./session-builder.js";
+
+const HOUR = 3_600_000;
+
+/**
+ * Notebook lifecycle: create, open, work (update, switch CodeLab spec, stop/start), then delete
+ * or leave it running until the system stops it when its duration ends.
+ */
+export function notebookWorkflow(s: SessionBuilder): void {
+  const rng = s.rng;
+  const hours = rng.pick([1, 2, 4, 8]);
+  const notebook = s.create("createNotebook", uuidId(rng), resourceName(rng, "notebook"), {
+    flavor: rng.pick(FLAVORS.notebook),
+    imageId: uuidId(rng),
+    duration: String(hours * HOUR),
+    description: rng.pick(DESCRIPTIONS),
+    status: "RUNNING",
+  });
+  if (notebook === null) return;
+  s.wait(60_000 + rng.int(120_000));
+  let running = true;
+  let runningSince = s.time;
+  const app: Resource = { id: uuidId(rng), name: `codelab-${notebook.name}`, ep: notebook.ep, args: { ...notebook.args } };
+  let appAlive = true;
+  s.call("openNotebook", notebook);
+  for (let step = rng.int(6); step > 0 && s.open; step--) {
+    s.think(4);
+    const roll = rng.next();
+    if (running && roll < 0.3) {
+      if (s.call("stopNotebook", notebook)) running = false;
+    } else if (!running && roll < 0.6) {
+      if (s.call("startNotebook", notebook)) {
+        running = true;
+        runningSince = s.time;
+      }
+    } else if (roll < 0.75) {
+      s.call("updateNotebook", notebook, {
+        args: { flavor: rng.pick(FLAVORS.notebook), status: running ? "RUNNING" : "STOPPED" },
+      });
+    } else if (appAlive && roll < 0.88) {
+      s.call("updateNotebookApp", app, { args: { flavor: rng.pick(FLAVORS.notebook) } });
+    } else if (running) {
+      s.call("openNotebook", notebook);
+    }
+  }
+  s.think(2);
+  if (appAlive && rng.chance(0.15)) {
+    if (s.call("deleteNotebookApp", app)) appAlive = false;
+    s.think();
+  }
+  if (rng.chance(0.35)) {
+    if (running) s.call("stopNotebook", notebook);
+    s.think();
+    s.call("deleteNotebook", notebook);
+  } else if (running) {
+    // Left running: the instance stops itself when its duration runs out.
+    const stopAt = Math.max(s.time + 60_000, runningSince + hours * HOUR);
+    s.system("stopNotebook", notebook, { at: stopAt, failRate: 0.002 });
+  }
+}

@@ -1,0 +1,54 @@
+import { hex32 } from "../internal/hex.js";
+import type { Prng } from "../internal/prng.js";
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** Project words that ML teams put in resource names. */
+export const TOPICS = [
+  "resnet50", "yolov8", "bert-base", "llama2-7b", "qwen-7b", "churn", "fraud", "ocr", "asr",
+  "recsys", "defect", "segment", "face-det", "text-cls", "sentiment", "forecast", "pangu",
+  "vit", "t5-small", "mobilenet", "gpt2", "clip", "unet", "ctr",
+] as const;
+
+/** Free-text descriptions (JSON-safe). */
+export const DESCRIPTIONS = [
+  "baseline", "retry with larger batch size", "fix data path", "nightly run", "tuned lr 3e-4",
+  "for demo", "experiment A/B", "prod candidate", "do not delete", "temp", "migrated from old pool",
+  "weekly refresh", "customer pilot", "quantized int8",
+] as const;
+
+/** Compute flavors by family. */
+export const FLAVORS = {
+  notebook: ["modelarts.vm.cpu.2u", "modelarts.vm.cpu.8u", "modelarts.vm.gpu.t4", "modelarts.vm.gpu.v100", "modelarts.bm.npu.arm.8snt9b3.d"],
+  training: ["modelarts.vm.gpu.v100", "modelarts.p3.large.public", "modelarts.vm.gpu.a100.8", "modelarts.bm.npu.arm.8snt9b3.d", "modelarts.vm.cpu.8u"],
+  service: ["modelarts.vm.cpu.2u", "modelarts.vm.gpu.t4", "modelarts.vm.gpu.p4", "modelarts.kat1.xlarge"],
+  pool: ["modelarts.vm.gpu.v100.8", "modelarts.bm.npu.arm.8snt9b3.d", "modelarts.vm.cpu.64u"],
+} as const;
+
+/** 20 random letters and digits (ModelArts dataset, workforce and task ids). */
+export function alnum20(rng: Prng): string {
+  let out = "";
+  for (let i = 0; i < 20; i++) out += ALNUM[rng.int(62)];
+  return out;
+}
+
+/** A numeric id as text (v1 training and visualization job ids). */
+export function numericId(rng: Prng): string {
+  return String(100_000 + rng.int(9_900_000));
+}
+
+/** A UUID-shaped resource id (8-4-4-4-12 hex). */
+export function uuidId(rng: Prng): string {
+  const h = hex32(rng);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+/** `<prefix>-<topic>-<suffix>`, e.g. `nb-yolov8-3f2a`. */
+export function resourceName(rng: Prng, prefix: string): string {
+  return `${prefix}-${rng.pick(TOPICS)}-${hex32(rng).slice(0, 4)}`;
+}
+
+/** An OBS path under the tenant's data bucket. */
+export function obsPath(bucket: string, kind: string, name: string): string {
+  return `/${bucket}/${kind}/${name}/`;
+}

@@ -1,0 +1,123 @@
+import { alnum20, DESCRIPTIONS, FLAVORS, resourceName, uuidId } from "./names.js";
+import type { Resource, SessionBuilder } from "./session-builder.js";
+
+const MINUTE = 60_000;
+
+/** Registers a model (AI application), optionally converting it; returns it or `null`. */
+export function registerModel(s: SessionBuilder): Resource | null {
+  const rng = s.rng;
+  const bucket = `${s.tenant.domainName}-ml`;
+  const name = resourceName(rng, "model");
+  const model = s.create("addModel", uuidId(rng), name, {
+    version: `0.0.${1 + rng.int(9)}`,
+    trainUrl: `/${bucket}/output/${name}/`,
+    modelType: rng.pick(["TensorFlow", "PyTorch", "MindSpore", "Custom"]),
+    runtime: rng.pick(["python3.7", "python3.9", "mindspore_2.2.0-cann_7.0.1"]),
+    description: rng.pick(DESCRIPTIONS),
+  });
+  if (model === null) return null;
+  if (rng.chance(0.3)) {
+    s.think();
+    s.call("updateModel", model, { args: { description: rng.pick(DESCRIPTIONS) } });
+  }
+  if (rng.chance(0.2)) {
+    s.think();
+    const convert = s.create("addConvert", uuidId(rng), resourceName(rng, "convert"), {
+      modelName: model.name,
+      framework: rng.pick(["tflite", "om", "onnx"]),
+      trainUrl: model.args.trainUrl ?? "",
+      outputPath: `/${bucket}/converted/${model.name}/`,
+      now: String(s.time),
+    });
+    if (convert !== null) {
+      s.wait(rng.logNormal(5 * MINUTE, 0.6));
+      if (rng.chance(0.4)) s.call("updateConvert", convert, { args: { description: rng.pick(DESCRIPTIONS) } });
+      if (rng.chance(0.5)) s.call("deleteConvert", convert);
+    }
+  }
+  return model;
+}
+
+/**
+ * Model to service: register a model, deploy it, update/scale, start/stop, manage access keys
+ * for app authentication, and sometimes tear everything down.
+ */
+export function serviceWorkflow(s: SessionBuilder): void {
+  const rng = s.rng;
+  const model = registerModel(s);
+  if (model === null) return;
+  s.think();
+  const flavor = rng.pick(FLAVORS.service);
+  const service = s.create("addService", uuidId(rng), resourceName(rng, "svc"), {
+    modelId: model.id,
+    flavor,
+    instances: String(rng.pick([1, 1, 2, 3])),
+    resourceId: alnum20(rng),
+    description: rng.pick(DESCRIPTIONS),
+  });
+  if (service === null) {
+    if (rng.chance(0.3)) s.call("deleteModel", model);
+    return;
+  }
+  let running = true;
+  const keys: Resource[] = [];
+  for (let step = rng.int(6); step > 0 && s.open; step--) {
+    s.wait(rng.logNormal(8 * MINUTE, 1.2));
+    const roll = rng.next();
+    if (roll < 0.3) {
+      s.call("updateService", service, { args: { instances: String(rng.pick([1, 2, 4])), description: rng.pick(DESCRIPTIONS) } });
+    } else if (roll < 0.55) {
+      if (s.call("startOrStopService", service, { args: { status: running ? "stopped" : "running" } })) running = !running;
+    } else if (roll < 0.8) {
+      const key = s.create("addAkSk", alnum20(rng).toLowerCase(), `app-${service.name}`, { appKey: alnum20(rng) });
+      if (key !== null) keys.push(key);
+    } else if (keys.length > 0) {
+      const key = keys.splice(rng.int(keys.length), 1)[0] as Resource;
+      if (!s.call("deleteAkSk", key)) keys.push(key);
+    }
+  }
+  if (rng.chance(0.3)) {
+    s.think();
+    for (const key of keys) s.call("deleteAkSk", key, { failRate: 0 });
+    if (s.call("deleteService", service)) {
+      s.think();
+      if (rng.chance(0.6)) s.call("deleteModel", model);
+    }
+  }
+}
+
+/**
+ * Dedicated resource pool: create (asynchronous: the result trace follows minutes later as a
+ * system action), add/remove nodes once running, and sometimes delete the pool.
+ */
+export function clusterWorkflow(s: SessionBuilder): void {
+  const rng = s.rng;
+  const flavor = rng.pick(FLAVORS.pool);
+  const cluster = s.create("createCluster", uuidId(rng), resourceName(rng, "pool"), {
+    flavor,
+    nodes: String(rng.pick([1, 2, 4, 8])),
+    network: `network-${alnum20(rng).slice(0, 4).toLowerCase()}`,
+    phase: "Running",
+  });
+  if (cluster === null) return;
+  s.wait(rng.logNormal(12 * MINUTE, 0.5));
+  const ready = s.system("createClusterResult", cluster, { failRate: 0.08, withResponse: true });
+  if (!ready) return;
+  const nodes: Resource[] = [];
+  for (let step = rng.int(4); step > 0 && s.open; step--) {
+    s.wait(rng.logNormal(30 * MINUTE, 1));
+    if (nodes.length === 0 || rng.chance(0.6)) {
+      const id = `node-${alnum20(rng).slice(0, 10).toLowerCase()}`;
+      const node: Resource = { id, name: id, ep: cluster.ep, args: { ...cluster.args, id, name: id } };
+      if (s.call("addClusterNode", node)) nodes.push(node);
+    } else {
+      const node = nodes.splice(rng.int(nodes.length), 1)[0] as Resource;
+      if (!s.call("deleteClusterNode", node)) nodes.push(node);
+    }
+  }
+  if (rng.chance(0.25)) {
+    s.think();
+    for (const node of nodes) s.call("deleteClusterNode", node, { failRate: 0 });
+    s.call("deleteCluster", cluster);
+  }
+}

@@ -1,0 +1,253 @@
+import type { TraceSource } from "@ctsim/catalog";
+import { GeneratedTrace } from "../internal/generated-trace.js";
+import { pickFailure, ratingOf } from "../internal/failures.js";
+import { hex32, hex4 } from "../internal/hex.js";
+import type { TemplateArgs } from "../internal/json-template.js";
+import type { LabelTracker } from "../internal/label-tracker.js";
+import type { OpSpec } from "../internal/op-table.js";
+import type { Prng } from "../internal/prng.js";
+import { type CallMode, renderUser, type UserRender } from "../internal/user-render.js";
+import type { Actor } from "../tenant/actor.js";
+import type { Tenant, TenantRegion } from "../tenant/tenant.js";
+
+/** A resource a session works on; its fields fill payload templates. */
+export interface Resource {
+  readonly id: string;
+  readonly name: string;
+  /** Enterprise project id. */
+  readonly ep: string;
+  /** Template values (includes `id` and `name`). */
+  readonly args: Record<string, string>;
+}
+
+/** Options of one {@link SessionBuilder.call}. */
+export interface CallOptions {
+  /** Extra template values for this call. */
+  readonly args?: TemplateArgs;
+  /** Failure probability instead of the operation's. */
+  readonly failRate?: number;
+  /** Source IP instead of the session's. */
+  readonly ip?: string;
+  /** Time of the trace instead of the session clock (the clock does not move). */
+  readonly at?: number;
+  /** Render the response body even for a system action (result traces). */
+  readonly withResponse?: boolean;
+}
+
+/** What a session needs from the timeline. */
+export interface SessionSetup {
+  readonly rng: Prng;
+  readonly tenant: Tenant;
+  readonly ops: ReadonlyMap<string, OpSpec>;
+  readonly sessionIndex: number;
+  readonly start: number;
+  /** Window end (exclusive): traces at or after it are not produced. */
+  readonly end: number;
+}
+
+const MAX_EVENTS = 400;
+
+/**
+ * Runs one session: a workflow calls {@link SessionBuilder.call} step by step while the clock
+ * advances; each call becomes a trace (or none, when the window has ended or the revision lacks
+ * the operation). Traces are sorted by time when the session is done.
+ */
+export class SessionBuilder {
+  readonly rng: Prng;
+  readonly tenant: Tenant;
+  readonly region: TenantRegion;
+  /** Session clock, epoch ms. */
+  time: number;
+  readonly events: GeneratedTrace[] = [];
+  /** Label attached to the traces produced while it is set. */
+  label: LabelTracker | null = null;
+  private readonly ops: ReadonlyMap<string, OpSpec>;
+  private readonly end: number;
+  private readonly tails: readonly string[];
+  private readonly users = new Map<string, UserRender>();
+  private actor: Actor;
+  private callMode: CallMode = "console";
+  private user: UserRender | null = null;
+  private ip = "";
+  private signedInAt: number;
+  private accessKey: string | null = null;
+
+  constructor(setup: SessionSetup) {
+    this.rng = setup.rng;
+    this.tenant = setup.tenant;
+    this.ops = setup.ops;
+    this.end = setup.end;
+    this.time = setup.start;
+    this.signedInAt = setup.start - 60_000 - this.rng.int(3_600_000);
+    const regions = setup.tenant.regions;
+    this.region = (regions.length > 1 && this.rng.chance(0.2) ? regions[1] : regions[0]) as TenantRegion;
+    const clockSeq = hex4(0x8000 | (setup.sessionIndex & 0x3fff));
+    this.tails = this.region.uuidNodes.map((node) => `-${clockSeq}${node}`);
+    this.actor = setup.tenant.root;
+  }
+
+  /** Whether more traces can still be produced (window not over, size cap not reached). */
+  get open(): boolean {
+    return this.time < this.end && this.events.length < MAX_EVENTS;
+  }
+
+  /** Whether the revision has this operation. */
+  has(traceName: string): boolean {
+    return this.ops.has(traceName);
+  }
+
+  /** Switches the acting identity, how it calls (console or API), and optionally IP and AK. */
+  as(actor: Actor, mode: CallMode, ip?: string, accessKey?: string): void {
+    this.actor = actor;
+    this.callMode = mode;
+    this.ip = ip ?? (this.rng.chance(0.85) ? (actor.ips[0] as string) : this.rng.pick(actor.ips));
+    this.accessKey =
+      mode === "api" ? (accessKey ?? actor.accessKeyId ?? `HST${hex32(this.rng).slice(0, 17).toUpperCase()}`) : null;
+    const key = `${actor.id}|${mode}|${this.accessKey ?? ""}`;
+    let user = this.users.get(key);
+    if (user === undefined) {
+      user = renderUser(actor, mode, {
+        domainId: this.tenant.domainId,
+        domainJson: this.tenant.domainJson,
+        createdAt: this.signedInAt,
+        accessKeyId: this.accessKey,
+      });
+      this.users.set(key, user);
+    }
+    this.user = user;
+  }
+
+  /** The acting identity. */
+  get who(): Actor {
+    return this.actor;
+  }
+
+  /** How the acting identity calls: console or API. */
+  get mode(): CallMode {
+    return this.callMode;
+  }
+
+  /** Advances the clock by a think time (people pause longer than scripts). */
+  think(scale = 1): void {
+    const median = this.callMode === "console" ? 25_000 : 1_500;
+    this.time += Math.round(this.rng.logNormal(median, 0.8) * scale) + 200;
+  }
+
+  /** Advances the clock by `ms`. */
+  wait(ms: number): void {
+    this.time += Math.round(ms);
+  }
+
+  /** Calls an operation on a resource as the current identity; returns whether it succeeded. */
+  call(traceName: string, res: Resource | null, options?: CallOptions): boolean {
+    return this.emit(traceName, res, this.callMode === "console" ? "ConsoleAction" : "ApiCall", options);
+  }
+
+  /** Records a system-triggered operation (no user, no source IP); returns success. */
+  system(traceName: string, res: Resource | null, options?: CallOptions): boolean {
+    return this.emit(traceName, res, "SystemAction", options);
+  }
+
+  /**
+   * Creates a resource: emits the create call and returns the resource, or `null` when the
+   * call failed (its trace then has an empty `resource_id`).
+   */
+  create(traceName: string, id: string, name: string, args: Record<string, string>, options?: CallOptions): Resource | null {
+    const eps = this.tenant.enterpriseProjects;
+    const res: Resource = {
+      id,
+      name,
+      ep: eps.length > 1 && this.rng.chance(0.3) ? this.rng.pick(eps) : "0",
+      args: { ...args, id, name },
+    };
+    return this.emit(traceName, res, this.callMode === "console" ? "ConsoleAction" : "ApiCall", options, true) ? res : null;
+  }
+
+  private emit(
+    traceName: string,
+    res: Resource | null,
+    traceType: TraceSource,
+    options: CallOptions | undefined,
+    creating = false,
+  ): boolean {
+    const op = this.ops.get(traceName);
+    const rng = this.rng;
+    if (op === undefined) return true;
+    const time = options?.at ?? this.time;
+    const failed = rng.chance(options?.failRate ?? op.failRate);
+    if (time >= this.end || this.events.length >= MAX_EVENTS) return !failed;
+    const system = traceType === "SystemAction";
+    const requestId = hex32(rng);
+    const args = res === null ? EMPTY : res.args;
+    const extra = options?.args;
+    let code = op.successCode;
+    let responseJson: string;
+    let locationInfoJson = "null";
+    if (failed) {
+      const failure = pickFailure(rng, op.verb, traceName);
+      code = failure.code;
+      responseJson = `"${failure.bodyEscaped.replace("$requestId", requestId)}"`;
+      locationInfoJson = `"${failure.errorCode}"`;
+    } else {
+      responseJson =
+        op.response === null || (system && options?.withResponse !== true)
+          ? "null" : `"${op.response.render(args, extra)}"`;
+    }
+    const requestJson = op.request === null || system ? "null" : `"${op.request.render(args, extra)}"`;
+    const resourceId = res === null ? "" : creating && failed ? "" : res.id;
+    const region = this.region.info;
+    const url =
+      resourceId === ""
+        ? "null"
+        : `"/?region=${region.name}#/${op.consoleRoute}/${resourceId}"`;
+    this.events.push(
+      new GeneratedTrace({
+        traceName,
+        traceRating: ratingOf(code, rng),
+        traceType,
+        serviceType: op.serviceType,
+        resourceType: op.resourceType,
+        resourceId,
+        resourceName: res === null ? "-" : res.name,
+        time,
+        recordDelay: 80 + Math.round(rng.logNormal(600, 0.9)),
+        user: system ? null : this.user,
+        sourceIp: system ? "" : (options?.ip ?? this.ip),
+        requestJson,
+        responseJson,
+        code,
+        apiVersion: op.apiVersion,
+        requestId,
+        locationInfoJson,
+        endpointJson: `"${region.console}${op.consolePath}"`,
+        resourceUrlJson: url,
+        enterpriseProjectId: res === null ? "0" : res.ep,
+        readOnly: false,
+        operationId: traceName,
+        projectId: this.region.projectId,
+        domainId: this.tenant.domainId,
+        region: region.name,
+        subMs: rng.int(10000),
+        uuidTail: this.tails[rng.int(this.tails.length)] as string,
+        label: this.label,
+      }),
+    );
+    if (this.label !== null) this.label.pending++;
+    return !failed;
+  }
+
+  /** The session's traces in time order (stable for equal times). */
+  finish(): GeneratedTrace[] {
+    const events = this.events;
+    for (let i = 1; i < events.length; i++) {
+      if ((events[i] as GeneratedTrace).time < (events[i - 1] as GeneratedTrace).time) {
+        const indexed = events.map((event, index) => ({ event, index }));
+        indexed.sort((a, b) => a.event.time - b.event.time || a.index - b.index);
+        return indexed.map((entry) => entry.event);
+      }
+    }
+    return events;
+  }
+}
+
+const EMPTY: TemplateArgs = {};

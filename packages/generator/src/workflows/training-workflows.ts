@@ -1,0 +1,103 @@
+import { DESCRIPTIONS, FLAVORS, numericId, resourceName, TOPICS } from "./names.js";
+import type { Resource, SessionBuilder } from "./session-builder.js";
+
+const MINUTE = 60_000;
+
+/**
+ * Training: an optional saved configuration, a training job and its versions (stopped,
+ * described, deleted), an optional visualization (TensorBoard) job, then clean-up. Version ids
+ * are the resource of version traces, so deleting a version never ends the job.
+ */
+export function trainingWorkflow(s: SessionBuilder): void {
+  const rng = s.rng;
+  const bucket = `${s.tenant.domainName}-ml`;
+  const topic = rng.pick(TOPICS);
+  const base = {
+    description: rng.pick(DESCRIPTIONS),
+    nodes: String(rng.pick([1, 1, 1, 2, 4, 8])),
+    flavor: rng.pick(FLAVORS.training),
+    codeDir: `/${bucket}/code/${topic}/`,
+    bootFile: `/${bucket}/code/${topic}/train.py`,
+    dataUrl: `/${bucket}/data/${topic}/`,
+    engineId: String(rng.pick([122, 130, 141, 150])),
+    now: String(s.time),
+  };
+  let config: Resource | null = null;
+  if (rng.chance(0.25)) {
+    const name = resourceName(rng, "cfg");
+    config = s.create("createModelArtsTrainConfig", name, name, base);
+    s.think();
+  }
+  const jobName = resourceName(rng, "train");
+  const firstVersion = numericId(rng);
+  const job = s.create("createModelArtsTrainJob", numericId(rng), jobName, {
+    ...base,
+    trainUrl: `/${bucket}/output/${jobName}/V0001/`,
+    versionId: firstVersion,
+  });
+  if (job === null) return;
+  const versions: Resource[] = [{ id: firstVersion, name: "V0001", ep: job.ep, args: { ...job.args } }];
+  for (let step = rng.int(5); step > 0 && s.open; step--) {
+    s.wait(rng.logNormal(20 * MINUTE, 1));
+    const roll = rng.next();
+    const latest = versions[versions.length - 1];
+    if (roll < 0.45) {
+      const n = versions.length + 1;
+      const id = numericId(rng);
+      const name = `V${String(n).padStart(4, "0")}`;
+      const version: Resource = {
+        id,
+        name,
+        ep: job.ep,
+        args: { ...job.args, id, name, jobId: job.id, preVersionId: latest?.id ?? job.id, nodes: String(rng.pick([1, 2, 4])) },
+      };
+      if (s.call("createModelArtsTrainVersion", version)) versions.push(version);
+    } else if (roll < 0.65 && latest !== undefined) {
+      s.call("stopModelArtsTrainVersion", latest);
+    } else if (roll < 0.8) {
+      s.call("updateModelArtsTrainDesc", job, { args: { description: rng.pick(DESCRIPTIONS) } });
+    } else if (versions.length > 1) {
+      const version = versions.splice(rng.int(versions.length - 1), 1)[0] as Resource;
+      if (!s.call("deleteModelArtsTrainVersion", version)) versions.push(version);
+    }
+  }
+  if (config !== null && rng.chance(0.5)) {
+    s.think();
+    s.call("updateModelArtsTrainConfig", config, { args: { nodes: String(rng.pick([1, 2, 4])) } });
+  }
+  if (rng.chance(0.4)) tensorboard(s, job);
+  s.think();
+  if (rng.chance(0.3)) {
+    for (const version of versions.slice(1)) {
+      if (!s.call("deleteModelArtsTrainVersion", version)) break;
+      s.think(0.3);
+    }
+    s.call("deleteModelArtsTrainJob", job);
+  }
+  if (config !== null && rng.chance(0.3)) {
+    s.think();
+    s.call("deleteModelArtsTrainConfig", config);
+  }
+}
+
+function tensorboard(s: SessionBuilder, job: Resource): void {
+  const rng = s.rng;
+  s.think();
+  const board = s.create("createModelArtsTensorboardJob", numericId(rng), resourceName(rng, "tb"), {
+    ...job.args,
+    description: rng.pick(DESCRIPTIONS),
+  });
+  if (board === null) return;
+  let running = true;
+  for (let step = rng.int(4); step > 0 && s.open; step--) {
+    s.wait(rng.logNormal(10 * MINUTE, 1));
+    const roll = rng.next();
+    if (roll < 0.35) s.call("updateModelArtsTensorboardDesc", board, { args: { description: rng.pick(DESCRIPTIONS) } });
+    else if (running) running = !s.call("stopModelArtsTensorboardJob", board);
+    else running = s.call("restartModelArtsgTensorboardJob", board);
+  }
+  if (rng.chance(0.6)) {
+    s.think();
+    s.call("deleteModelArtsTensorboardJob", board);
+  }
+}

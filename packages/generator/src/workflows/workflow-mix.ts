@@ -1,0 +1,84 @@
+import type { Prng } from "../internal/prng.js";
+import type { Actor } from "../tenant/actor.js";
+import type { Tenant } from "../tenant/tenant.js";
+import { datasetWorkflow, teamLabelingWorkflow } from "./data-workflows.js";
+import { notebookWorkflow } from "./dev-workflows.js";
+import { galleryWorkflow, poolWorkflow } from "./gallery-workflows.js";
+import { clusterWorkflow, registerModel, serviceWorkflow } from "./service-workflows.js";
+import type { SessionBuilder } from "./session-builder.js";
+import { trainingWorkflow } from "./training-workflows.js";
+
+/** A workflow: a probabilistic state machine run by one session. */
+export type Workflow = (s: SessionBuilder) => void;
+
+/** Who starts a session: people (working hours) or bots (around the clock). */
+export type SessionClass = "human" | "bot";
+
+type Mix = readonly (readonly [weight: number, workflow: Workflow])[];
+
+const modelOnly: Workflow = (s) => {
+  const model = registerModel(s);
+  if (model !== null && s.rng.chance(0.3)) {
+    s.think();
+    s.call("deleteModel", model);
+  }
+};
+
+const HUMAN_MIX: Mix = [
+  [20, datasetWorkflow],
+  [8, teamLabelingWorkflow],
+  [22, notebookWorkflow],
+  [14, trainingWorkflow],
+  [7, modelOnly],
+  [9, serviceWorkflow],
+  [3, clusterWorkflow],
+  [7, galleryWorkflow],
+  [4, poolWorkflow],
+];
+
+const BOT_MIX: Mix = [
+  [45, trainingWorkflow],
+  [15, serviceWorkflow],
+  [10, modelOnly],
+  [22, datasetWorkflow],
+  [5, clusterWorkflow],
+  [3, poolWorkflow],
+];
+
+/**
+ * Picks the actor and workflow of a regular session and runs it. Pool workflows only run when
+ * the revision has the pool operations (2023-11-16).
+ */
+export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass): void {
+  const rng = s.rng;
+  const tenant = s.tenant;
+  if (sessionClass === "bot") {
+    s.as(rng.pick(tenant.bots), "api");
+  } else {
+    const actor = pickHuman(rng, tenant);
+    const api = actor.kind === "agency" || (actor.accessKeyId !== null && rng.chance(0.15));
+    s.as(actor, api ? "api" : "console");
+  }
+  const mix = sessionClass === "bot" ? BOT_MIX : HUMAN_MIX;
+  const usable = s.has("CreatePoolV2") ? mix : mix.filter((entry) => entry[1] !== poolWorkflow);
+  pickWeighted(rng, usable)(s);
+}
+
+function pickHuman(rng: Prng, tenant: Tenant): Actor {
+  const roll = rng.next();
+  if (roll < 0.01) return tenant.root;
+  if (roll < 0.04) return rng.pick(tenant.agencies);
+  if (roll < 0.2 && tenant.federated.length > 0) return rng.pick(tenant.federated);
+  return rng.pick(tenant.people);
+}
+
+function pickWeighted(rng: Prng, mix: Mix): Workflow {
+  let total = 0;
+  for (const entry of mix) total += entry[0];
+  let roll = rng.next() * total;
+  for (const entry of mix) {
+    roll -= entry[0];
+    if (roll < 0) return entry[1];
+  }
+  return (mix[0] as (typeof mix)[number])[1];
+}
