@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { catalogCommand } from "./commands/catalog.js";
+import { streamCommand } from "./commands/stream.js";
 
 /** Version printed by `ctsim --version`. */
 export const CLI_VERSION = "0.1.0";
@@ -8,7 +9,7 @@ export const CLI_VERSION = "0.1.0";
 /** One subcommand: it builds its commander `Command`, wired to the given streams. */
 export type CommandFactory = (io: CliIo) => Command;
 
-const commands: readonly CommandFactory[] = [catalogCommand];
+const commands: readonly CommandFactory[] = [catalogCommand, streamCommand];
 
 /** Builds the `ctsim` program with every subcommand registered. */
 export function buildProgram(io: CliIo): Command {
@@ -16,9 +17,7 @@ export function buildProgram(io: CliIo): Command {
     .description(
       "Simulate Huawei Cloud Cloud Trace Service (CTS) for ModelArts: fixtures, load, a mock API, contract tests.",
     )
-    .version(CLI_VERSION)
-    .showHelpAfterError("(run with --help for usage)")
-    .showSuggestionAfterError(true);
+    .version(CLI_VERSION);
   for (const factory of commands) {
     program.addCommand(factory(io));
   }
@@ -28,8 +27,11 @@ export function buildProgram(io: CliIo): Command {
 
 /** Every command in the tree writes through `io` and throws instead of exiting. */
 function configureTree(command: Command, io: CliIo): void {
+  const helpCommand = command.parent ? `ctsim ${command.name()} --help` : "ctsim --help";
   command
     .exitOverride()
+    .showHelpAfterError(`(run '${helpCommand}' for usage)`)
+    .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),

@@ -3,6 +3,7 @@ import { loadSeeds } from "./load-seeds.js";
 import type { LoadedSeed } from "./loaded-seed.js";
 import { OPERATIONS_MODULE_PATH, renderOperationsModule } from "./render-operations-module.js";
 import { REPO_ROOT } from "./repo-root.js";
+import { jsonSchemaArtifacts, openApiArtifact } from "./schema-artifacts.js";
 
 let cachedSeeds: readonly LoadedSeed[] | undefined;
 
@@ -15,4 +16,6 @@ function seeds(): readonly LoadedSeed[] {
 /** Every file `pnpm catalog:extract` writes and `pnpm catalog:check` verifies; one line each. */
 export const ARTIFACTS: readonly Artifact[] = [
   { path: OPERATIONS_MODULE_PATH, render: () => renderOperationsModule(seeds()) },
+  ...jsonSchemaArtifacts(),
+  openApiArtifact,
 ];
