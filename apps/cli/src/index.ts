@@ -4,11 +4,11 @@ import { type CliIo, processIo } from "./cli-io.js";
 import { ExitCode } from "./exit-codes.js";
 import { buildProgram } from "./program.js";
 
-// Entry points
-export { buildProgram, CLI_VERSION } from "./program.js";
-export { ExitCode } from "./exit-codes.js";
+// Entry points, errors and exit codes
 export { CliError, CliErrorCode } from "./cli-error.js";
 export type { CliIo } from "./cli-io.js";
+export { ExitCode } from "./exit-codes.js";
+export { buildProgram, CLI_VERSION } from "./program.js";
 
 /**
  * Runs `ctsim` with the given arguments (without `node` and the script path) and resolves to the

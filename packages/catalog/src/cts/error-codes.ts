@@ -20,7 +20,11 @@ export const CTS_ERRORS = {
   "CTS.0004": { code: "CTS.0004", status: 500, message: "Failed to write data." },
   "CTS.0005": { code: "CTS.0005", status: 500, message: "Failed to read data." },
   "CTS.0013": { code: "CTS.0013", status: 403, message: "No permission, Please check roles." },
-  "CTS.0100": { code: "CTS.0100", status: 404, message: "API version query is not supported in CTS." },
+  "CTS.0100": {
+    code: "CTS.0100",
+    status: 404,
+    message: "API version query is not supported in CTS.",
+  },
   "CTS.0200": {
     code: "CTS.0200",
     status: 400,
@@ -65,9 +69,17 @@ export const CTS_ERRORS = {
     status: 400,
     message: "A type of operations on an OBS bucket can be tracked by only one tracker.",
   },
-  "CTS.0210": { code: "CTS.0210", status: 400, message: "The OBS bucket to track cannot be empty." },
+  "CTS.0210": {
+    code: "CTS.0210",
+    status: 400,
+    message: "The OBS bucket to track cannot be empty.",
+  },
   "CTS.0211": { code: "CTS.0211", status: 400, message: "The tracked OBS bucket does not exist." },
-  "CTS.0212": { code: "CTS.0212", status: 400, message: "The tracked OBS bucket cannot be modified." },
+  "CTS.0212": {
+    code: "CTS.0212",
+    status: 400,
+    message: "The tracked OBS bucket cannot be modified.",
+  },
   "CTS.0213": {
     code: "CTS.0213",
     status: 400,
@@ -96,7 +108,11 @@ export const CTS_ERRORS = {
     message: "Only WRITE and/or READ operations on the OBS bucket can be tracked.",
   },
   "CTS.0228": { code: "CTS.0228", status: 400, message: "The CTS service is not trusted." },
-  "CTS.0229": { code: "CTS.0229", status: 400, message: "The organization tracker already exists." },
+  "CTS.0229": {
+    code: "CTS.0229",
+    status: 400,
+    message: "The organization tracker already exists.",
+  },
   "CTS.0231": {
     code: "CTS.0231",
     status: 400,

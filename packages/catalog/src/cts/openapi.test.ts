@@ -1,12 +1,17 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { LIST_TRACES_LIMIT } from "./schemas/list-traces.js";
 import { ctsOpenApiDocument } from "./openapi.js";
 import { CTS_SCHEMAS } from "./schema-registry.js";
+import { LIST_TRACES_LIMIT } from "./schemas/list-traces.js";
 
 type Operation = {
   operationId: string;
-  parameters?: Array<{ name: string; in: string; required: boolean; schema: Record<string, unknown> }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required: boolean;
+    schema: Record<string, unknown>;
+  }>;
   responses: Record<string, unknown>;
 };
 
@@ -75,9 +80,22 @@ describe("ctsOpenApiDocument", () => {
     const query = params.filter((p) => p.in === "query");
     expect(query.map((p) => p.name).sort()).toEqual(
       [
-        "trace_type", "limit", "from", "to", "next", "tracker_name", "service_type", "user",
-        "resource_id", "resource_name", "resource_type", "trace_id", "trace_name", "trace_rating",
-        "access_key_id", "enterprise_project_id",
+        "trace_type",
+        "limit",
+        "from",
+        "to",
+        "next",
+        "tracker_name",
+        "service_type",
+        "user",
+        "resource_id",
+        "resource_name",
+        "resource_type",
+        "trace_id",
+        "trace_name",
+        "trace_rating",
+        "access_key_id",
+        "enterprise_project_id",
       ].sort(),
     );
     expect(query.filter((p) => p.required).map((p) => p.name)).toEqual(["trace_type"]);

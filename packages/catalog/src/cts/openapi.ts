@@ -80,18 +80,29 @@ export function ctsOpenApiDocument(): JsonObject {
       description:
         "Endpoints of CTS v3 reproduced by the ctsim mock. Facts and unconfirmed behaviour are listed in the @ctsim/catalog README.",
     },
-    servers: [{ url: "https://cts.{region}.myhuaweicloud.com", variables: { region: { default: "cn-north-4" } } }],
+    servers: [
+      {
+        url: "https://cts.{region}.myhuaweicloud.com",
+        variables: { region: { default: "cn-north-4" } },
+      },
+    ],
     security: [{ token: [] }, { aksk: [] }],
     paths: {
       "/": {
         get: operation("ListApiVersions", "List API versions", {
-          responses: { "200": json("ListVersionsResponse", "API versions"), ...errors(["400", "401", "403", "503"]) },
+          responses: {
+            "200": json("ListVersionsResponse", "API versions"),
+            ...errors(["400", "401", "403", "503"]),
+          },
         }),
       },
       "/{version}": {
         get: operation("ShowApiVersion", "Show one API version", {
           parameters: [pathParam("version", "version ID, e.g. v3")],
-          responses: { "200": json("ShowVersionResponse", "the version"), ...errors(["400", "401", "403", "503"]) },
+          responses: {
+            "200": json("ShowVersionResponse", "the version"),
+            ...errors(["400", "401", "403", "503"]),
+          },
         }),
       },
       "/v3/{project_id}/traces": {
@@ -144,7 +155,11 @@ export function ctsOpenApiDocument(): JsonObject {
         delete: operation("DeleteNotification", "Delete key event notifications", {
           parameters: [
             projectId,
-            queryParam("notification_id", { type: "string", description: "comma-separated IDs" }, true),
+            queryParam(
+              "notification_id",
+              { type: "string", description: "comma-separated IDs" },
+              true,
+            ),
           ],
           responses: { "204": empty("deleted"), ...errors() },
         }),
@@ -153,7 +168,10 @@ export function ctsOpenApiDocument(): JsonObject {
         get: operation("ListNotifications", "Query key event notifications", {
           parameters: [
             projectId,
-            { ...pathParam("notification_type", "smn or fun"), schema: stringEnum(NOTIFICATION_TYPES) },
+            {
+              ...pathParam("notification_type", "smn or fun"),
+              schema: stringEnum(NOTIFICATION_TYPES),
+            },
             queryParam("notification_name", { type: "string" }),
           ],
           responses: { "200": json("ListNotificationsResponse", "the notifications"), ...errors() },
@@ -172,7 +190,10 @@ export function ctsOpenApiDocument(): JsonObject {
             queryParam("service_type", { type: "string" }),
             queryParam("resource_type", { type: "string", description: "requires service_type" }),
           ],
-          responses: { "200": json("ListOperationsResponse", "operations per resource type"), ...errors() },
+          responses: {
+            "200": json("ListOperationsResponse", "operations per resource type"),
+            ...errors(),
+          },
         }),
       },
       "/v3/{project_id}/user-resources": {
@@ -191,13 +212,19 @@ export function ctsOpenApiDocument(): JsonObject {
         post: operation("CheckObsBuckets", "Check OBS buckets for trace transfer", {
           parameters: [domainId],
           requestBody: "CheckObsBucketsRequest",
-          responses: { "200": json("CheckObsBucketsResponse", "one result per bucket"), ...errors() },
+          responses: {
+            "200": json("CheckObsBucketsResponse", "one result per bucket"),
+            ...errors(),
+          },
         }),
       },
     },
     components: {
       schemas: Object.fromEntries(
-        (Object.keys(CTS_SCHEMAS) as CtsSchemaName[]).map((name) => [name, componentSchemaOf(name)]),
+        (Object.keys(CTS_SCHEMAS) as CtsSchemaName[]).map((name) => [
+          name,
+          componentSchemaOf(name),
+        ]),
       ),
       responses: {
         Error: {

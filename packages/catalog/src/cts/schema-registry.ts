@@ -18,13 +18,13 @@ import {
   UpdateNotificationRequestSchema,
 } from "./schemas/notification.js";
 import { ListQuotasResponseSchema, QuotaSchema } from "./schemas/quota.js";
+import { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./schemas/trace.js";
 import {
   CreateTrackerRequestSchema,
   ListTrackersResponseSchema,
   TrackerSchema,
   UpdateTrackerRequestSchema,
 } from "./schemas/tracker.js";
-import { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./schemas/trace.js";
 
 /**
  * Every named CTS schema, keyed by its `$id`. This is the single source the validators, the

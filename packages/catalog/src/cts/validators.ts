@@ -93,7 +93,11 @@ function toIssue(error: ValueError): SchemaIssue {
     case ValueErrorType.StringMaxLength:
     case ValueErrorType.ArrayMinItems:
     case ValueErrorType.ArrayMaxItems:
-      return { code: SchemaIssueCode.range, path, message: `${subject}: ${error.message.toLowerCase()}` };
+      return {
+        code: SchemaIssueCode.range,
+        path,
+        message: `${subject}: ${error.message.toLowerCase()}`,
+      };
     case ValueErrorType.String:
     case ValueErrorType.Number:
     case ValueErrorType.Integer:

@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { TRACE_QUERY_TYPES, TRACE_RATINGS } from "../enums.js";
-import { ApiTraceSchema } from "./trace.js";
 import { EpochMillis, Nullable, StringEnum } from "./schema-helpers.js";
+import { ApiTraceSchema } from "./trace.js";
 
 /** Page size limits of ListTraces: default 10, at most 200. */
 export const LIST_TRACES_LIMIT = { default: 10, min: 1, max: 200 } as const;
@@ -66,7 +66,9 @@ export const SYSTEM_ONLY_FILTERS = [
 /** `meta_data` of a ListTraces page. */
 export const MetaDataSchema = Type.Object({
   count: Type.Integer({ minimum: 0, description: "number of traces in this page" }),
-  marker: Nullable(Type.String({ description: "trace_id of the last trace; null on the last page" })),
+  marker: Nullable(
+    Type.String({ description: "trace_id of the last trace; null on the last page" }),
+  ),
 });
 
 /** Response of `GET /v3/{project_id}/traces`. */
