@@ -1,0 +1,109 @@
+import { usageError } from "../cli-error.js";
+
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const satisfies Record<
+  string,
+  number
+>;
+const SIZE_UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const satisfies Record<
+  string,
+  number
+>;
+
+/**
+ * Parses a duration such as `500ms`, `60s`, `5m`, `1h` (a bare number means seconds) into ms.
+ *
+ * Errors: a usage error (exit 2) naming `flag` when the text is not a positive duration.
+ *
+ * @example
+ * parseDuration("90s", "--duration"); // 90000
+ */
+export function parseDuration(text: string, flag: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const ms =
+    match === null
+      ? Number.NaN
+      : Number(match[1]) * DURATION_UNITS[(match[2] ?? "s") as keyof typeof DURATION_UNITS];
+  if (!(ms > 0))
+    throw usageError(
+      `${flag} must be a positive duration like 500ms, 60s, 5m or 1h; got "${text}"`,
+    );
+  return ms;
+}
+
+/**
+ * Parses a byte size such as `1048576`, `512k`, `64M`, `1G` (binary units).
+ *
+ * Errors: a usage error naming `flag` when the text is not a positive size.
+ *
+ * @example
+ * parseSize("64M", "--rotate-size"); // 67108864
+ */
+export function parseSize(text: string, flag: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kmg]?)b?$/i.exec(text.trim());
+  const bytes =
+    match === null
+      ? Number.NaN
+      : Math.floor(
+          Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase() as keyof typeof SIZE_UNITS],
+        );
+  if (!(bytes > 0))
+    throw usageError(
+      `${flag} must be a positive size like 1048576, 512k, 64M or 1G; got "${text}"`,
+    );
+  return bytes;
+}
+
+/**
+ * Parses a positive number (`integer` demands a whole one).
+ *
+ * Errors: a usage error naming `flag`.
+ *
+ * @example
+ * parsePositive("2500", "--rate", false); // 2500
+ */
+export function parsePositive(text: string, flag: string, integer: boolean): number {
+  const value = Number(text);
+  if (
+    !(value > 0 && Number.isFinite(value)) ||
+    (integer && !Number.isInteger(value)) ||
+    text.trim() === ""
+  ) {
+    throw usageError(`${flag} must be a positive ${integer ? "integer" : "number"}; got "${text}"`);
+  }
+  return value;
+}
+
+/**
+ * Parses `--shard i/n` (0 ≤ i < n).
+ *
+ * Errors: a usage error when the text is not `i/n` with 0 ≤ i < n.
+ *
+ * @example
+ * parseShard("2/8"); // { index: 2, count: 8 }
+ */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || !(count >= 1) || !(index < count)) {
+    throw usageError(`--shard must be i/n with 0 <= i < n (e.g. 0/4); got "${text}"`);
+  }
+  return { index, count };
+}
+
+/**
+ * Parses one `--header "Name: value"` into `[name, value]`.
+ *
+ * Errors: a usage error when there is no `:` or the name is empty.
+ *
+ * @example
+ * parseHeader("Authorization: Bearer t"); // ["Authorization", "Bearer t"]
+ */
+export function parseHeader(text: string): [string, string] {
+  const colon = text.indexOf(":");
+  const name = colon === -1 ? "" : text.slice(0, colon).trim();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw usageError(`--header must look like "Name: value"; got "${text}"`);
+  }
+  return [name, text.slice(colon + 1).trim()];
+}
