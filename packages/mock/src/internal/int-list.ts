@@ -42,7 +42,12 @@ export class FloatList {
 }
 
 /** First index in `data[from, to)` whose value is ≥ `value` (`data` ascending). */
-export function lowerBound(data: ArrayLike<number>, from: number, to: number, value: number): number {
+export function lowerBound(
+  data: ArrayLike<number>,
+  from: number,
+  to: number,
+  value: number,
+): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
@@ -54,7 +59,12 @@ export function lowerBound(data: ArrayLike<number>, from: number, to: number, va
 }
 
 /** First index in `data[from, to)` whose value is > `value` (`data` ascending). */
-export function upperBound(data: ArrayLike<number>, from: number, to: number, value: number): number {
+export function upperBound(
+  data: ArrayLike<number>,
+  from: number,
+  to: number,
+  value: number,
+): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {

@@ -29,7 +29,9 @@ export class PostingList {
     if (head > 0 && this.csr[this.end - 1]! >= position) {
       return lowerBound(this.csr, this.start, this.end, position) - this.start;
     }
-    return this.tail === undefined ? head : head + lowerBound(this.tail, 0, this.tailLength, position);
+    return this.tail === undefined
+      ? head
+      : head + lowerBound(this.tail, 0, this.tailLength, position);
   }
 }
 

@@ -50,7 +50,10 @@ export function kindOf(trace: Pick<IndexableTrace, "traceType">): TraceKind {
 }
 
 /** The value of `field` in `trace`, as the filter of the same name matches it. */
-export function filterValueOf(trace: IndexableTrace, field: FilterField): string | null | undefined {
+export function filterValueOf(
+  trace: IndexableTrace,
+  field: FilterField,
+): string | null | undefined {
   switch (field) {
     case "trace_name":
       return trace.traceName;

@@ -111,7 +111,14 @@ describe("TraceStore", () => {
   it("finds a trace by id only inside its project and the retention window", () => {
     const { store } = fill([
       { time: NOW - HOUR, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
-      { time: NOW - 8 * DAY, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
+      {
+        time: NOW - 8 * DAY,
+        project: "p1",
+        name: "a",
+        user: "u",
+        rating: "normal",
+        resourceId: "r",
+      },
     ]);
     expect(store.findById("p1", traceUuid(0))).toContain(traceUuid(0));
     expect(store.findById("p2", traceUuid(0))).toBeUndefined();
@@ -131,16 +138,22 @@ describe("TraceStore", () => {
     const { store } = fill(rows);
     store.prune();
     expect(store.size).toBe(25);
-    const page = store.query({ projectId: "p1", kind: "system", after: 0, before: NOW + 1, limit: 100 });
+    const page = store.query({
+      projectId: "p1",
+      kind: "system",
+      after: 0,
+      before: NOW + 1,
+      limit: 100,
+    });
     expect(page.traces).toHaveLength(25);
     expect(store.findById("p1", traceUuid(1))).toBeDefined();
   });
 
   it("rejects a trace_id that would need escaping", () => {
     const store = new TraceStore({ now: () => NOW });
-    expect(() => store.appendApiTrace(apiTrace({ id: 'a"b', time: NOW }), { projectId: "p" })).toThrow(
-      /trace_id/,
-    );
+    expect(() =>
+      store.appendApiTrace(apiTrace({ id: 'a"b', time: NOW }), { projectId: "p" }),
+    ).toThrow(/trace_id/);
   });
 
   it("separates data traces from management traces", () => {
@@ -152,6 +165,8 @@ describe("TraceStore", () => {
     store.appendApiTrace(apiTrace({ id: "s1", time: NOW - 5 }), { projectId: "p" });
     const q = { projectId: "p", after: 0, before: NOW + 1, limit: 10 };
     expect(store.query({ ...q, kind: "data" }).traces).toHaveLength(1);
-    expect(store.query({ ...q, kind: "system", filters: { tracker_name: "system" } }).traces).toHaveLength(1);
+    expect(
+      store.query({ ...q, kind: "system", filters: { tracker_name: "system" } }).traces,
+    ).toHaveLength(1);
   });
 });

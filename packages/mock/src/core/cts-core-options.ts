@@ -1,0 +1,68 @@
+import type { AuthOptions } from "../auth/index.js";
+import type { FaultOptions } from "../faults/fault-options.js";
+import { parseFaultSpec } from "../faults/parse-fault-spec.js";
+import { MockError, MockErrorCode } from "../mock-error.js";
+import { TraceStore } from "../store/trace-store.js";
+import { type CtsBehaviour, DEFAULT_BEHAVIOUR } from "./cts-behaviour.js";
+
+/** Options of {@link createCtsCore}. */
+export interface CtsCoreOptions {
+  /** The traces to serve. Default: an empty store on the core's clock. */
+  readonly store?: TraceStore;
+  /** Clock in epoch ms (query defaults, auth clock skew, create times). Default: `Date.now`. */
+  readonly now?: () => number;
+  /** Authentication. Default: `{ mode: "none" }`. */
+  readonly auth?: AuthOptions;
+  /** Account id reported in trackers. Default: `"ctsimdomain0000000000000000000001"`-style fixed id. */
+  readonly domainId?: string;
+  /** Region used in version links and notification URNs. Default: `cn-north-4`. */
+  readonly region?: string;
+  /** Seed of request ids, tracker/notification ids and faults. Default: 1. */
+  readonly seed?: number;
+  /** Faults per route, as options or a `--fault` spec string. Default: none. */
+  readonly faults?: FaultOptions | string;
+  /**
+   * OBS buckets that exist, for CTS.0211/CTS.0215 and CheckObsBuckets. Default: undefined, meaning
+   * every tracked bucket exists and no bucket CTS is asked to create does.
+   */
+  readonly buckets?: readonly string[];
+  /** Choices for behaviour the reference leaves unconfirmed. Default: {@link DEFAULT_BEHAVIOUR}. */
+  readonly behaviour?: Partial<CtsBehaviour>;
+}
+
+/** {@link CtsCoreOptions} with every default filled. */
+export interface ResolvedCoreOptions {
+  readonly store: TraceStore;
+  readonly now: () => number;
+  readonly auth: AuthOptions;
+  readonly domainId: string;
+  readonly region: string;
+  readonly seed: number;
+  readonly faults: FaultOptions;
+  readonly buckets: ReadonlySet<string> | undefined;
+  readonly behaviour: CtsBehaviour;
+}
+
+/** The default account id of the mock. */
+export const DEFAULT_DOMAIN_ID = "0c5a1f7e4b2d4e8f9a6b3c2d1e0f9a8b";
+
+/** Fills defaults and validates once. */
+export function resolveCoreOptions(options: CtsCoreOptions): ResolvedCoreOptions {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(seed)) {
+    throw new MockError(MockErrorCode.invalidOption, `seed ${seed} must be an integer`);
+  }
+  return {
+    store: options.store ?? new TraceStore({ now }),
+    now,
+    auth: options.auth ?? { mode: "none" },
+    domainId: options.domainId ?? DEFAULT_DOMAIN_ID,
+    region: options.region ?? "cn-north-4",
+    seed,
+    faults:
+      typeof options.faults === "string" ? parseFaultSpec(options.faults) : (options.faults ?? {}),
+    buckets: options.buckets === undefined ? undefined : new Set(options.buckets),
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
+  };
+}

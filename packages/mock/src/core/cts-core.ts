@@ -1,0 +1,146 @@
+import type { CtsErrorCode } from "@ctsim/catalog";
+import { authenticate } from "../auth/index.js";
+import { FaultInjector } from "../faults/fault-injector.js";
+import { createPrng, randomHex, randomUuid } from "../internal/prng.js";
+import type { TraceStore } from "../store/trace-store.js";
+import {
+  type CtsCoreOptions,
+  type ResolvedCoreOptions,
+  resolveCoreOptions,
+} from "./cts-core-options.js";
+import type { CtsRequest, CtsResponse, Reply, TransportFault } from "./cts-request.js";
+import type { HandlerContext } from "./handler-context.js";
+import { ProjectRegistry, ProjectState } from "./project-state.js";
+import { ctsError, gatewayError, jsonReply } from "./replies.js";
+import { matchRoute } from "./routes.js";
+import { defaultSystemTracker } from "./trackers.js";
+
+/** CTS v3 without a transport: one synchronous call per request. */
+export interface CtsCore {
+  /** Answers one request; never throws (errors become CTS error bodies). */
+  handle(request: CtsRequest): CtsResponse;
+  /** A CTS error answer with a fresh request id, for failures a transport detects itself. */
+  errorResponse(code: CtsErrorCode, detail?: string): CtsResponse;
+  /** The traces served. */
+  readonly store: TraceStore;
+  /** The options in force, defaults filled. */
+  readonly options: ResolvedCoreOptions;
+}
+
+const JSON_TYPE = "application/json;charset=UTF-8";
+
+function respond(
+  reply: Reply,
+  requestId: string,
+  transport: TransportFault | undefined,
+): CtsResponse {
+  const headers: Record<string, string> =
+    reply.body === ""
+      ? { "x-request-id": requestId }
+      : { "content-type": JSON_TYPE, "x-request-id": requestId };
+  return transport === undefined
+    ? { status: reply.status, headers, body: reply.body }
+    : { status: reply.status, headers, body: reply.body, fault: transport };
+}
+
+/**
+ * Creates the transport-free CTS core: routing, authentication, validation, paging, trackers,
+ * notifications, quotas, lookups and faults. The msw handlers and the HTTP server are thin
+ * layers over it.
+ *
+ * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad seed or fault spec.
+ * @example
+ * const core = createCtsCore({ store, auth: { mode: "token", tokens: ["t"] } });
+ * const res = core.handle({ method: "GET", path: `/v3/${pid}/traces`, query: "limit=5", headers: { "x-auth-token": "t" }, body: "" });
+ */
+export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
+  const resolved = resolveCoreOptions(options);
+  const ids = createPrng(resolved.seed);
+  const requestIds = createPrng(resolved.seed ^ 0x2e9b_41c3);
+  const faults = new FaultInjector(resolved.faults, resolved.seed);
+  const projects = new ProjectRegistry((projectId) => {
+    const state = new ProjectState();
+    if (resolved.behaviour.defaultSystemTracker) {
+      const id = randomUuid(ids);
+      state.trackers.push(defaultSystemTracker(projectId, resolved.domainId, id, resolved.now()));
+    }
+    return state;
+  });
+
+  const dispatch = (
+    request: CtsRequest,
+    requestId: string,
+  ): { reply: Reply; transport?: TransportFault } => {
+    const match = matchRoute(request.method, request.path);
+    if (match === undefined) {
+      return { reply: gatewayError("APIGW.0101", requestId, `${request.method} ${request.path}`) };
+    }
+    const query = new URLSearchParams(request.query);
+    const page = match.route.name === "traces" ? faults.pageOf(query.get("next") || undefined) : 0;
+    const decision = faults.decide(match.route.name, requestId, page);
+    const transport = decision.transport;
+    const withTransport = (reply: Reply): { reply: Reply; transport?: TransportFault } =>
+      transport === undefined ? { reply } : { reply, transport };
+    if (decision.reply !== undefined) return withTransport(decision.reply);
+    const now = resolved.now();
+    if (match.route.authenticated) {
+      const result = authenticate(
+        {
+          method: request.method.toUpperCase(),
+          rawPath: request.path,
+          rawQuery: request.query,
+          headers: request.headers,
+          body: request.body,
+          host: request.headers.host ?? "",
+        },
+        resolved.auth,
+        now,
+      );
+      if (!result.ok) {
+        return withTransport(
+          jsonReply(result.status, {
+            error_code: result.errorCode,
+            error_msg: result.errorMsg,
+            request_id: requestId,
+          }),
+        );
+      }
+    }
+    const context: HandlerContext = {
+      request,
+      scopeId: match.scopeId,
+      pathParam: match.pathParam,
+      query,
+      options: resolved,
+      projects,
+      ids,
+      requestId,
+      now,
+    };
+    return withTransport(match.route.handler(context, faults, page));
+  };
+
+  return {
+    store: resolved.store,
+    options: resolved,
+    handle(request: CtsRequest): CtsResponse {
+      const requestId = randomHex(requestIds, 32);
+      let outcome: { reply: Reply; transport?: TransportFault };
+      try {
+        outcome = dispatch(request, requestId);
+      } catch (error) {
+        // A bug must still answer in CTS's shape, never with a stack trace.
+        const detail = error instanceof Error ? error.message : String(error);
+        outcome = { reply: ctsError("CTS.0005", `(internal error: ${detail})`) };
+      }
+      const { reply, transport } = outcome;
+      const headers: Record<string, string> =
+        reply.body === ""
+          ? { "x-request-id": requestId }
+          : { "content-type": JSON_TYPE, "x-request-id": requestId };
+      return transport === undefined
+        ? { status: reply.status, headers, body: reply.body }
+        : { status: reply.status, headers, body: reply.body, fault: transport };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Prng } from "../internal/prng.js";
+import type { ResolvedCoreOptions } from "./cts-core-options.js";
+import type { CtsRequest } from "./cts-request.js";
+import type { ProjectRegistry } from "./project-state.js";
+
+/** Everything a route handler needs for one request. */
+export interface HandlerContext {
+  readonly request: CtsRequest;
+  /** Decoded path parameter: the project id (or domain id for account-scoped routes). */
+  readonly scopeId: string;
+  /** Last decoded path segment where the route has one (`notification_type`, `version`). */
+  readonly pathParam: string;
+  readonly query: URLSearchParams;
+  readonly options: ResolvedCoreOptions;
+  readonly projects: ProjectRegistry;
+  /** Seeded source of resource ids. */
+  readonly ids: Prng;
+  readonly requestId: string;
+  /** Request time (the core's clock, read once). */
+  readonly now: number;
+}

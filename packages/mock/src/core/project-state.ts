@@ -1,0 +1,41 @@
+import type { Notification, Tracker } from "@ctsim/catalog";
+
+/** Trackers and key event notifications of one project. */
+export class ProjectState {
+  /** Trackers in creation order; at most one `system` tracker. */
+  trackers: Tracker[] = [];
+  /** Notifications in creation order. */
+  notifications: Notification[] = [];
+
+  systemTracker(): Tracker | undefined {
+    return this.trackers.find((tracker) => tracker.tracker_type === "system");
+  }
+
+  dataTrackers(): Tracker[] {
+    return this.trackers.filter((tracker) => tracker.tracker_type === "data");
+  }
+}
+
+/**
+ * Per-project state, created on first use. Every change happens inside one synchronous request
+ * handler, so concurrent requests can never interleave half-done writes.
+ */
+export class ProjectRegistry {
+  private readonly projects = new Map<string, ProjectState>();
+
+  constructor(private readonly create: (projectId: string) => ProjectState) {}
+
+  get(projectId: string): ProjectState {
+    let state = this.projects.get(projectId);
+    if (state === undefined) {
+      state = this.create(projectId);
+      this.projects.set(projectId, state);
+    }
+    return state;
+  }
+
+  /** Every project touched so far. */
+  all(): IterableIterator<ProjectState> {
+    return this.projects.values();
+  }
+}

@@ -1,0 +1,112 @@
+import type { FaultInjector } from "../faults/fault-injector.js";
+import type { Reply } from "./cts-request.js";
+import type { HandlerContext } from "./handler-context.js";
+import { listTraces } from "./list-traces.js";
+import {
+  checkObsBuckets,
+  listOperations,
+  listQuotas,
+  listTraceResources,
+  listUserResources,
+} from "./lookups.js";
+import {
+  createNotification,
+  deleteNotification,
+  listNotifications,
+  updateNotification,
+} from "./notifications.js";
+import type { RouteName } from "./route-name.js";
+import { createTracker, deleteTracker, listTrackers, updateTracker } from "./trackers.js";
+import { listVersions, showVersion } from "./versions.js";
+
+/** A route handler: traces also get the fault injector and their page number. */
+export type RouteHandler = (context: HandlerContext, faults: FaultInjector, page: number) => Reply;
+
+/** One endpoint: method, path shape (`{id}` = project/domain id, `{param}` = last parameter). */
+export interface Route {
+  readonly name: RouteName;
+  readonly method: string;
+  readonly shape: readonly string[];
+  readonly handler: RouteHandler;
+  /** Version queries need no credentials. */
+  readonly authenticated: boolean;
+}
+
+const v3 = (
+  name: RouteName,
+  method: string,
+  tail: readonly string[],
+  handler: RouteHandler,
+): Route => ({
+  name,
+  method,
+  shape: ["v3", "{id}", ...tail],
+  handler,
+  authenticated: true,
+});
+
+/** Every v3 endpoint of reference §1.1 rows 1–14 and the version endpoints (rows 22–23). */
+export const ROUTES: readonly Route[] = [
+  v3("traces", "GET", ["traces"], listTraces),
+  v3("trackers", "POST", ["tracker"], createTracker),
+  v3("trackers", "GET", ["trackers"], listTrackers),
+  v3("trackers", "PUT", ["tracker"], updateTracker),
+  v3("trackers", "DELETE", ["trackers"], deleteTracker),
+  v3("notifications", "POST", ["notifications"], createNotification),
+  v3("notifications", "GET", ["notifications", "{param}"], listNotifications),
+  v3("notifications", "PUT", ["notifications"], updateNotification),
+  v3("notifications", "DELETE", ["notifications"], deleteNotification),
+  v3("quotas", "GET", ["quotas"], listQuotas),
+  v3("operations", "GET", ["operations"], listOperations),
+  v3("user-resources", "GET", ["user-resources"], listUserResources),
+  v3("resources", "GET", ["resources"], listTraceResources),
+  v3("checkbucket", "POST", ["checkbucket"], checkObsBuckets),
+  { name: "versions", method: "GET", shape: [], handler: listVersions, authenticated: false },
+  {
+    name: "versions",
+    method: "GET",
+    shape: ["{param}"],
+    handler: showVersion,
+    authenticated: false,
+  },
+];
+
+/** A matched route with its decoded path parameters. */
+export interface RouteMatch {
+  readonly route: Route;
+  readonly scopeId: string;
+  readonly pathParam: string;
+}
+
+/**
+ * Finds the route of a request; `undefined` for unknown paths, methods, or paths that do not
+ * percent-decode. A trailing slash is accepted.
+ */
+export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+  const parts = rawPath.split("/");
+  if (parts.shift() !== "") return undefined;
+  if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  let segments: string[];
+  try {
+    segments = parts.map((part) => decodeURIComponent(part));
+  } catch {
+    return undefined;
+  }
+  const upper = method.toUpperCase();
+  for (const route of ROUTES) {
+    if (route.method !== upper || route.shape.length !== segments.length) continue;
+    let scopeId = "";
+    let pathParam = "";
+    let ok = true;
+    for (let i = 0; i < segments.length && ok; i++) {
+      const want = route.shape[i]!;
+      const got = segments[i]!;
+      if (want === "{id}") scopeId = got;
+      else if (want === "{param}") pathParam = got;
+      else ok = want === got;
+      if (got === "") ok = false;
+    }
+    if (ok) return { route, scopeId, pathParam };
+  }
+  return undefined;
+}
