@@ -31,8 +31,9 @@ const CLOSE_BRACKET = 0x5d;
  *
  * The first value decides the mode. When it ends on the line it started on, the input is
  * line-delimited: a value still open at the end of its line is reported as a parse error and the
- * next line starts afresh, so one broken NDJSON line never swallows the rest. Otherwise values
- * may span lines (pretty-printed JSON).
+ * next line starts afresh, so one broken NDJSON line never swallows the rest; only a value whose
+ * first line is a lone `{` (pretty-printed) may continue. Otherwise values may span lines. In
+ * both modes a line ending inside a string is an error (JSON strings hold no raw line breaks).
  *
  * @example
  * const scanner = new JsonUnitScanner((value, line) => seen.push([line, value]), report);
@@ -184,13 +185,18 @@ export class JsonUnitScanner {
 
   /** A unit is still open at the end of a line. */
   #carryOver(line: string, unitStart: number, lineNumber: number): void {
-    this.#lineMode ??= false;
-    if (this.#lineMode) {
-      const what =
-        this.#unitLine === lineNumber
-          ? "record does not end on its line"
-          : "record is not complete";
-      this.#onProblem(this.#unitLine, CheckCode.jsonParse, `${what} (line-delimited input)`);
+    const startsHere = this.#unitLine === lineNumber;
+    this.#lineMode ??= !startsHere;
+    // JSON strings cannot hold a raw line break, so a value open inside a string is broken. In
+    // line-delimited input a value may only span lines when its first line is a lone "{", as in
+    // pretty-printed JSON; anything else is a truncated record, and the next line starts afresh.
+    const spans =
+      !this.#inString && (!startsHere || !this.#lineMode || line.slice(unitStart).trim() === "{");
+    if (!spans) {
+      const what = this.#inString
+        ? "a string is not closed on its line"
+        : "record does not end on its line";
+      this.#onProblem(this.#unitLine, CheckCode.jsonParse, what);
       this.#reset();
       return;
     }
