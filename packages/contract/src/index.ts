@@ -1,0 +1,68 @@
+// ── Arbitraries ─────────────────────────────────────────────────────────────
+
+export type { InvalidTrace, InvalidTraceKind } from "./arbitraries/invalid-trace.js";
+export { INVALID_TRACE_KINDS, invalidTraceArbitrary } from "./arbitraries/invalid-trace.js";
+export type {
+  InvalidListTracesQuery,
+  InvalidListTracesQueryArbitraryOptions,
+  InvalidQueryKind,
+  ListTracesQueryArbitraryOptions,
+} from "./arbitraries/list-traces-query.js";
+export {
+  INVALID_QUERY_KINDS,
+  invalidListTracesQueryArbitrary,
+  listTracesQueryArbitrary,
+  toQueryParams,
+} from "./arbitraries/list-traces-query.js";
+export type { NotificationArbitraryOptions } from "./arbitraries/notification.js";
+export {
+  notificationNameArbitrary,
+  notificationRequestArbitrary,
+  notificationRuleArbitrary,
+} from "./arbitraries/notification.js";
+export type { ObsShapeOptions, TraceArbitraryOptions } from "./arbitraries/trace.js";
+export { apiTraceArbitrary, obsTraceArbitrary, toObsTrace } from "./arbitraries/trace.js";
+export { traceIdArbitrary, uuidV1 } from "./arbitraries/trace-id.js";
+export type { TrackerArbitraryOptions } from "./arbitraries/tracker.js";
+export {
+  bucketNameArbitrary,
+  dataTrackerRequestArbitrary,
+  trackerNameArbitrary,
+} from "./arbitraries/tracker.js";
+export type { UserInfoArbitraryOptions } from "./arbitraries/user-info.js";
+export {
+  accessKeyIdArbitrary,
+  hexIdArbitrary,
+  userInfoArbitrary,
+  userNameArbitrary,
+} from "./arbitraries/user-info.js";
+export { ContractError, ContractErrorCode } from "./contract-error.js";
+export type { ProviderCredentials } from "./internal/cts-client.js";
+export type { SignableRequest, SigningKey } from "./internal/sign-request.js";
+// ── Signing and errors ──────────────────────────────────────────────────────
+export { signRequest } from "./internal/sign-request.js";
+export type { TraceFilters, TraceQueryFilter } from "./internal/trace-filters.js";
+export { filterValueOf, matchesFilters, TRACE_QUERY_FILTERS } from "./internal/trace-filters.js";
+export type {
+  ConsumerOptions,
+  InvalidReporting,
+  ResolvedConsumerOptions,
+  TraceShape,
+} from "./properties/consumer-options.js";
+export { INVALID_REPORTING, resolveConsumerOptions } from "./properties/consumer-options.js";
+export { CONSUMER_PROPERTIES, consumerSuite } from "./properties/consumer-suite.js";
+export type {
+  CheckSettings,
+  ContractProperty,
+  PropertyOutcome,
+} from "./properties/contract-property.js";
+export { ContractViolation } from "./properties/contract-violation.js";
+export type { ProviderContext, TimeWindow } from "./properties/provider-context.js";
+export type { ProviderOptions, ResolvedProviderOptions } from "./properties/provider-options.js";
+export { DEFAULT_PROJECT_ID, resolveProviderOptions } from "./properties/provider-options.js";
+export type { ContractSuite } from "./properties/provider-suite.js";
+// ── Suites and properties ───────────────────────────────────────────────────
+export { PROVIDER_PROPERTIES, providerSuite } from "./properties/provider-suite.js";
+export type { ContractReport, PropertyResult, RunOptions } from "./runner/run-contract.js";
+// ── Runner ──────────────────────────────────────────────────────────────────
+export { runConsumerContract, runContract, runProviderContract } from "./runner/run-contract.js";

@@ -1,0 +1,100 @@
+import { ContractError, ContractErrorCode } from "../contract-error.js";
+import { signerEncode, signRequest } from "./sign-request.js";
+
+/** How requests authenticate: AK/SK signing (`SDK-HMAC-SHA256`) or an IAM token. */
+export type ProviderCredentials =
+  | { readonly ak: string; readonly sk: string; readonly securityToken?: string }
+  | { readonly token: string };
+
+/** What a suite needs to talk to a provider. */
+export interface CtsClientOptions {
+  readonly baseUrl: string;
+  readonly projectId: string;
+  readonly credentials: ProviderCredentials | undefined;
+  readonly fetch: typeof fetch;
+  /** Clock for `X-Sdk-Date`, epoch ms. */
+  readonly clock: () => number;
+}
+
+/** One request: a path below the base URL, a query, an optional JSON body. */
+export interface CtsRequest {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  /** Use these credentials instead of the configured ones; `null` sends none. */
+  readonly credentials?: ProviderCredentials | null;
+  /** Shifts the signing time (to send a stale `X-Sdk-Date`). */
+  readonly clockOffsetMs?: number;
+}
+
+/** A provider's answer: status, raw text and the parsed JSON (`undefined` if not JSON). */
+export interface CtsResponse {
+  readonly status: number;
+  readonly text: string;
+  readonly json: unknown;
+}
+
+/** A small HTTP client for CTS v3 paths under one project. */
+export interface CtsClient {
+  readonly projectId: string;
+  /** Sends a request; throws {@link ContractError} (`CONTRACT_UNREACHABLE`) only when no answer came. */
+  send(request: CtsRequest): Promise<CtsResponse>;
+}
+
+/** Builds the client the properties use; it signs every request it sends. */
+export function createCtsClient(options: CtsClientOptions): CtsClient {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const fetchFn = options.fetch;
+  return {
+    projectId: options.projectId,
+    async send(request) {
+      const url = `${base}${request.path}${queryString(request.query)}`;
+      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const headers: Record<string, string> = {
+        "Content-Type": body === undefined ? "application/json" : "application/json;charset=UTF-8",
+        "X-Project-Id": options.projectId,
+      };
+      const credentials =
+        request.credentials === undefined ? options.credentials : request.credentials;
+      if (credentials && "token" in credentials) headers["X-Auth-Token"] = credentials.token;
+      if (credentials && "ak" in credentials) {
+        if (credentials.securityToken) headers["X-Security-Token"] = credentials.securityToken;
+        const time = options.clock() + (request.clockOffsetMs ?? 0);
+        const signable = { method: request.method, url, headers, ...(body ? { body } : {}) };
+        Object.assign(headers, signRequest(signable, { ...credentials, time }));
+      }
+      let response: Response;
+      try {
+        response = await fetchFn(url, {
+          method: request.method,
+          headers,
+          ...(body ? { body } : {}),
+        });
+      } catch (cause) {
+        throw new ContractError(
+          ContractErrorCode.unreachable,
+          `${request.method} ${url} got no answer (${String(cause)}); check the base URL and that the provider is running`,
+          { cause },
+        );
+      }
+      const text = await response.text();
+      return { status: response.status, text, json: parseJson(text) };
+    },
+  };
+}
+
+function queryString(query: Readonly<Record<string, string>> | undefined): string {
+  if (!query) return "";
+  const pairs = Object.entries(query).map(([k, v]) => `${signerEncode(k)}=${signerEncode(v)}`);
+  return pairs.length === 0 ? "" : `?${pairs.join("&")}`;
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
