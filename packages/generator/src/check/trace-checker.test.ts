@@ -11,6 +11,7 @@ import systemStop from "../../../catalog/test/fixtures/reference-api-system-stop
 import obsCreate from "../../../catalog/test/fixtures/reference-obs-create-notebook.json" with {
   type: "json",
 };
+import { GeneratorError } from "../generator-error.js";
 import { CheckCode, type Violation } from "./check-code.js";
 import { type CheckReport, createTraceChecker, type TraceCheckerOptions } from "./trace-checker.js";
 
@@ -264,8 +265,8 @@ describe("report", () => {
   });
 
   it("rejects options outside their documented values", () => {
-    expect(() => createTraceChecker({ order: "sideways" as "any" })).toThrow(RangeError);
-    expect(() => createTraceChecker({ shape: "xml" as "api" })).toThrow(RangeError);
-    expect(() => createTraceChecker({ maxViolations: -1 })).toThrow(RangeError);
+    expect(() => createTraceChecker({ order: "sideways" as "any" })).toThrow(GeneratorError);
+    expect(() => createTraceChecker({ shape: "xml" as "api" })).toThrow(GeneratorError);
+    expect(() => createTraceChecker({ maxViolations: -1 })).toThrow(GeneratorError);
   });
 });

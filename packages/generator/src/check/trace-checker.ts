@@ -1,4 +1,5 @@
 import { type SchemaIssue, validatorFor } from "@ctsim/catalog";
+import { GeneratorError, GeneratorErrorCode } from "../generator-error.js";
 import { CheckCode, type Violation } from "./check-code.js";
 import { codeRatingProblem } from "./code-rating.js";
 import { CompactIdSet } from "./compact-id-set.js";
@@ -67,7 +68,8 @@ interface ResolvedOptions {
  * {@link LifecycleTracker}) and stable identities (see {@link IdentityTracker}). Memory grows
  * with distinct resources and users and by about 16 bytes per trace id, not with record size.
  *
- * @throws RangeError when an option is not one of its documented values
+ * @throws GeneratorError (`CTSIM_GENERATOR_INVALID_OPTION`) when an option is not one of its
+ *   documented values
  * @example
  * const checker = createTraceChecker({ onViolation: (v) => console.log(v.line, v.code) });
  * lines.forEach((line, index) => checker.check(line, index + 1));
@@ -180,15 +182,15 @@ export function createTraceChecker(options: TraceCheckerOptions = {}): TraceChec
 function resolveOptions(options: TraceCheckerOptions): ResolvedOptions {
   const { shape = "auto", order = "auto", maxViolations = 1000, onViolation } = options;
   if (shape !== "auto" && !TRACE_SHAPES.includes(shape)) {
-    throw new RangeError(`shape must be "auto", "api" or "obs", got ${JSON.stringify(shape)}`);
+    throw invalidOption(`shape must be "auto", "api" or "obs", got ${JSON.stringify(shape)}`);
   }
   if (order !== "auto" && !TIME_ORDERS.includes(order)) {
-    throw new RangeError(
+    throw invalidOption(
       `order must be "auto", "ascending", "descending" or "any", got ${JSON.stringify(order)}`,
     );
   }
   if (!(maxViolations >= 0))
-    throw new RangeError(`maxViolations must be >= 0, got ${maxViolations}`);
+    throw invalidOption(`maxViolations must be >= 0, got ${maxViolations}`);
   return {
     shape: shape === "auto" ? undefined : shape,
     order: order === "auto" ? undefined : order,
@@ -219,4 +221,8 @@ function isPage(value: unknown): value is { traces: unknown[] } {
 function isoOf(time: number): string {
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? String(time) : `${time} (${date.toISOString()})`;
+}
+
+function invalidOption(message: string): GeneratorError {
+  return new GeneratorError(GeneratorErrorCode.invalidOption, `createTraceChecker: ${message}`);
 }
