@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
+import { drained } from "./drained.js";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import type { TraceChunk, TraceSink } from "./trace-chunk.js";
@@ -63,7 +64,8 @@ export function createFileSink(options: FileSinkOptions): TraceSink {
     const size = Buffer.byteLength(text);
     current.size += size;
     bytes += size;
-    if (!current.stream.write(text)) await drained(current);
+    if (!current.stream.write(text)) await drained(current.stream);
+    if (current.failure !== undefined) throw current.failure;
   };
 
   const rotate = async (current: OpenFile): Promise<void> => {
@@ -164,14 +166,6 @@ function countLines(text: string): number {
   let count = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count += 1;
   return count;
-}
-
-async function drained(file: OpenFile): Promise<void> {
-  // events.once rejects on 'error'; the error itself is kept in `file.failure` by the listener.
-  await Promise.race([once(file.stream, "drain"), once(file.stream, "close")]).catch(
-    () => undefined,
-  );
-  if (file.failure !== undefined) throw file.failure;
 }
 
 async function finish(file: OpenFile): Promise<void> {

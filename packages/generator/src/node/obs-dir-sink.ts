@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { createGzip, type Gzip } from "node:zlib";
+import { drained } from "./drained.js";
 import { obsObjectKey } from "./obs-object-key.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import { recordsOf, type TraceChunk, type TraceRoute, type TraceSink } from "./trace-chunk.js";
@@ -183,9 +184,7 @@ class CycleFile {
     this.records += texts.length;
     this.#hash.update(piece);
     const input = this.#input!;
-    if (!input.write(piece)) {
-      await Promise.race([once(input, "drain"), once(input, "close")]).catch(() => undefined);
-    }
+    if (!input.write(piece)) await drained(input);
     if (this.#failure !== undefined) throw this.#failure;
   }
 

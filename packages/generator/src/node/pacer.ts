@@ -56,7 +56,8 @@ export class Pacer {
     const start = this.#start;
     for (;;) {
       const now = this.#clock();
-      let due = Math.floor(((now - start) * this.rate) / 1000) - this.#granted - this.#slipped;
+      // Record k (from 0) is due at start + k / rate: the first one at once.
+      let due = Math.floor(((now - start) * this.rate) / 1000) + 1 - this.#granted - this.#slipped;
       if (due > this.#maxLag) {
         this.#slipped += due - Math.floor(this.#maxLag);
         due = Math.floor(this.#maxLag);
@@ -66,7 +67,7 @@ export class Pacer {
         this.#granted += granted;
         return granted;
       }
-      const next = start + ((this.#granted + this.#slipped + 1) * 1000) / this.rate;
+      const next = start + ((this.#granted + this.#slipped) * 1000) / this.rate;
       if (next > deadline) {
         if (now < deadline) await this.#sleep(deadline - now);
         return 0;

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { drained } from "./drained.js";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import type { TraceChunk, TraceSink } from "./trace-chunk.js";
@@ -44,7 +45,10 @@ export function createStreamSink(options: StreamSinkOptions): TraceSink {
     if (text === "") return undefined;
     bytes += Buffer.byteLength(text);
     if (stream.write(text)) return undefined;
-    return waitForDrain(stream, () => failure);
+    return drained(stream).then(() => {
+      if (failure !== undefined) throw failure;
+      if (stream.destroyed) throw streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, name);
+    });
   };
 
   return {
@@ -74,25 +78,6 @@ function resolveOptions(options: StreamSinkOptions): Required<StreamSinkOptions>
     name: options.name ?? "stream",
     end: options.end ?? false,
   };
-}
-
-/** Resolves on `'drain'`, rejects with the stream's failure if it errors or closes first. */
-function waitForDrain(stream: Writable, failure: () => StreamError | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (): void => {
-      stream.off("drain", settle);
-      stream.off("error", settle);
-      stream.off("close", settle);
-      const error = failure();
-      if (error !== undefined) reject(error);
-      else if (stream.destroyed)
-        reject(streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, "stream"));
-      else resolve();
-    };
-    stream.on("drain", settle);
-    stream.on("error", settle);
-    stream.on("close", settle);
-  });
 }
 
 /** Waits until everything written so far has been handed to the OS, without ending the stream. */

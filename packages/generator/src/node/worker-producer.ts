@@ -71,7 +71,7 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
       shape: options.shape ?? "api",
       routes: options.routes ?? false,
     };
-    const worker = new Worker(workerUrl(), { workerData: data });
+    const worker = startWorker(data);
     const lane: Lane = { worker, queue: [], outstanding: 0, done: false };
     worker.on("message", (reply: WorkerReply) => {
       lane.outstanding -= 1;
@@ -209,8 +209,17 @@ function takeRecords(head: Buffered, max: number): TraceChunk {
   return routes === undefined ? { text, count } : { text, count, routes };
 }
 
-/** The worker entry beside this file: `.ts` when running from source, `.js` when built. */
-function workerUrl(): URL {
-  const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  return new URL(`./stream-worker.${extension}`, import.meta.url);
+/**
+ * Starts a stream worker. Built, the entry is `stream-worker.js` beside this file. From source
+ * (tests, `tsx`), Node 20 does not carry the TypeScript loader into worker threads, so a small
+ * bootstrap registers tsx in the worker before importing `stream-worker.ts`.
+ */
+function startWorker(data: TraceProducerOptions): Worker {
+  if (!import.meta.url.endsWith(".ts")) {
+    return new Worker(new URL("./stream-worker.js", import.meta.url), { workerData: data });
+  }
+  const entry = new URL("./stream-worker.ts", import.meta.url).href;
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
 }
