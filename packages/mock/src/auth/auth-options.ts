@@ -1,0 +1,58 @@
+/** Authentication settings of the mock, and the one resolver that prepares them for lookups. */
+
+/** One accepted AK/SK pair; `securityToken` makes it a temporary (STS) credential. */
+export interface AkSkCredential {
+  readonly ak: string;
+  readonly sk: string;
+  /** When set, requests must carry this `X-Security-Token` and sign it. */
+  readonly securityToken?: string;
+}
+
+/** Default accepted distance between `X-Sdk-Date` and the mock's clock: 15 minutes. */
+export const DEFAULT_CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+/**
+ * How the mock authenticates requests, like the API Gateway in front of CTS.
+ *
+ * - `none`: every request passes (principal `anonymous`).
+ * - `token`: `X-Auth-Token` must equal one of `tokens` (principal `token:<index in tokens>`).
+ * - `aksk`: `Authorization: SDK-HMAC-SHA256 ...` must be signed with one of `credentials`
+ *   (principal: the AK). `clockSkewMs` defaults to {@link DEFAULT_CLOCK_SKEW_MS}. When two
+ *   credentials share an AK, the first one wins.
+ *
+ * @example { mode: "aksk", credentials: [{ ak: "AK", sk: "SK" }] }
+ */
+export type AuthOptions =
+  | { mode: "none" }
+  | { mode: "token"; tokens: readonly string[] }
+  | { mode: "aksk"; credentials: readonly AkSkCredential[]; clockSkewMs?: number };
+
+/** AK/SK options ready for per-request lookups. */
+export interface ResolvedAkSk {
+  readonly byAccessKey: ReadonlyMap<string, AkSkCredential>;
+  readonly clockSkewMs: number;
+}
+
+const resolved = new WeakMap<object, ResolvedAkSk>();
+
+/**
+ * Fills defaults and indexes the credentials by AK, once per options object (cached), so that
+ * `authenticate` costs one map lookup however many credentials are configured. A negative or
+ * non-finite `clockSkewMs` falls back to the default.
+ */
+export function resolveAkSkOptions(options: Extract<AuthOptions, { mode: "aksk" }>): ResolvedAkSk {
+  const cached = resolved.get(options);
+  if (cached !== undefined) return cached;
+  const byAccessKey = new Map<string, AkSkCredential>();
+  for (const credential of options.credentials) {
+    if (!byAccessKey.has(credential.ak)) byAccessKey.set(credential.ak, credential);
+  }
+  const skew = options.clockSkewMs;
+  const result: ResolvedAkSk = {
+    byAccessKey,
+    clockSkewMs:
+      skew !== undefined && Number.isFinite(skew) && skew >= 0 ? skew : DEFAULT_CLOCK_SKEW_MS,
+  };
+  resolved.set(options, result);
+  return result;
+}

@@ -1,0 +1,84 @@
+/** A pure SDK-HMAC-SHA256 signer for tests, the contract kit and examples (browser-safe). */
+import { canonicalRequest, SIGNING_ALGORITHM, stringToSign } from "./canonical-request.js";
+import { hmacSha256Hex, sha256Hex } from "./hashing.js";
+import { formatSdkDate } from "./sdk-date.js";
+
+/** The request to sign; the same shape as `AuthRequest`, with optional parts. */
+export interface SignableRequest {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** Path exactly as it will be sent (percent-encoded where needed). */
+  readonly rawPath: string;
+  /** Query string exactly as it will be sent, without `?`. Default `""`. */
+  readonly rawQuery?: string;
+  /** Headers to send; names in any case. Default none. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Body text. Default `""`. */
+  readonly body?: string;
+  /** Host (and port) the request goes to; signed as `host`. */
+  readonly host: string;
+}
+
+/** Credentials, clock and header choice for {@link signRequest}. */
+export interface SignOptions {
+  readonly ak: string;
+  readonly sk: string;
+  /** Temporary (STS) credentials: sent as `X-Security-Token`. Default none. */
+  readonly securityToken?: string;
+  /** Signing time (epoch ms or Date); becomes `X-Sdk-Date`. Required: the signer reads no clock. */
+  readonly date: number | Date;
+  /**
+   * Header names to sign, in this order. Default: like the Python and Node SDKs, every header
+   * sent (including `x-sdk-date` and `x-security-token`) except names containing `_`, plus
+   * `host`, sorted. Pass a list to sign the way another client does, e.g. Go's
+   * `["user-agent", "x-project-id", "x-sdk-date"]`.
+   */
+  readonly signedHeaders?: readonly string[];
+}
+
+/**
+ * Signs a request with SDK-HMAC-SHA256 (reference §5.2) and returns every header to send: the
+ * request's own (names lower-cased), `x-sdk-date`, `x-security-token` when given, and
+ * `authorization`. `host` is signed but only returned if the request listed it, since fetch
+ * and browsers set it themselves. To send an unsigned body, include the header
+ * `x-sdk-content-sha256: UNSIGNED-PAYLOAD`. Pure; never reads the clock; never throws.
+ *
+ * @example
+ * const headers = signRequest(
+ *   { method: "GET", rawPath: "/v3/pid/traces", rawQuery: "limit=10", host: "localhost:9000" },
+ *   { ak: "AK", sk: "SK", date: Date.UTC(2026, 0, 1) },
+ * );
+ * await fetch("http://localhost:9000/v3/pid/traces?limit=10", { headers });
+ */
+export function signRequest(
+  request: SignableRequest,
+  options: SignOptions,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    headers[name.toLowerCase()] = value;
+  }
+  const sdkDate = formatSdkDate(
+    typeof options.date === "number" ? options.date : options.date.getTime(),
+  );
+  headers["x-sdk-date"] = sdkDate;
+  if (options.securityToken !== undefined) headers["x-security-token"] = options.securityToken;
+  delete headers.authorization;
+
+  const signedHeaders =
+    options.signedHeaders?.map((name) => name.toLowerCase()) ??
+    [...new Set([...Object.keys(headers), "host"])].filter((name) => !name.includes("_")).sort();
+  const headerValue = (name: string): string | undefined =>
+    name === "host" ? (headers.host ?? request.host) : headers[name];
+  const canonical = canonicalRequest({
+    method: request.method,
+    rawPath: request.rawPath,
+    rawQuery: request.rawQuery ?? "",
+    signedHeaders,
+    headerValue,
+    payloadHash: headers["x-sdk-content-sha256"]?.trim() || sha256Hex(request.body ?? ""),
+  });
+  const signature = hmacSha256Hex(options.sk, stringToSign(sdkDate, canonical));
+  headers.authorization = `${SIGNING_ALGORITHM} Access=${options.ak}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`;
+  return headers;
+}
