@@ -1,6 +1,6 @@
+import { GeneratorError } from "../generator-error.js";
 import { GeneratedTrace } from "../internal/generated-trace.js";
 import type { TraceEvent } from "../trace-event.js";
-import { GeneratorError } from "../generator-error.js";
 
 /** Narrows an event to the generator's own class, whose fragments the encoders read. */
 export function asGenerated(event: TraceEvent): GeneratedTrace {

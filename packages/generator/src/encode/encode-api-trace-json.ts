@@ -1,3 +1,4 @@
+import { endpointFragment, RATING_INDEX, SOURCE_INDEX } from "../internal/op-table.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
 
@@ -12,53 +13,39 @@ import { asGenerated } from "./as-generated.js";
  */
 export function encodeApiTraceJson(event: TraceEvent): string {
   const e = asGenerated(event);
-  const user = e.user;
+  const p = e.parts;
+  const op = p.op;
+  const user = p.user;
   return (
     '{"trace_id":"' +
     e.traceId +
-    '","trace_name":"' +
-    e.traceName +
-    '","trace_rating":"' +
-    e.traceRating +
-    '","trace_type":"' +
-    e.traceType +
-    '","service_type":"' +
-    e.serviceType +
-    '","resource_type":"' +
-    e.resourceType +
-    '","resource_id":"' +
-    e.resourceId +
+    (op.apiHead[
+      RATING_INDEX[p.traceRating as "normal"] * 3 + SOURCE_INDEX[p.traceType as "ApiCall"]
+    ] as string) +
+    p.resourceId +
     '","resource_name":"' +
-    e.resourceName +
+    p.resourceName +
     '","time":' +
-    e.time +
+    p.time +
     ',"record_time":' +
     e.recordTime +
     ',"source_ip":"' +
-    e.sourceIp +
+    p.sourceIp +
     '","request":' +
     e.requestJson +
     ',"response":' +
     e.responseJson +
     ',"code":"' +
-    e.code +
-    '","api_version":"' +
-    e.apiVersion +
-    '","message":null,"request_id":"' +
+    p.code +
+    op.apiMid +
     e.requestId +
-    '","location_info":' +
-    e.locationInfoJson +
-    ',"endpoint":' +
-    e.endpointJson +
-    ',"resource_url":' +
+    (p.failure === null
+      ? endpointFragment(op, p.regionInfo.console)
+      : `","location_info":"${p.failure.errorCode}","endpoint":${e.endpointJson},"resource_url":`) +
     e.resourceUrlJson +
     ',"enterprise_project_id":"' +
-    e.enterpriseProjectId +
-    '","read_only":' +
-    e.readOnly +
-    ',"operation_id":"' +
-    e.operationId +
-    '","user":' +
+    p.enterpriseProjectId +
+    op.apiTail +
     (user === null ? "null" : user.json) +
     "}"
   );

@@ -13,42 +13,41 @@ import { asGenerated } from "./as-generated.js";
  */
 export function encodeObsTraceJson(event: TraceEvent): string {
   const e = asGenerated(event);
-  const user = e.user;
+  const p = e.parts;
+  const user = p.user;
   return (
     '{"code":' +
-    e.code +
+    p.code +
     ',"event_type":"system","project_id":"' +
-    e.projectId +
-    '","tracker_name":"' +
-    e.trackerName +
-    '","record_time":' +
+    p.projectId +
+    '","tracker_name":"system","record_time":' +
     e.recordTime +
     ',"time":' +
     e.time +
     ',"trace_id":"' +
     e.traceId +
     '","trace_name":"' +
-    e.traceName +
+    p.op.traceName +
     '","trace_rating":"' +
-    e.traceRating +
+    p.traceRating +
     '","trace_type":"' +
-    e.traceType +
+    p.traceType +
     '","service_type":"' +
-    e.serviceType +
+    p.op.serviceType +
     '","resource_type":"' +
-    e.resourceType +
+    p.op.resourceType +
     '","resource_id":"' +
-    e.resourceId +
+    p.resourceId +
     '","resource_name":"' +
-    e.resourceName +
+    p.resourceName +
     '","source_ip":"' +
-    e.sourceIp +
+    p.sourceIp +
     '","request":' +
     e.requestJson +
     ',"response":' +
     e.responseJson +
     ',"api_version":"' +
-    e.apiVersion +
+    p.op.apiVersion +
     '","message":null,"request_id":"' +
     e.requestId +
     '","location_info":' +
@@ -58,11 +57,9 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     ',"resource_url":' +
     e.resourceUrlJson +
     ',"enterprise_project_id":"' +
-    e.enterpriseProjectId +
-    '","read_only":' +
-    e.readOnly +
-    ',"operation_id":"' +
-    e.operationId +
+    p.enterpriseProjectId +
+    '","read_only":false,"operation_id":"' +
+    p.op.traceName +
     '","user":' +
     (user === null ? "null" : user.obsJson) +
     "}"

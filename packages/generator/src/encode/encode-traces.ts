@@ -68,7 +68,10 @@ export function* encodeTraces(
  * @example
  * const page = encodeListTracesPage([...generateTraces({ count: 10 })]);
  */
-export function encodeListTracesPage(events: readonly TraceEvent[], marker?: string | null): string {
+export function encodeListTracesPage(
+  events: readonly TraceEvent[],
+  marker?: string | null,
+): string {
   let text = '{"traces":[';
   for (let i = 0; i < events.length; i++) {
     if (i > 0) text += ",";

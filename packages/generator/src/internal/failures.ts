@@ -16,13 +16,37 @@ export interface Failure {
  * reference: the `ModelArts.xxxx` codes here are illustrative; `APIGW.0308` (throttling) follows
  * the API Gateway's code family. Body shape: `{"error_code","error_msg"}` (reference §4.1).
  */
-const MODES: readonly (readonly [weight: number, code: string, errorCode: string, message: string, verbs: string])[] = [
+const MODES: readonly (readonly [
+  weight: number,
+  code: string,
+  errorCode: string,
+  message: string,
+  verbs: string,
+])[] = [
   [30, "400", "ModelArts.4101", "Invalid parameter. Check the request body.", "cuda"],
-  [12, "400", "ModelArts.4704", "Insufficient quota. Release resources or apply for a higher quota.", "c"],
+  [
+    12,
+    "400",
+    "ModelArts.4704",
+    "Insufficient quota. Release resources or apply for a higher quota.",
+    "c",
+  ],
   [14, "409", "ModelArts.4209", "The resource name already exists.", "c"],
-  [12, "403", "ModelArts.0203", "Permission denied. The IAM user has no permission to perform this operation.", "cuda"],
+  [
+    12,
+    "403",
+    "ModelArts.0203",
+    "Permission denied. The IAM user has no permission to perform this operation.",
+    "cuda",
+  ],
   [8, "404", "ModelArts.4104", "The resource does not exist or has been deleted.", "ud"],
-  [10, "409", "ModelArts.4210", "The resource is in a state that does not allow this operation.", "uda"],
+  [
+    10,
+    "409",
+    "ModelArts.4210",
+    "The resource is in a state that does not allow this operation.",
+    "uda",
+  ],
   [6, "429", "APIGW.0308", "The throttling threshold has been reached.", "cuda"],
   [6, "500", "ModelArts.0001", "Internal server error. Try again later.", "cuda"],
   [3, "503", "ModelArts.0002", "The service is temporarily unavailable. Try again later.", "cuda"],
@@ -68,9 +92,8 @@ export function ratingOf(code: string, rng: Prng, incidentShare = 0.2): TraceRat
 }
 
 function failure(code: string, errorCode: string, message: string): Failure {
-  const body =
-    errorCode.startsWith("APIGW")
-      ? `{"error_code":"${errorCode}","error_msg":"${message}","request_id":"$requestId"}`
-      : `{"error_code":"${errorCode}","error_msg":"${message}"}`;
+  const body = errorCode.startsWith("APIGW")
+    ? `{"error_code":"${errorCode}","error_msg":"${message}","request_id":"$requestId"}`
+    : `{"error_code":"${errorCode}","error_msg":"${message}"}`;
   return { code, errorCode, bodyEscaped: JSON.stringify(body).slice(1, -1) };
 }

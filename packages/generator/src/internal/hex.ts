@@ -1,15 +1,17 @@
 import type { Prng } from "./prng.js";
 
-const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, "0"),
+);
 
-/** 8 lowercase hex digits of an unsigned 32-bit integer. */
+let hex4Table: readonly string[] | undefined;
+
+/** 8 lowercase hex digits of an unsigned 32-bit integer (one concatenation: a 64 Ki table). */
 export function hex8(value: number): string {
-  return (
-    (HEX2[value >>> 24] as string) +
-    (HEX2[(value >>> 16) & 255] as string) +
-    (HEX2[(value >>> 8) & 255] as string) +
-    (HEX2[value & 255] as string)
-  );
+  if (hex4Table === undefined) {
+    hex4Table = Array.from({ length: 65536 }, (_, i) => i.toString(16).padStart(4, "0"));
+  }
+  return (hex4Table[value >>> 16] as string) + (hex4Table[value & 0xffff] as string);
 }
 
 /** 4 lowercase hex digits of the low 16 bits. */

@@ -22,7 +22,23 @@ export interface OpSpec {
   readonly consoleRoute: string;
   /** Console product path (`/modelarts` or `/cts`). */
   readonly consolePath: string;
+  /**
+   * Pre-rendered API-shape fragment from `trace_name` to the opening quote of `resource_id`,
+   * indexed by `ratingIndex * 3 + sourceIndex` (see {@link RATING_INDEX}, {@link SOURCE_INDEX}).
+   */
+  readonly apiHead: readonly string[];
+  /** Pre-rendered `api_version` … opening quote of `request_id`. */
+  readonly apiMid: string;
+  /** Pre-rendered end of `enterprise_project_id` … `"user":`. */
+  readonly apiTail: string;
+  /** Pre-rendered `location_info` (success) … `"resource_url":`, per console host. */
+  readonly apiEndpoint: Map<string, string>;
 }
+
+/** Index of a rating in {@link OpSpec.apiHead}. */
+export const RATING_INDEX = { normal: 0, warning: 1, incident: 2 } as const;
+/** Index of a management trace source in {@link OpSpec.apiHead}. */
+export const SOURCE_INDEX = { ApiCall: 0, ConsoleAction: 1, SystemAction: 2 } as const;
 
 const API_VERSION: Readonly<Record<Category, string>> = {
   "data-management": "v2",
@@ -84,7 +100,10 @@ export function opTable(revision: Revision): ReadonlyMap<string, OpSpec> {
     const map = new Map<string, OpSpec>();
     for (const row of operationsOf(revision)) {
       const route = ROUTE[row.resourceType.toLowerCase()] ?? "dashboard";
-      map.set(row.traceName, spec(row.traceName, row.resourceType, "ModelArts", apiVersionOf(row), route, "/modelarts"));
+      map.set(
+        row.traceName,
+        spec(row.traceName, row.resourceType, "ModelArts", apiVersionOf(row), route, "/modelarts"),
+      );
     }
     for (const op of CTS_OPERATIONS) {
       map.set(op.traceName, spec(op.traceName, op.resourceType, "CTS", "v3", "tracker", "/cts"));
@@ -127,7 +146,26 @@ function spec(
     response: response === null ? null : new JsonTemplate(response),
     consoleRoute,
     consolePath,
+    apiHead: Object.keys(RATING_INDEX).flatMap((rating) =>
+      Object.keys(SOURCE_INDEX).map(
+        (source) =>
+          `","trace_name":"${traceName}","trace_rating":"${rating}","trace_type":"${source}","service_type":"${serviceType}","resource_type":"${resourceType}","resource_id":"`,
+      ),
+    ),
+    apiMid: `","api_version":"${apiVersion}","message":null,"request_id":"`,
+    apiTail: `","read_only":false,"operation_id":"${traceName}","user":`,
+    apiEndpoint: new Map(),
   };
+}
+
+/** The fragment `","location_info":null,"endpoint":"…","resource_url":` of an op and console host. */
+export function endpointFragment(op: OpSpec, consoleHost: string): string {
+  let fragment = op.apiEndpoint.get(consoleHost);
+  if (fragment === undefined) {
+    fragment = `","location_info":null,"endpoint":"${consoleHost}${op.consolePath}","resource_url":`;
+    op.apiEndpoint.set(consoleHost, fragment);
+  }
+  return fragment;
 }
 
 /** The verb a trace name starts with. */

@@ -91,6 +91,7 @@ export function mix32(value: number): number {
 /** Uniform float in [0, 1) from hashing integer keys: for stateless per-bucket decisions. */
 export function hashUnit(seed: number, ...keys: readonly number[]): number {
   let h = mix32(seed ^ 0x2545f491);
-  for (const key of keys) h = mix32(h ^ mix32((key >>> 0) + 0x68e31da4) ^ Math.floor(key / 0x100000000));
+  for (const key of keys)
+    h = mix32(h ^ mix32((key >>> 0) + 0x68e31da4) ^ Math.floor(key / 0x100000000));
   return h / 4294967296;
 }

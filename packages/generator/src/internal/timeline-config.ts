@@ -17,6 +17,8 @@ export interface TimelineConfig {
   readonly seed: number;
   readonly revision: Revision;
   readonly from: number;
+  /** Whether `from` was given (a `count` run may otherwise reach further back). */
+  readonly fromGiven: boolean;
   /** Exclusive end; `Infinity` when open-ended. */
   readonly to: number;
   readonly count: number;
@@ -60,17 +62,22 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
     bad("users", users, "an integer from 1 to 10000");
   }
   const scenarios = [...new Set(options.scenarios ?? [])];
-  for (const name of scenarios) if (!isScenarioName(name)) bad("scenarios", name, "a known scenario name");
+  for (const name of scenarios)
+    if (!isScenarioName(name)) bad("scenarios", name, "a known scenario name");
   const shard = options.shard ?? { index: 0, count: 1 };
-  if (!Number.isSafeInteger(shard.count) || shard.count < 1) bad("shard.count", shard.count, "an integer >= 1");
+  if (!Number.isSafeInteger(shard.count) || shard.count < 1)
+    bad("shard.count", shard.count, "an integer >= 1");
   if (!Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
     bad("shard.index", shard.index, `an integer from 0 to ${shard.count - 1}`);
   }
-  const tenants = Array.from({ length: tenantCount }, (_, index) => buildTenant({ seed, index, users }));
+  const tenants = Array.from({ length: tenantCount }, (_, index) =>
+    buildTenant({ seed, index, users }),
+  );
   return {
     seed: seed >>> 0,
     revision,
     from,
+    fromGiven: options.from !== undefined,
     to,
     count,
     tenants,

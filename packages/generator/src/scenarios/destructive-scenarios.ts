@@ -15,16 +15,40 @@ function buildUp(s: SessionBuilder, n: number): { traceName: string; res: Resour
     s.as(somePerson(s), "console");
     const roll = rng.next();
     if (roll < 0.35) {
-      const ds = s.create("createDataset", hex32(rng).slice(0, 20), resourceName(rng, "ds"), { datasetType: "0" }, { failRate: 0 });
+      const ds = s.create(
+        "createDataset",
+        hex32(rng).slice(0, 20),
+        resourceName(rng, "ds"),
+        { datasetType: "0" },
+        { failRate: 0 },
+      );
       if (ds !== null) made.push({ traceName: "deleteDataset", res: ds });
     } else if (roll < 0.65) {
-      const nb = s.create("createNotebook", uuidId(rng), resourceName(rng, "notebook"), { flavor: rng.pick(FLAVORS.notebook), duration: String(HOUR) }, { failRate: 0 });
+      const nb = s.create(
+        "createNotebook",
+        uuidId(rng),
+        resourceName(rng, "notebook"),
+        { flavor: rng.pick(FLAVORS.notebook), duration: String(HOUR) },
+        { failRate: 0 },
+      );
       if (nb !== null) made.push({ traceName: "deleteNotebook", res: nb });
     } else if (roll < 0.85) {
-      const job = s.create("createModelArtsTrainJob", numericId(rng), resourceName(rng, "train"), { nodes: "1", flavor: rng.pick(FLAVORS.training) }, { failRate: 0 });
+      const job = s.create(
+        "createModelArtsTrainJob",
+        numericId(rng),
+        resourceName(rng, "train"),
+        { nodes: "1", flavor: rng.pick(FLAVORS.training) },
+        { failRate: 0 },
+      );
       if (job !== null) made.push({ traceName: "deleteModelArtsTrainJob", res: job });
     } else {
-      const model = s.create("addModel", uuidId(rng), resourceName(rng, "model"), { version: "0.0.1" }, { failRate: 0 });
+      const model = s.create(
+        "addModel",
+        uuidId(rng),
+        resourceName(rng, "model"),
+        { version: "0.0.1" },
+        { failRate: 0 },
+      );
       if (model !== null) made.push({ traceName: "deleteModel", res: model });
     }
     s.wait(rng.logNormal(40 * MINUTE, 0.8));
@@ -76,7 +100,10 @@ export function offHoursExport(s: SessionBuilder): void {
   for (const ds of datasets) {
     s.call("exportDataFromDataset", ds, {
       failRate: 0,
-      args: { taskId: hex32(rng).slice(0, 20), exportPath: `/tmp-transfer-${hex32(rng).slice(0, 6)}/dump/` },
+      args: {
+        taskId: hex32(rng).slice(0, 20),
+        exportPath: `/tmp-transfer-${hex32(rng).slice(0, 6)}/dump/`,
+      },
     });
     s.think(0.3);
   }
@@ -95,13 +122,28 @@ export function trackerTampering(s: SessionBuilder): void {
     description: `${actor.name} disabled the management tracker and deleted CTS notifications and trackers.`,
     userId: actor.id,
   });
-  const tracker: Resource = { id: s.tenant.systemTrackerId, name: "system", ep: "0", args: { status: "disabled" } };
+  const tracker: Resource = {
+    id: s.tenant.systemTrackerId,
+    name: "system",
+    ep: "0",
+    args: { status: "disabled" },
+  };
   s.call("updateTracker", tracker, { failRate: 0 });
   s.think(0.5);
-  const notification: Resource = { id: uuidId(rng), name: `notify-${rng.pick(DESCRIPTIONS).split(" ")[0]}`, ep: "0", args: {} };
+  const notification: Resource = {
+    id: uuidId(rng),
+    name: `notify-${rng.pick(DESCRIPTIONS).split(" ")[0]}`,
+    ep: "0",
+    args: {},
+  };
   s.call("deleteNotification", notification, { failRate: 0 });
   s.think(0.5);
-  const dataTracker: Resource = { id: uuidId(rng), name: `obs-audit-${hex32(rng).slice(0, 4)}`, ep: "0", args: {} };
+  const dataTracker: Resource = {
+    id: uuidId(rng),
+    name: `obs-audit-${hex32(rng).slice(0, 4)}`,
+    ep: "0",
+    args: {},
+  };
   s.call("deleteTracker", dataTracker, { failRate: 0 });
   if (rng.chance(0.5)) {
     s.wait(rng.logNormal(40 * MINUTE, 0.5));

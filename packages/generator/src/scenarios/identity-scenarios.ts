@@ -9,7 +9,13 @@ const MINUTE = 60_000;
 
 function deployService(s: SessionBuilder): Resource | null {
   const rng = s.rng;
-  const model = s.create("addModel", uuidId(rng), resourceName(rng, "model"), { version: "0.0.1" }, { failRate: 0 });
+  const model = s.create(
+    "addModel",
+    uuidId(rng),
+    resourceName(rng, "model"),
+    { version: "0.0.1" },
+    { failRate: 0 },
+  );
   if (model === null) return null;
   s.think();
   return s.create(
@@ -35,12 +41,22 @@ export function newIpAccessKey(s: SessionBuilder): void {
     description: `${actor.name} created an access key that was used minutes later from a new IP.`,
     userId: actor.id,
   });
-  const key = s.create("addAkSk", alnum20(rng).toLowerCase(), `app-${service.name}`, { appKey: alnum20(rng) }, { failRate: 0 });
+  const key = s.create(
+    "addAkSk",
+    alnum20(rng).toLowerCase(),
+    `app-${service.name}`,
+    { appKey: alnum20(rng) },
+    { failRate: 0 },
+  );
   s.wait(rng.logNormal(4 * MINUTE, 0.5));
   s.as(actor, "api", strangerIp(s), `HPUA${hex32(rng).slice(0, 16).toUpperCase()}`);
   for (let i = 3 + rng.int(6); i > 0; i--) {
-    if (rng.chance(0.5)) s.call("updateService", service, { args: { instances: String(rng.pick([4, 8, 16])), description: rng.pick(DESCRIPTIONS) } });
-    else s.call("startOrStopService", service, { args: { status: rng.pick(["running", "stopped"]) } });
+    if (rng.chance(0.5))
+      s.call("updateService", service, {
+        args: { instances: String(rng.pick([4, 8, 16])), description: rng.pick(DESCRIPTIONS) },
+      });
+    else
+      s.call("startOrStopService", service, { args: { status: rng.pick(["running", "stopped"]) } });
     s.wait(5_000 + rng.int(60_000));
   }
   if (key !== null && rng.chance(0.5)) s.call("deleteAkSk", key, { failRate: 0 });
@@ -51,10 +67,21 @@ export function newIpAccessKey(s: SessionBuilder): void {
 export function loginBruteForce(s: SessionBuilder): void {
   const rng = s.rng;
   s.as(somePerson(s), "console");
-  const workforce = s.create("createWorkforce", alnum20(rng), resourceName(rng, "team"), { description: "labeling" }, { failRate: 0 });
+  const workforce = s.create(
+    "createWorkforce",
+    alnum20(rng),
+    resourceName(rng, "team"),
+    { description: "labeling" },
+    { failRate: 0 },
+  );
   if (workforce === null) return;
   const worker = rng.pick(s.tenant.workers);
-  const membership: Resource = { id: alnum20(rng), name: worker.name, ep: workforce.ep, args: { email: worker.name, role: "0" } };
+  const membership: Resource = {
+    id: alnum20(rng),
+    name: worker.name,
+    ep: workforce.ep,
+    args: { email: worker.name, role: "0" },
+  };
   s.call("createWorker", membership, { failRate: 0 });
   s.wait(rng.logNormal(5 * 3_600_000, 0.6));
   const ip = strangerIp(s);
@@ -109,12 +136,22 @@ export function agencyPrivilegeEscalation(s: SessionBuilder): void {
     accessKeyId: null,
   };
   s.as(agency, "api", strangerIp(s));
-  if (dataset !== null) s.call("exportDataFromDataset", dataset, { failRate: 0, args: { taskId: alnum20(rng) } });
+  if (dataset !== null)
+    s.call("exportDataFromDataset", dataset, { failRate: 0, args: { taskId: alnum20(rng) } });
   s.think();
   if (service !== null) {
-    s.create("addAkSk", alnum20(rng).toLowerCase(), `app-${service.name}`, { appKey: alnum20(rng) }, { failRate: 0 });
+    s.create(
+      "addAkSk",
+      alnum20(rng).toLowerCase(),
+      `app-${service.name}`,
+      { appKey: alnum20(rng) },
+      { failRate: 0 },
+    );
     s.think();
-    s.call("updateService", service, { failRate: 0, args: { instances: "1", description: "maintenance" } });
+    s.call("updateService", service, {
+      failRate: 0,
+      args: { instances: "1", description: "maintenance" },
+    });
   }
   s.label = null;
 }

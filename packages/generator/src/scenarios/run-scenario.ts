@@ -1,6 +1,10 @@
 import type { SessionBuilder } from "../workflows/session-builder.js";
 import { massDeletion, offHoursExport, trackerTampering } from "./destructive-scenarios.js";
-import { agencyPrivilegeEscalation, loginBruteForce, newIpAccessKey } from "./identity-scenarios.js";
+import {
+  agencyPrivilegeEscalation,
+  loginBruteForce,
+  newIpAccessKey,
+} from "./identity-scenarios.js";
 import type { ScenarioName } from "./scenario-names.js";
 
 const SCENARIOS: Readonly<Record<ScenarioName, (s: SessionBuilder) => void>> = {

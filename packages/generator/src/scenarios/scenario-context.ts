@@ -1,4 +1,4 @@
-import { LabelTracker, type LabelSpec } from "../internal/label-tracker.js";
+import { type LabelSpec, LabelTracker } from "../internal/label-tracker.js";
 import type { Actor } from "../tenant/actor.js";
 import type { SessionBuilder } from "../workflows/session-builder.js";
 

@@ -1,5 +1,5 @@
 import { base, en, Faker } from "@faker-js/faker";
-import { hex32, hex4, uuid4 } from "../internal/hex.js";
+import { hex4, hex32, uuid4 } from "../internal/hex.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import type { Actor, ActorKind } from "./actor.js";

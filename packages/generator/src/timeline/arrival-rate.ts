@@ -31,7 +31,12 @@ export interface BucketRates {
  * Session arrival rates (per hour) of an hour bucket for every tenant: people follow a diurnal
  * and weekly curve in the tenant's timezone with seeded bursts; bots run around the clock.
  */
-export function bucketRates(seed: number, tenants: readonly Tenant[], hour: number, load: number): BucketRates {
+export function bucketRates(
+  seed: number,
+  tenants: readonly Tenant[],
+  hour: number,
+  load: number,
+): BucketRates {
   const cumulative = new Float64Array(tenants.length * 2);
   let total = 0;
   for (let k = 0; k < tenants.length; k++) {
@@ -52,7 +57,12 @@ export function bucketRates(seed: number, tenants: readonly Tenant[], hour: numb
 }
 
 /** Expected number of sessions in `[from, to)` at load 1 (used to size `count` runs). */
-export function expectedSessions(seed: number, tenants: readonly Tenant[], from: number, to: number): number {
+export function expectedSessions(
+  seed: number,
+  tenants: readonly Tenant[],
+  from: number,
+  to: number,
+): number {
   let sum = 0;
   for (let hour = Math.floor(from / HOUR); hour * HOUR < to; hour++) {
     const start = Math.max(from, hour * HOUR);

@@ -45,7 +45,14 @@ export class ArrivalStream {
   private pending: { time: number; tenant: number; sessionClass: SessionClass } | null = null;
   private index = 0;
 
-  constructor(seed: number, tenants: readonly Tenant[], from: number, to: number, load: number, scenarios: readonly ScenarioName[]) {
+  constructor(
+    seed: number,
+    tenants: readonly Tenant[],
+    from: number,
+    to: number,
+    load: number,
+    scenarios: readonly ScenarioName[],
+  ) {
     this.seed = seed;
     this.rng = Prng.derive(seed, STREAM.arrivals);
     this.tenants = tenants;
@@ -70,7 +77,8 @@ export class ArrivalStream {
     if (this.pending === null) this.pending = this.nextRegular();
     let clock: ScenarioClock | null = null;
     for (const candidate of this.clocks) {
-      if (candidate.time < this.to && (clock === null || candidate.time < clock.time)) clock = candidate;
+      if (candidate.time < this.to && (clock === null || candidate.time < clock.time))
+        clock = candidate;
     }
     const regular = this.pending;
     if (clock !== null && (regular === null || clock.time < regular.time)) {
@@ -108,7 +116,11 @@ export class ArrivalStream {
         const cumulative = this.rates.cumulative;
         let slot = 0;
         while (slot < cumulative.length - 1 && (cumulative[slot] as number) <= roll) slot++;
-        return { time: Math.floor(this.time), tenant: slot >> 1, sessionClass: slot & 1 ? "bot" : "human" };
+        return {
+          time: Math.floor(this.time),
+          tenant: slot >> 1,
+          sessionClass: slot & 1 ? "bot" : "human",
+        };
       }
       this.time = bucketEnd;
       if (this.time >= this.to) return null;

@@ -12,7 +12,11 @@ import type { Arrival } from "./arrival-stream.js";
  * Runs one session from its own PRNG stream (derived from seed and session index alone) and
  * returns its traces in time order, all at or after the arrival and before the window end.
  */
-export function expandSession(config: TimelineConfig, arrival: Arrival, end: number): GeneratedTrace[] {
+export function expandSession(
+  config: TimelineConfig,
+  arrival: Arrival,
+  end: number,
+): GeneratedTrace[] {
   const s = new SessionBuilder({
     rng: Prng.derive(config.seed, STREAM.session, arrival.index),
     tenant: config.tenants[arrival.tenant] as Tenant,

@@ -1,7 +1,7 @@
 import type { GeneratedTrace } from "../internal/generated-trace.js";
 import type { LabelTracker } from "../internal/label-tracker.js";
 import { STREAM } from "../internal/streams.js";
-import { type TimelineConfig, resolveTimelineOptions } from "../internal/timeline-config.js";
+import { resolveTimelineOptions, type TimelineConfig } from "../internal/timeline-config.js";
 import type { TimelineOptions } from "../timeline-options.js";
 import type { TraceEvent } from "../trace-event.js";
 import { expectedSessions } from "./arrival-rate.js";
@@ -29,24 +29,33 @@ export function generateTraces(options: TimelineOptions = {}): IterableIterator<
 function* run(config: TimelineConfig): Generator<TraceEvent, void, undefined> {
   const { count, shardIndex, shardCount, to, onLabel } = config;
   if (count === 0) return;
-  const arrivals = new ArrivalStream(config.seed, config.tenants, config.from, to, loadFactor(config), config.scenarios);
+  const plan = planWindow(config);
+  const arrivals = new ArrivalStream(
+    config.seed,
+    config.tenants,
+    plan.from,
+    to,
+    plan.load,
+    config.scenarios,
+  );
   const heap = new SessionHeap();
   const openLabels = new Set<LabelTracker>();
   let next = arrivals.next();
   let emitted = 0;
   for (;;) {
     const top = heap.peek();
-    if (next !== null && (top === undefined || next.time <= (top.events[top.pos] as GeneratedTrace).time)) {
+    if (next !== null && (top === undefined || next.time <= top.nextTime)) {
       if (next.index % shardCount === shardIndex) {
         const events = expandSession(config, next, to);
-        if (events.length > 0) heap.push({ index: next.index, events, pos: 0 });
+        const first = events[0];
+        if (first !== undefined)
+          heap.push({ index: next.index, events, pos: 0, nextTime: first.time });
       }
       next = arrivals.next();
       continue;
     }
     if (top === undefined) break;
-    const event = top.events[top.pos++] as GeneratedTrace;
-    heap.advanceTop();
+    const event = heap.take();
     const label = event.label;
     if (label !== null && onLabel !== null) {
       openLabels.add(label);
@@ -67,17 +76,28 @@ function* run(config: TimelineConfig): Generator<TraceEvent, void, undefined> {
   }
 }
 
+/** Highest arrival-rate multiplier a `count` run uses (about 1.6M traces a week per default tenant). */
+const MAX_LOAD = 400;
+const HOUR = 3_600_000;
+
 /**
- * Arrival-rate multiplier for `count` runs over a finite window: raised so that about
- * 1.25 × count traces fit, never below 1 (realistic density). Traces per session are measured
- * by running calibration sessions from their own stream.
+ * Start and arrival-rate multiplier of a run. With `count` and a finite window, the rate is
+ * raised (never lowered) so that about 1.25 × count traces fit; it is capped at
+ * {@link MAX_LOAD} so memory (active sessions) stays flat however large the count, and when
+ * `from` was not given the window then reaches further back instead.
  */
-function loadFactor(config: TimelineConfig): number {
-  if (config.count === Number.POSITIVE_INFINITY || config.to === Number.POSITIVE_INFINITY) return 1;
-  const sessions = expectedSessions(config.seed, config.tenants, config.from, config.to);
+function planWindow(config: TimelineConfig): { from: number; load: number } {
+  const { from, to, count } = config;
+  if (count === Number.POSITIVE_INFINITY || to === Number.POSITIVE_INFINITY)
+    return { from, load: 1 };
   const perSession = tracesPerSession(config);
-  const wanted = (1.25 * config.count + 200) * config.shardCount;
-  return Math.max(1, wanted / Math.max(1e-9, sessions * perSession));
+  const wanted = (1.25 * count + 200) * config.shardCount;
+  const sessions = expectedSessions(config.seed, config.tenants, from, to);
+  const needed = wanted / Math.max(1e-9, sessions * perSession);
+  if (needed <= MAX_LOAD || config.fromGiven)
+    return { from, load: Math.min(MAX_LOAD, Math.max(1, needed)) };
+  const span = Math.ceil(((to - from) * (needed / MAX_LOAD)) / HOUR) * HOUR;
+  return { from: to - span, load: MAX_LOAD };
 }
 
 function tracesPerSession(config: TimelineConfig): number {
@@ -91,7 +111,11 @@ function tracesPerSession(config: TimelineConfig): number {
       sessionClass: i % 2 === 0 ? ("human" as const) : ("bot" as const),
       scenario: null,
     };
-    total += expandSession({ ...config, seed: config.seed ^ STREAM.calibration }, arrival, Number.POSITIVE_INFINITY).length;
+    total += expandSession(
+      { ...config, seed: config.seed ^ STREAM.calibration },
+      arrival,
+      Number.POSITIVE_INFINITY,
+    ).length;
   }
   return total / samples;
 }

@@ -5,12 +5,12 @@ export interface ActiveSession {
   readonly index: number;
   readonly events: readonly GeneratedTrace[];
   pos: number;
+  /** `time` of `events[pos]`. */
+  nextTime: number;
 }
 
 function before(a: ActiveSession, b: ActiveSession): boolean {
-  const ta = (a.events[a.pos] as GeneratedTrace).time;
-  const tb = (b.events[b.pos] as GeneratedTrace).time;
-  return ta < tb || (ta === tb && a.index < b.index);
+  return a.nextTime < b.nextTime || (a.nextTime === b.nextTime && a.index < b.index);
 }
 
 /**
@@ -35,32 +35,44 @@ export class SessionHeap {
     let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(items[i] as ActiveSession, items[parent] as ActiveSession)) break;
-      [items[i], items[parent]] = [items[parent] as ActiveSession, items[i] as ActiveSession];
+      const up = items[parent] as ActiveSession;
+      if (!before(items[i] as ActiveSession, up)) break;
+      items[parent] = items[i] as ActiveSession;
+      items[i] = up;
       i = parent;
     }
   }
 
-  /** Restores order after the top session advanced, or removes it when it is exhausted. */
-  advanceTop(): void {
+  /** Takes the top session's next trace and restores the heap order. */
+  take(): GeneratedTrace {
     const items = this.items;
     const top = items[0] as ActiveSession;
-    if (top.pos >= top.events.length) {
+    const event = top.events[top.pos++] as GeneratedTrace;
+    if (top.pos < top.events.length) {
+      top.nextTime = (top.events[top.pos] as GeneratedTrace).time;
+    } else {
       const last = items.pop() as ActiveSession;
-      if (items.length === 0) return;
+      if (items.length === 0) return event;
       items[0] = last;
     }
+    this.siftDown();
+    return event;
+  }
+
+  private siftDown(): void {
+    const items = this.items;
     let i = 0;
     const n = items.length;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      let m = r < n && before(items[r] as ActiveSession, items[l] as ActiveSession) ? r : l;
-      if (!before(items[m] as ActiveSession, items[i] as ActiveSession)) break;
-      [items[i], items[m]] = [items[m] as ActiveSession, items[i] as ActiveSession];
+      const m = r < n && before(items[r] as ActiveSession, items[l] as ActiveSession) ? r : l;
+      const child = items[m] as ActiveSession;
+      if (!before(child, items[i] as ActiveSession)) break;
+      items[m] = items[i] as ActiveSession;
+      items[i] = child;
       i = m;
-      m = 0;
     }
   }
 }

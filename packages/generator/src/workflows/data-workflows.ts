@@ -4,7 +4,13 @@ import { alnum20, DESCRIPTIONS, obsPath, resourceName, TOPICS } from "./names.js
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 /** A session-local sub-entity (label, version, task, sample) with its own id. */
-function child(s: SessionBuilder, parent: Resource, id: string, name: string, args: Record<string, string>): Resource {
+function child(
+  s: SessionBuilder,
+  parent: Resource,
+  id: string,
+  name: string,
+  args: Record<string, string>,
+): Resource {
   return { id, name, ep: parent.ep, args: { ...parent.args, ...args, id, name } };
 }
 
@@ -42,7 +48,8 @@ export function datasetWorkflow(s: SessionBuilder): void {
   const dataset = createDataset(s);
   if (dataset === null) return;
   s.think();
-  if (rng.chance(0.7)) s.call("importSamplesToDataset", dataset, { args: { taskId: alnum20(rng) } });
+  if (rng.chance(0.7))
+    s.call("importSamplesToDataset", dataset, { args: { taskId: alnum20(rng) } });
   else s.call("uploadSamples", dataset, { args: { sampleFile: `img_${rng.int(99999)}.jpg` } });
   const labels: Resource[] = [];
   const versions: Resource[] = [];
@@ -52,7 +59,10 @@ export function datasetWorkflow(s: SessionBuilder): void {
     const roll = rng.next();
     if (roll < 0.18) {
       const name = `${rng.pick(["cat", "dog", "car", "person", "defect", "ok", "ng", "scratch"])}${rng.int(9)}`;
-      const label = child(s, dataset, alnum20(rng), name, { labelName: name, color: hex32(rng).slice(0, 6) });
+      const label = child(s, dataset, alnum20(rng), name, {
+        labelName: name,
+        color: hex32(rng).slice(0, 6),
+      });
       if (s.call("createLabel", label)) labels.push(label);
     } else if (roll < 0.26 && labels.length > 0) {
       s.call("updateLabel", rng.pick(labels));
@@ -62,16 +72,23 @@ export function datasetWorkflow(s: SessionBuilder): void {
       s.call("uploadSamples", dataset, { args: { sampleFile: `img_${rng.int(99999)}.jpg` } });
       samples.push(sample);
       s.think(0.3);
-      s.call("updateSamples", dataset, { args: { sampleId: sample.args.sampleId ?? "", labelName: label } });
+      s.call("updateSamples", dataset, {
+        args: { sampleId: sample.args.sampleId ?? "", labelName: label },
+      });
     } else if (roll < 0.45) {
       const task = child(s, dataset, alnum20(rng), `auto-label-${dataset.name}`, {});
-      if (s.call("createAutoLabelingTask", task, { args: { taskId: task.id } }) && rng.chance(0.3)) {
+      if (
+        s.call("createAutoLabelingTask", task, { args: { taskId: task.id } }) &&
+        rng.chance(0.3)
+      ) {
         s.think(0.5);
         s.call("stopTask", task);
       }
     } else if (roll < 0.5) {
       const task = child(s, dataset, alnum20(rng), `auto-group-${dataset.name}`, {});
-      s.call("createAutoGroupingTask", task, { args: { taskId: task.id, groups: String(2 + rng.int(8)) } });
+      s.call("createAutoGroupingTask", task, {
+        args: { taskId: task.id, groups: String(2 + rng.int(8)) },
+      });
     } else if (roll < 0.54) {
       const task = child(s, dataset, alnum20(rng), `auto-deploy-${dataset.name}`, {});
       s.call("createAutoDeployTask", task, { args: { taskId: task.id, modelId: hex32(rng) } });
@@ -130,7 +147,10 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
   for (const actor of pool.slice(0, 2 + rng.int(Math.max(1, pool.length - 1)))) {
     s.think(0.3);
     // worker_id is per workforce membership, so a worker's re-invitation gets a new id.
-    const res = child(s, workforce, alnum20(rng), actor.name, { email: actor.name, role: String(rng.int(3)) });
+    const res = child(s, workforce, alnum20(rng), actor.name, {
+      email: actor.name,
+      role: String(rng.int(3)),
+    });
     if (s.call("createWorker", res)) members.push({ actor, res });
   }
   if (members.length === 0) return;
@@ -139,13 +159,16 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
     s.call("updateWorker", rng.pick(members).res, { args: { role: "1", description: "reviewer" } });
   }
   s.think();
-  const task = child(s, dataset, alnum20(rng), resourceName(rng, "label-task"), { workforceId: workforce.id });
+  const task = child(s, dataset, alnum20(rng), resourceName(rng, "label-task"), {
+    workforceId: workforce.id,
+  });
   if (!s.call("createWorkforceTask", task)) return;
   s.think(0.5);
   s.call("sendEmails", task, { args: { email: members.map((m) => m.res.name).join(",") } });
   s.think(0.5);
   s.call("startWorkforceTask", task);
-  if (rng.chance(0.4)) s.call("updateWorkforceTask", task, { args: { description: rng.pick(DESCRIPTIONS) } });
+  if (rng.chance(0.4))
+    s.call("updateWorkforceTask", task, { args: { description: rng.pick(DESCRIPTIONS) } });
   const start = s.time;
   let latest = start;
   for (const member of members) {
@@ -168,7 +191,9 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
     if (rng.chance(0.05)) s.call("workerChangePassword", member.res);
     for (let n = 1 + rng.int(6); n > 0; n--) {
       s.think(0.6);
-      s.call("updateWorkforceTaskSamples", task, { args: { sampleId: hex32(rng), labelName: rng.pick(TOPICS) } });
+      s.call("updateWorkforceTaskSamples", task, {
+        args: { sampleId: hex32(rng), labelName: rng.pick(TOPICS) },
+      });
     }
     s.think();
     s.call("workerLogOutLabelConsole", member.res);
@@ -176,13 +201,21 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
   s.as(manager, managerMode);
   s.time = Math.max(latest, s.time);
   s.think(20);
-  s.call("reviewSamples", task, { args: { sampleId: hex32(rng), result: rng.pick(["pass", "reject"]) } });
+  s.call("reviewSamples", task, {
+    args: { sampleId: hex32(rng), result: rng.pick(["pass", "reject"]) },
+  });
   s.think();
-  if (s.call("startWorkforceSamplingTask", task, { args: { ratio: rng.pick(["0.1", "0.2", "0.5"]) } })) {
+  if (
+    s.call("startWorkforceSamplingTask", task, { args: { ratio: rng.pick(["0.1", "0.2", "0.5"]) } })
+  ) {
     s.think();
-    s.call("acceptSamples", task, { args: { sampleId: hex32(rng), comment: rng.pick(DESCRIPTIONS) } });
+    s.call("acceptSamples", task, {
+      args: { sampleId: hex32(rng), comment: rng.pick(DESCRIPTIONS) },
+    });
     s.think();
-    s.call("updateWorkforceSamplingTask", task, { args: { action: rng.pick(["pass", "reject", "cancel"]) } });
+    s.call("updateWorkforceSamplingTask", task, {
+      args: { action: rng.pick(["pass", "reject", "cancel"]) },
+    });
   }
   if (rng.chance(0.5)) {
     s.think();
@@ -191,11 +224,13 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
   if (rng.chance(0.5)) {
     s.think();
     const leaving = members.splice(0, 1 + rng.int(members.length));
-    if (leaving.length > 1) for (const m of leaving) s.call("batchDeleteWorker", m.res, { failRate: 0 });
+    if (leaving.length > 1)
+      for (const m of leaving) s.call("batchDeleteWorker", m.res, { failRate: 0 });
     else for (const m of leaving) s.call("deleteWorker", m.res, { failRate: 0 });
   }
   s.think();
-  if (rng.chance(0.5)) s.call("updateWorkforce", workforce, { args: { description: rng.pick(DESCRIPTIONS) } });
+  if (rng.chance(0.5))
+    s.call("updateWorkforce", workforce, { args: { description: rng.pick(DESCRIPTIONS) } });
   if (members.length === 0 || rng.chance(0.3)) {
     for (const m of members) s.call("deleteWorker", m.res, { failRate: 0 });
     s.call("deleteWorkforce", workforce, { failRate: 0 });

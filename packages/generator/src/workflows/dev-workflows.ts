@@ -21,7 +21,12 @@ export function notebookWorkflow(s: SessionBuilder): void {
   s.wait(60_000 + rng.int(120_000));
   let running = true;
   let runningSince = s.time;
-  const app: Resource = { id: uuidId(rng), name: `codelab-${notebook.name}`, ep: notebook.ep, args: { ...notebook.args } };
+  const app: Resource = {
+    id: uuidId(rng),
+    name: `codelab-${notebook.name}`,
+    ep: notebook.ep,
+    args: { ...notebook.args },
+  };
   let appAlive = true;
   s.call("openNotebook", notebook);
   for (let step = rng.int(6); step > 0 && s.open; step--) {

@@ -30,12 +30,19 @@ export function galleryWorkflow(s: SessionBuilder): void {
   for (let step = 1 + rng.int(5); step > 0 && s.open; step--) {
     s.think();
     const roll = rng.next();
-    if (roll < 0.2) s.call("modify_content", asset, { args: { description: rng.pick(DESCRIPTIONS) } });
+    if (roll < 0.2)
+      s.call("modify_content", asset, { args: { description: rng.pick(DESCRIPTIONS) } });
     else if (roll < 0.35) {
       const id = uuidId(rng);
       const version = `1.${1 + rng.int(9)}.0`;
-      s.call("add_version", { id, name: asset.name, ep: asset.ep, args: { ...asset.args, id, version } });
-    } else if (roll < 0.55) s.call("subscription_content", asset, { args: { subscriptionId: alnum20(rng) } });
+      s.call("add_version", {
+        id,
+        name: asset.name,
+        ep: asset.ep,
+        args: { ...asset.args, id, version },
+      });
+    } else if (roll < 0.55)
+      s.call("subscription_content", asset, { args: { subscriptionId: alnum20(rng) } });
     else if (roll < 0.75) {
       if (s.call("like_content", asset) && rng.chance(0.3)) {
         s.think();

@@ -5,23 +5,72 @@ const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Project words that ML teams put in resource names. */
 export const TOPICS = [
-  "resnet50", "yolov8", "bert-base", "llama2-7b", "qwen-7b", "churn", "fraud", "ocr", "asr",
-  "recsys", "defect", "segment", "face-det", "text-cls", "sentiment", "forecast", "pangu",
-  "vit", "t5-small", "mobilenet", "gpt2", "clip", "unet", "ctr",
+  "resnet50",
+  "yolov8",
+  "bert-base",
+  "llama2-7b",
+  "qwen-7b",
+  "churn",
+  "fraud",
+  "ocr",
+  "asr",
+  "recsys",
+  "defect",
+  "segment",
+  "face-det",
+  "text-cls",
+  "sentiment",
+  "forecast",
+  "pangu",
+  "vit",
+  "t5-small",
+  "mobilenet",
+  "gpt2",
+  "clip",
+  "unet",
+  "ctr",
 ] as const;
 
 /** Free-text descriptions (JSON-safe). */
 export const DESCRIPTIONS = [
-  "baseline", "retry with larger batch size", "fix data path", "nightly run", "tuned lr 3e-4",
-  "for demo", "experiment A/B", "prod candidate", "do not delete", "temp", "migrated from old pool",
-  "weekly refresh", "customer pilot", "quantized int8",
+  "baseline",
+  "retry with larger batch size",
+  "fix data path",
+  "nightly run",
+  "tuned lr 3e-4",
+  "for demo",
+  "experiment A/B",
+  "prod candidate",
+  "do not delete",
+  "temp",
+  "migrated from old pool",
+  "weekly refresh",
+  "customer pilot",
+  "quantized int8",
 ] as const;
 
 /** Compute flavors by family. */
 export const FLAVORS = {
-  notebook: ["modelarts.vm.cpu.2u", "modelarts.vm.cpu.8u", "modelarts.vm.gpu.t4", "modelarts.vm.gpu.v100", "modelarts.bm.npu.arm.8snt9b3.d"],
-  training: ["modelarts.vm.gpu.v100", "modelarts.p3.large.public", "modelarts.vm.gpu.a100.8", "modelarts.bm.npu.arm.8snt9b3.d", "modelarts.vm.cpu.8u"],
-  service: ["modelarts.vm.cpu.2u", "modelarts.vm.gpu.t4", "modelarts.vm.gpu.p4", "modelarts.kat1.xlarge"],
+  notebook: [
+    "modelarts.vm.cpu.2u",
+    "modelarts.vm.cpu.8u",
+    "modelarts.vm.gpu.t4",
+    "modelarts.vm.gpu.v100",
+    "modelarts.bm.npu.arm.8snt9b3.d",
+  ],
+  training: [
+    "modelarts.vm.gpu.v100",
+    "modelarts.p3.large.public",
+    "modelarts.vm.gpu.a100.8",
+    "modelarts.bm.npu.arm.8snt9b3.d",
+    "modelarts.vm.cpu.8u",
+  ],
+  service: [
+    "modelarts.vm.cpu.2u",
+    "modelarts.vm.gpu.t4",
+    "modelarts.vm.gpu.p4",
+    "modelarts.kat1.xlarge",
+  ],
   pool: ["modelarts.vm.gpu.v100.8", "modelarts.bm.npu.arm.8snt9b3.d", "modelarts.vm.cpu.64u"],
 } as const;
 

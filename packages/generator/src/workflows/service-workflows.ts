@@ -31,7 +31,8 @@ export function registerModel(s: SessionBuilder): Resource | null {
     });
     if (convert !== null) {
       s.wait(rng.logNormal(5 * MINUTE, 0.6));
-      if (rng.chance(0.4)) s.call("updateConvert", convert, { args: { description: rng.pick(DESCRIPTIONS) } });
+      if (rng.chance(0.4))
+        s.call("updateConvert", convert, { args: { description: rng.pick(DESCRIPTIONS) } });
       if (rng.chance(0.5)) s.call("deleteConvert", convert);
     }
   }
@@ -65,11 +66,18 @@ export function serviceWorkflow(s: SessionBuilder): void {
     s.wait(rng.logNormal(8 * MINUTE, 1.2));
     const roll = rng.next();
     if (roll < 0.3) {
-      s.call("updateService", service, { args: { instances: String(rng.pick([1, 2, 4])), description: rng.pick(DESCRIPTIONS) } });
+      s.call("updateService", service, {
+        args: { instances: String(rng.pick([1, 2, 4])), description: rng.pick(DESCRIPTIONS) },
+      });
     } else if (roll < 0.55) {
-      if (s.call("startOrStopService", service, { args: { status: running ? "stopped" : "running" } })) running = !running;
+      if (
+        s.call("startOrStopService", service, { args: { status: running ? "stopped" : "running" } })
+      )
+        running = !running;
     } else if (roll < 0.8) {
-      const key = s.create("addAkSk", alnum20(rng).toLowerCase(), `app-${service.name}`, { appKey: alnum20(rng) });
+      const key = s.create("addAkSk", alnum20(rng).toLowerCase(), `app-${service.name}`, {
+        appKey: alnum20(rng),
+      });
       if (key !== null) keys.push(key);
     } else if (keys.length > 0) {
       const key = keys.splice(rng.int(keys.length), 1)[0] as Resource;
@@ -108,7 +116,12 @@ export function clusterWorkflow(s: SessionBuilder): void {
     s.wait(rng.logNormal(30 * MINUTE, 1));
     if (nodes.length === 0 || rng.chance(0.6)) {
       const id = `node-${alnum20(rng).slice(0, 10).toLowerCase()}`;
-      const node: Resource = { id, name: id, ep: cluster.ep, args: { ...cluster.args, id, name: id } };
+      const node: Resource = {
+        id,
+        name: id,
+        ep: cluster.ep,
+        args: { ...cluster.args, id, name: id },
+      };
       if (s.call("addClusterNode", node)) nodes.push(node);
     } else {
       const node = nodes.splice(rng.int(nodes.length), 1)[0] as Resource;

@@ -1,7 +1,7 @@
 import type { TraceSource } from "@ctsim/catalog";
-import { GeneratedTrace } from "../internal/generated-trace.js";
 import { pickFailure, ratingOf } from "../internal/failures.js";
-import { hex32, hex4 } from "../internal/hex.js";
+import { GeneratedTrace } from "../internal/generated-trace.js";
+import { hex4, hex32 } from "../internal/hex.js";
 import type { TemplateArgs } from "../internal/json-template.js";
 import type { LabelTracker } from "../internal/label-tracker.js";
 import type { OpSpec } from "../internal/op-table.js";
@@ -80,7 +80,9 @@ export class SessionBuilder {
     this.time = setup.start;
     this.signedInAt = setup.start - 60_000 - this.rng.int(3_600_000);
     const regions = setup.tenant.regions;
-    this.region = (regions.length > 1 && this.rng.chance(0.2) ? regions[1] : regions[0]) as TenantRegion;
+    this.region = (
+      regions.length > 1 && this.rng.chance(0.2) ? regions[1] : regions[0]
+    ) as TenantRegion;
     const clockSeq = hex4(0x8000 | (setup.sessionIndex & 0x3fff));
     this.tails = this.region.uuidNodes.map((node) => `-${clockSeq}${node}`);
     this.actor = setup.tenant.root;
@@ -102,7 +104,9 @@ export class SessionBuilder {
     this.callMode = mode;
     this.ip = ip ?? (this.rng.chance(0.85) ? (actor.ips[0] as string) : this.rng.pick(actor.ips));
     this.accessKey =
-      mode === "api" ? (accessKey ?? actor.accessKeyId ?? `HST${hex32(this.rng).slice(0, 17).toUpperCase()}`) : null;
+      mode === "api"
+        ? (accessKey ?? actor.accessKeyId ?? `HST${hex32(this.rng).slice(0, 17).toUpperCase()}`)
+        : null;
     const key = `${actor.id}|${mode}|${this.accessKey ?? ""}`;
     let user = this.users.get(key);
     if (user === undefined) {
@@ -140,7 +144,12 @@ export class SessionBuilder {
 
   /** Calls an operation on a resource as the current identity; returns whether it succeeded. */
   call(traceName: string, res: Resource | null, options?: CallOptions): boolean {
-    return this.emit(traceName, res, this.callMode === "console" ? "ConsoleAction" : "ApiCall", options);
+    return this.emit(
+      traceName,
+      res,
+      this.callMode === "console" ? "ConsoleAction" : "ApiCall",
+      options,
+    );
   }
 
   /** Records a system-triggered operation (no user, no source IP); returns success. */
@@ -152,7 +161,13 @@ export class SessionBuilder {
    * Creates a resource: emits the create call and returns the resource, or `null` when the
    * call failed (its trace then has an empty `resource_id`).
    */
-  create(traceName: string, id: string, name: string, args: Record<string, string>, options?: CallOptions): Resource | null {
+  create(
+    traceName: string,
+    id: string,
+    name: string,
+    args: Record<string, string>,
+    options?: CallOptions,
+  ): Resource | null {
     const eps = this.tenant.enterpriseProjects;
     const res: Resource = {
       id,
@@ -160,7 +175,15 @@ export class SessionBuilder {
       ep: eps.length > 1 && this.rng.chance(0.3) ? this.rng.pick(eps) : "0",
       args: { ...args, id, name },
     };
-    return this.emit(traceName, res, this.callMode === "console" ? "ConsoleAction" : "ApiCall", options, true) ? res : null;
+    return this.emit(
+      traceName,
+      res,
+      this.callMode === "console" ? "ConsoleAction" : "ApiCall",
+      options,
+      true,
+    )
+      ? res
+      : null;
   }
 
   private emit(
@@ -177,56 +200,33 @@ export class SessionBuilder {
     const failed = rng.chance(options?.failRate ?? op.failRate);
     if (time >= this.end || this.events.length >= MAX_EVENTS) return !failed;
     const system = traceType === "SystemAction";
-    const requestId = hex32(rng);
-    const args = res === null ? EMPTY : res.args;
-    const extra = options?.args;
-    let code = op.successCode;
-    let responseJson: string;
-    let locationInfoJson = "null";
-    if (failed) {
-      const failure = pickFailure(rng, op.verb, traceName);
-      code = failure.code;
-      responseJson = `"${failure.bodyEscaped.replace("$requestId", requestId)}"`;
-      locationInfoJson = `"${failure.errorCode}"`;
-    } else {
-      responseJson =
-        op.response === null || (system && options?.withResponse !== true)
-          ? "null" : `"${op.response.render(args, extra)}"`;
-    }
-    const requestJson = op.request === null || system ? "null" : `"${op.request.render(args, extra)}"`;
-    const resourceId = res === null ? "" : creating && failed ? "" : res.id;
-    const region = this.region.info;
-    const url =
-      resourceId === ""
-        ? "null"
-        : `"/?region=${region.name}#/${op.consoleRoute}/${resourceId}"`;
+    const failure = failed ? pickFailure(rng, op.verb, traceName) : null;
+    const code = failure === null ? op.successCode : failure.code;
     this.events.push(
       new GeneratedTrace({
-        traceName,
+        op,
         traceRating: ratingOf(code, rng),
         traceType,
-        serviceType: op.serviceType,
-        resourceType: op.resourceType,
-        resourceId,
+        resourceId: res === null || (creating && failed) ? "" : res.id,
         resourceName: res === null ? "-" : res.name,
         time,
         recordDelay: 80 + Math.round(rng.logNormal(600, 0.9)),
         user: system ? null : this.user,
         sourceIp: system ? "" : (options?.ip ?? this.ip),
-        requestJson,
-        responseJson,
+        args: res === null ? EMPTY : res.args,
+        extra: options?.args,
+        failure,
         code,
-        apiVersion: op.apiVersion,
-        requestId,
-        locationInfoJson,
-        endpointJson: `"${region.console}${op.consolePath}"`,
-        resourceUrlJson: url,
+        withRequest: !system,
+        withResponse: !system || options?.withResponse === true,
+        requestWordA: rng.u32(),
+        requestWordB: rng.u32(),
+        requestWordC: rng.u32(),
+        requestWordD: rng.u32(),
         enterpriseProjectId: res === null ? "0" : res.ep,
-        readOnly: false,
-        operationId: traceName,
         projectId: this.region.projectId,
         domainId: this.tenant.domainId,
-        region: region.name,
+        regionInfo: this.region.info,
         subMs: rng.int(10000),
         uuidTail: this.tails[rng.int(this.tails.length)] as string,
         label: this.label,

@@ -36,7 +36,9 @@ export function trainingWorkflow(s: SessionBuilder): void {
     versionId: firstVersion,
   });
   if (job === null) return;
-  const versions: Resource[] = [{ id: firstVersion, name: "V0001", ep: job.ep, args: { ...job.args } }];
+  const versions: Resource[] = [
+    { id: firstVersion, name: "V0001", ep: job.ep, args: { ...job.args } },
+  ];
   for (let step = rng.int(5); step > 0 && s.open; step--) {
     s.wait(rng.logNormal(20 * MINUTE, 1));
     const roll = rng.next();
@@ -49,7 +51,14 @@ export function trainingWorkflow(s: SessionBuilder): void {
         id,
         name,
         ep: job.ep,
-        args: { ...job.args, id, name, jobId: job.id, preVersionId: latest?.id ?? job.id, nodes: String(rng.pick([1, 2, 4])) },
+        args: {
+          ...job.args,
+          id,
+          name,
+          jobId: job.id,
+          preVersionId: latest?.id ?? job.id,
+          nodes: String(rng.pick([1, 2, 4])),
+        },
       };
       if (s.call("createModelArtsTrainVersion", version)) versions.push(version);
     } else if (roll < 0.65 && latest !== undefined) {
@@ -92,7 +101,10 @@ function tensorboard(s: SessionBuilder, job: Resource): void {
   for (let step = rng.int(4); step > 0 && s.open; step--) {
     s.wait(rng.logNormal(10 * MINUTE, 1));
     const roll = rng.next();
-    if (roll < 0.35) s.call("updateModelArtsTensorboardDesc", board, { args: { description: rng.pick(DESCRIPTIONS) } });
+    if (roll < 0.35)
+      s.call("updateModelArtsTensorboardDesc", board, {
+        args: { description: rng.pick(DESCRIPTIONS) },
+      });
     else if (running) running = !s.call("stopModelArtsTensorboardJob", board);
     else running = s.call("restartModelArtsgTensorboardJob", board);
   }

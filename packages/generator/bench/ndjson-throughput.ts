@@ -1,0 +1,178 @@
+/**
+ * NDJSON throughput of the generator, written to /dev/null on one core, against two baselines
+ * measured in the same run: (a) JSON.stringify of one fixed realistic trace per line into the
+ * same buffered writer (the serialization ceiling) and (b) a naive generator calling faker for
+ * every field. Also peak RSS at 1M and 10M traces (must stay flat) and catalog coverage.
+ *
+ * Run: pnpm --filter @ctsim/generator bench   (or `pnpm bench` at the root)
+ * Env: BENCH_QUICK=1 for a short smoke run.
+ */
+import { closeSync, openSync, writeSync } from "node:fs";
+import { cpus } from "node:os";
+import { operationsOf } from "@ctsim/catalog";
+import { base, en, Faker } from "@faker-js/faker";
+import { encodeApiTraceJson, generateTraces } from "../src/index.js";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const N_MAIN = QUICK ? 200_000 : 1_000_000;
+const N_BIG = QUICK ? 1_000_000 : 10_000_000;
+const N_FIXED = QUICK ? 200_000 : 1_000_000;
+const N_NAIVE = QUICK ? 20_000 : 100_000;
+
+/** Buffered writer: strings accumulate to ~64 KiB, then one synchronous write. */
+class BufferedWriter {
+  private buffer = "";
+  bytes = 0;
+  constructor(private readonly fd: number) {}
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= 65_536) this.flush();
+  }
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    this.bytes += writeSync(this.fd, this.buffer);
+    this.buffer = "";
+  }
+}
+
+interface Result {
+  readonly traces: number;
+  readonly seconds: number;
+  readonly bytes: number;
+  readonly peakRss: number;
+}
+
+function measure(traces: number, body: (writer: BufferedWriter) => void): Result {
+  const fd = openSync("/dev/null", "w");
+  const writer = new BufferedWriter(fd);
+  let peakRss = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 50);
+  const start = performance.now();
+  body(writer);
+  writer.flush();
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(timer);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  closeSync(fd);
+  return { traces, seconds, bytes: writer.bytes, peakRss };
+}
+
+function generator(count: number, samplePeak?: (rss: number) => void): Result {
+  return measure(count, (writer) => {
+    let n = 0;
+    for (const trace of generateTraces({ seed: 42, count })) {
+      writer.write(`${encodeApiTraceJson(trace)}\n`);
+      // RSS sampling from inside the loop: the interval timer cannot fire in a synchronous loop.
+      if (++n % 100_000 === 0 && samplePeak !== undefined) samplePeak(process.memoryUsage.rss());
+    }
+  });
+}
+
+const FIXED_TRACE = JSON.parse(
+  encodeApiTraceJson(generateTraces({ seed: 7, count: 1 }).next().value as never),
+);
+
+function fixedBaseline(count: number): Result {
+  return measure(count, (writer) => {
+    for (let i = 0; i < count; i++) writer.write(`${JSON.stringify(FIXED_TRACE)}\n`);
+  });
+}
+
+function naiveBaseline(count: number): Result {
+  const faker = new Faker({ locale: [en, base], seed: 1 });
+  const names = operationsOf().map((op) => op.traceName);
+  return measure(count, (writer) => {
+    for (let i = 0; i < count; i++) {
+      const name = faker.person.firstName();
+      const domain = faker.string.hexadecimal({ length: 32, prefix: "" });
+      const trace = {
+        trace_id: faker.string.uuid(),
+        trace_name: faker.helpers.arrayElement(names),
+        trace_rating: faker.helpers.arrayElement(["normal", "warning", "incident"]),
+        trace_type: faker.helpers.arrayElement(["ApiCall", "ConsoleAction", "SystemAction"]),
+        service_type: "ModelArts",
+        resource_type: faker.helpers.arrayElement(["Notebook", "dataset", "service"]),
+        resource_id: faker.string.uuid(),
+        resource_name: faker.word.noun(),
+        time: faker.date.recent().getTime(),
+        record_time: faker.date.recent().getTime(),
+        source_ip: faker.internet.ipv4(),
+        request: JSON.stringify({ name: faker.word.noun(), flavor: faker.word.noun() }),
+        response: JSON.stringify({ id: faker.string.uuid() }),
+        code: faker.helpers.arrayElement(["200", "201", "400", "500"]),
+        api_version: "v1",
+        message: null,
+        request_id: faker.string.hexadecimal({ length: 32, prefix: "" }),
+        enterprise_project_id: "0",
+        read_only: false,
+        operation_id: faker.word.verb(),
+        user: {
+          id: faker.string.hexadecimal({ length: 32, prefix: "" }),
+          name,
+          user_name: name,
+          domain: { id: domain, name: faker.company.name() },
+          account_id: domain,
+          principal_is_root_user: "false",
+        },
+      };
+      writer.write(`${JSON.stringify(trace)}\n`);
+    }
+  });
+}
+
+function coverage(): string {
+  const expected = new Set(operationsOf().map((op) => op.traceName));
+  for (const trace of generateTraces({ seed: 42, count: N_MAIN })) expected.delete(trace.traceName);
+  return expected.size === 0
+    ? `all ${operationsOf().length} operations seen`
+    : `MISSING: ${[...expected].join(", ")}`;
+}
+
+const rate = (r: Result): number => r.traces / r.seconds;
+const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
+const line = (label: string, r: Result): string =>
+  `${label.padEnd(36)} ${Math.round(rate(r)).toLocaleString("en-US").padStart(10)} traces/s  ${(r.bytes / 1_048_576 / r.seconds).toFixed(1).padStart(6)} MB/s  ${r.traces.toLocaleString("en-US").padStart(11)} traces  peak RSS ${mb(r.peakRss)} MB`;
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`@ctsim/generator NDJSON throughput → /dev/null (one core, single thread)`);
+console.log(
+  `machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${process.platform}/${process.arch}`,
+);
+console.log(`command: pnpm --filter @ctsim/generator bench${QUICK ? " (BENCH_QUICK=1)" : ""}\n`);
+
+generator(50_000); // warm-up (JIT, faker pools)
+fixedBaseline(50_000);
+const fixed = fixedBaseline(N_FIXED);
+const naive = naiveBaseline(N_NAIVE);
+let peakMain = 0;
+const main = generator(N_MAIN, (rss) => {
+  peakMain = Math.max(peakMain, rss);
+});
+let peakBig = 0;
+const big = generator(N_BIG, (rss) => {
+  peakBig = Math.max(peakBig, rss);
+});
+
+console.log(line("(a) JSON.stringify fixed trace", fixed));
+console.log(line("(b) naive faker-per-field", naive));
+console.log(
+  line(`generator ${N_MAIN.toLocaleString("en-US")}`, {
+    ...main,
+    peakRss: Math.max(main.peakRss, peakMain),
+  }),
+);
+console.log(
+  line(`generator ${N_BIG.toLocaleString("en-US")}`, {
+    ...big,
+    peakRss: Math.max(big.peakRss, peakBig),
+  }),
+);
+console.log("");
+console.log(`ratio vs (a): ${(rate(main) / rate(fixed)).toFixed(2)}×  (target ≥ 1.0×, aim 1.5×)`);
+console.log(`ratio vs (b): ${(rate(main) / rate(naive)).toFixed(1)}×  (target ≥ 20×)`);
+console.log(
+  `peak RSS ${N_MAIN.toLocaleString("en-US")} → ${N_BIG.toLocaleString("en-US")}: ${mb(Math.max(main.peakRss, peakMain))} MB → ${mb(Math.max(big.peakRss, peakBig))} MB`,
+);
+console.log(`coverage (${N_MAIN.toLocaleString("en-US")} traces, default revision): ${coverage()}`);
