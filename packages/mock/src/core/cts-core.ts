@@ -125,22 +125,17 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     options: resolved,
     handle(request: CtsRequest): CtsResponse {
       const requestId = randomHex(requestIds, 32);
-      let outcome: { reply: Reply; transport?: TransportFault };
       try {
-        outcome = dispatch(request, requestId);
+        const { reply, transport } = dispatch(request, requestId);
+        return respond(reply, requestId, transport);
       } catch (error) {
         // A bug must still answer in CTS's shape, never with a stack trace.
         const detail = error instanceof Error ? error.message : String(error);
-        outcome = { reply: ctsError("CTS.0005", `(internal error: ${detail})`) };
+        return respond(ctsError("CTS.0005", `(internal error: ${detail})`), requestId, undefined);
       }
-      const { reply, transport } = outcome;
-      const headers: Record<string, string> =
-        reply.body === ""
-          ? { "x-request-id": requestId }
-          : { "content-type": JSON_TYPE, "x-request-id": requestId };
-      return transport === undefined
-        ? { status: reply.status, headers, body: reply.body }
-        : { status: reply.status, headers, body: reply.body, fault: transport };
+    },
+    errorResponse(code: CtsErrorCode, detail?: string): CtsResponse {
+      return respond(ctsError(code, detail), randomHex(requestIds, 32), undefined);
     },
   };
 }

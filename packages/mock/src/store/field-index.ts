@@ -88,6 +88,7 @@ export class FieldIndex {
       const id = column[p]!;
       if (id !== NO_VALUE) positions[cursor[id]!++] = p;
     }
+    if (this.column.data.length > n + 1024) this.column.data = this.column.data.slice(0, n + 1024);
     this.csrOffsets = offsets;
     this.csrPositions = positions;
     this.csrLimit = n;

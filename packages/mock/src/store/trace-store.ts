@@ -1,7 +1,7 @@
 import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
-import { FieldIndex } from "./field-index.js";
+import { FieldIndex, NO_VALUE } from "./field-index.js";
 import {
   FILTER_FIELDS,
   type FilterField,
@@ -113,14 +113,19 @@ export class TraceStore {
   /**
    * Stores one trace given its indexable fields and its compact JSON text (which must carry the
    * same `trace_id`). The fast path for the generator: `add(event, encodeApiTraceJson(event))`.
+   * `projectId` files the trace under another project than its own.
    */
-  add(trace: IndexableTrace, json: string): void {
+  add(trace: IndexableTrace, json: string, projectId: string = trace.projectId): void {
     const position = this.jsons.length;
     if (position > 0 && trace.time < this.times.data[position - 1]!) this.sorted = false;
+    // Reading a character makes V8 flatten a concatenated (cons) string in place: a stored
+    // trace then costs its bytes once instead of a tree of fragments (about 300 bytes less).
+    json.charCodeAt(0);
     this.jsons.push(json);
     this.times.push(trace.time);
-    this.index(PROJECT).append(trace.projectId);
-    this.index(KIND).append(kindOf(trace));
+    this.index(PROJECT).append(projectId);
+    // Only data traces are indexed by kind: management traces are found through tracker_name.
+    this.index(KIND).append(kindOf(trace) === "data" ? "data" : null);
     for (const field of FILTER_FIELDS) this.index(field).append(filterValueOf(trace, field));
     this.ids.set(trace.traceId, position);
     this.changes++;
@@ -148,6 +153,8 @@ export class TraceStore {
   /** Packs every index into its compact layout; call after a bulk load. */
   compact(): void {
     for (const index of this.indexes.values()) index.compact();
+    const n = this.jsons.length;
+    if (this.times.data.length > n + 1024) this.times.data = this.times.data.slice(0, n + 1024);
   }
 
   /** Drops traces older than the retention (they are already invisible to queries). */
@@ -202,7 +209,12 @@ export class TraceStore {
       wanted.push(id);
       return true;
     };
-    if (!constrain(PROJECT, query.projectId) || !constrain(KIND, query.kind)) return EMPTY_PAGE;
+    if (!constrain(PROJECT, query.projectId)) return EMPTY_PAGE;
+    if (query.kind === "data" && !constrain(KIND, "data")) return EMPTY_PAGE;
+    if (query.kind === "system") {
+      columns.push(this.index(KIND).column.data);
+      wanted.push(NO_VALUE);
+    }
     for (const field of FILTER_FIELDS) {
       const key = query.filters?.[field];
       if (key !== undefined && !constrain(field, key)) return EMPTY_PAGE;
