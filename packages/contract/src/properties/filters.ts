@@ -1,3 +1,4 @@
+import { TRACE_RATINGS } from "@ctsim/catalog";
 import fc from "fast-check";
 import {
   filterValueOf,
@@ -92,9 +93,10 @@ function sameTraceFilters(context: ProviderContext): fc.Arbitrary<(readonly [str
 export const traceIdOverrides: ContractProperty<ProviderContext> = {
   id: "filters/trace-id-overrides",
   title: "trace_id returns that trace whatever the other filters say",
-  appliesTo: (context) => context.traces.length > 0,
+  appliesTo: (context) => strictlyInside(context.traces, context.window).length > 0,
   check: (context, settings) => {
-    const { traces } = context;
+    // Only traces strictly inside the window: whether its bounds are included is unconfirmed.
+    const traces = strictlyInside(context.traces, context.window);
     const pick = fc.record({
       index: fc.nat({ max: Math.max(0, traces.length - 1) }),
       other: fc.nat({ max: Math.max(0, traces.length - 1) }),
@@ -111,7 +113,11 @@ export const traceIdOverrides: ContractProperty<ProviderContext> = {
           const mine = filterValueOf(target, filter);
           const theirs = filterValueOf(decoy, filter);
           conflicting[filter] =
-            theirs !== undefined && theirs !== mine ? theirs : `no-such-${filter}`;
+            filter === "trace_rating"
+              ? (TRACE_RATINGS.find((rating) => rating !== mine) ?? "warning")
+              : theirs !== undefined && theirs !== mine
+                ? theirs
+                : `no-such-${filter}`;
         }
         const walk = await walkTraces(
           context.client,

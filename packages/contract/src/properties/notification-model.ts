@@ -26,7 +26,7 @@ interface NotificationReal {
 
 type NotificationCommand = fc.AsyncCommand<NotificationModel, NotificationReal>;
 
-const SLOTS = 4;
+const SLOTS = 3;
 const slot = fc.nat({ max: SLOTS - 1 });
 
 function nameOf(real: NotificationReal, k: number): string {
@@ -210,7 +210,8 @@ export const notificationsFollowModel: ContractProperty<ProviderContext> = {
   appliesTo: (context) => !context.options.readOnly,
   check: (context, settings) => {
     const bodies = notificationRequestArbitrary({ projectId: context.client.projectId });
-    const commands = fc.commands([create(bodies), update, remove, list, quotas], {
+    // Creation weighs double so that sequences often reuse a name.
+    const commands = fc.commands([create(bodies), create(bodies), update, remove, list, quotas], {
       maxCommands: 15,
     });
     return checkAsyncProperty(

@@ -37,42 +37,51 @@ export const pagingEachTraceOnce: ContractProperty<ProviderContext> = {
     ),
 };
 
-/** Two walks of the same window with different limits return the same set of traces. */
+/**
+ * Two walks of the whole reference window with different limits return the same traces, each
+ * once, newest first. Limits start at 1/20 of the window's traces so a walk takes at most ~20 pages.
+ */
 export const pagingSameSetAnyLimit: ContractProperty<ProviderContext> = {
   id: "paging/same-set-any-limit",
-  title: "walking a window with one limit returns the same traces as with any other limit",
+  title: "walking the whole window with any limit returns the same traces as with any other limit",
   appliesTo: () => true,
-  check: (context, settings) =>
-    checkAsyncProperty(
-      fc.asyncProperty(
-        subWindowArbitrary(context),
-        limitArbitrary,
-        limitArbitrary,
-        async (window, a, b) => {
-          const cap = context.options.pagingSpan * 4 + 10;
-          const options = { maxTraces: cap, checkCount: false };
-          const first = await walkTraces(context.client, traceQuery(window), {
-            ...options,
-            limit: a,
-          });
-          const second = await walkTraces(context.client, traceQuery(window), {
-            ...options,
-            limit: b,
-          });
-          const ids = (walk: typeof first): string[] =>
-            [...new Set(walk.traces.map((t) => t.trace_id))].sort();
-          const [x, y] = [ids(first), ids(second)];
-          const onlyA = x.filter((id) => !y.includes(id));
-          const onlyB = y.filter((id) => !x.includes(id));
-          ensure(
-            onlyA.length === 0 &&
-              onlyB.length === 0 &&
-              first.traces.length === second.traces.length,
-            () =>
-              `limit=${a} gave ${first.traces.length} traces, limit=${b} gave ${second.traces.length}; only with ${a}: [${onlyA.slice(0, 3).join(", ")}], only with ${b}: [${onlyB.slice(0, 3).join(", ")}]`,
-          );
-        },
-      ),
+  check: (context, settings) => {
+    const smallest = Math.min(200, Math.max(1, Math.ceil(context.traces.length / 20)));
+    const limits = fc.integer({ min: smallest, max: 200 });
+    const { window } = context;
+    const expectation = {
+      window,
+      filters: {},
+      expected: strictlyInside(context.traces, window),
+      referenceCovers: true,
+    };
+    return checkAsyncProperty(
+      fc.asyncProperty(limits, limits, async (a, b) => {
+        const options = {
+          maxTraces: context.options.maxTraces + 10,
+          checkCount: context.options.checkMetaCount,
+        };
+        const first = await walkTraces(context.client, traceQuery(window), {
+          ...options,
+          limit: a,
+        });
+        verifyWalk(first, expectation);
+        const second = await walkTraces(context.client, traceQuery(window), {
+          ...options,
+          limit: b,
+        });
+        verifyWalk(second, expectation);
+        const ids = (walk: typeof first): string[] => walk.traces.map((t) => t.trace_id).sort();
+        const [x, y] = [ids(first), ids(second)];
+        const onlyA = x.filter((id) => !y.includes(id));
+        const onlyB = y.filter((id) => !x.includes(id));
+        ensure(
+          onlyA.length === 0 && onlyB.length === 0,
+          () =>
+            `limit=${a} gave ${x.length} traces, limit=${b} gave ${y.length}; only with ${a}: [${onlyA.slice(0, 3).join(", ")}], only with ${b}: [${onlyB.slice(0, 3).join(", ")}]`,
+        );
+      }),
       settings,
-    ),
+    );
+  },
 };

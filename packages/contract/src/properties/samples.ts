@@ -20,8 +20,9 @@ export function subWindowArbitrary(context: ProviderContext): fc.Arbitrary<TimeW
   if (traces.length === 0) return fc.constant(context.window);
   return fc
     .record({
-      start: fc.nat({ max: traces.length - 1 }),
-      span: fc.nat({ max: context.options.pagingSpan }),
+      // Unbiased, so windows cover the whole walk instead of clustering at its newest end.
+      start: fc.noBias(fc.nat({ max: traces.length - 1 })),
+      span: fc.noBias(fc.nat({ max: context.options.pagingSpan })),
     })
     .map(({ start, span }) => {
       const newest = traces[start]?.time ?? context.window.to;

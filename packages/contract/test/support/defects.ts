@@ -1,0 +1,26 @@
+/**
+ * Deliberate bugs the reference provider can carry, each of which the provider suite must catch.
+ */
+export const DEFECTS = [
+  /** A page that has a next page drops its last trace (the marker still points at it). */
+  "drop-last-of-page",
+  /** The `trace_name` filter is ignored. */
+  "ignore-trace-name-filter",
+  /** `next` resumes one trace too late, skipping one trace per page. */
+  "marker-off-by-one",
+  /** One trace is stored twice (at-least-once delivery leaking into the API). */
+  "duplicate-trace",
+  /** Pages are oldest first. */
+  "ascending-order",
+  /** Invalid queries get 500 instead of 400. */
+  "500-on-invalid-query",
+  /** Traces older than 7 days are returned. */
+  "no-retention",
+  /** A second data tracker with an existing name is accepted (no CTS.0208). */
+  "duplicate-tracker-accepted",
+  /** Deleting a notification leaves it counted in the quota. */
+  "notification-quota-leak",
+] as const;
+
+/** One of {@link DEFECTS}. */
+export type Defect = (typeof DEFECTS)[number];
