@@ -1,0 +1,114 @@
+import { createCtsCore, MockError, parseFaultSpec, TraceStore } from "@ctsim/mock";
+import { describe, expect, it } from "vitest";
+import { call } from "./support/call.js";
+import { apiTrace, traceUuid } from "./support/traces.js";
+
+const PID = "p";
+const NOW = Date.UTC(2026, 5, 15, 12);
+const PATH = `/v3/${PID}/traces`;
+
+function store(count = 50): TraceStore {
+  const s = new TraceStore({ now: () => NOW });
+  for (let i = 0; i < count; i++)
+    s.appendApiTrace(apiTrace({ id: traceUuid(i), time: NOW - (count - i) * 1000 }), {
+      projectId: PID,
+    });
+  return s;
+}
+
+/** Walks every page with limit 10, retrying failed pages; returns ids and statuses seen. */
+function walk(core: ReturnType<typeof createCtsCore>): { ids: string[]; statuses: number[] } {
+  const ids: string[] = [];
+  const statuses: number[] = [];
+  let next: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const query: Record<string, string> = { limit: "10", ...(next === null ? {} : { next }) };
+    const answer = call(core, "GET", PATH, { query });
+    statuses.push(answer.status);
+    if (answer.status !== 200) continue;
+    const page = answer.json as {
+      traces: { trace_id: string }[];
+      meta_data: { marker: string | null };
+    };
+    ids.push(...page.traces.map((t) => t.trace_id));
+    next = page.meta_data.marker;
+    if (next === null) break;
+  }
+  return { ids, statuses };
+}
+
+describe("fault spec", () => {
+  it("parses routes, items and defaults", () => {
+    expect(parseFaultSpec("traces:latency=20-80,fail-page=3:503;throttle=0.05")).toEqual({
+      traces: { latency: { minMs: 20, maxMs: 80 }, failPage: { page: 3, status: 503, times: 1 } },
+      "*": { throttle: 0.05 },
+    });
+    expect(parseFaultSpec("drop=1,duplicates=0.5,error=0,latency=7,fail-page=2:500:4")).toEqual({
+      "*": {
+        drop: 1,
+        duplicates: 0.5,
+        error: 0,
+        latency: { minMs: 7, maxMs: 7 },
+        failPage: { page: 2, status: 500, times: 4 },
+      },
+    });
+  });
+
+  it.each(["latency=abc", "throttle=2", "nope=1", "ghosts:drop=0.1", "fail-page=0", "latency=9-3"])(
+    "rejects %s with a MockError naming the syntax",
+    (spec) => {
+      expect(() => parseFaultSpec(spec)).toThrow(MockError);
+      expect(() => parseFaultSpec(spec)).toThrow(/Syntax/);
+    },
+  );
+});
+
+describe("faults", () => {
+  it("fails page N once with the chosen 5xx; a retry then completes the walk", () => {
+    const core = createCtsCore({
+      store: store(),
+      now: () => NOW,
+      faults: "traces:fail-page=3:503",
+    });
+    const { ids, statuses } = walk(core);
+    expect(statuses).toEqual([200, 200, 503, 200, 200, 200]);
+    expect(new Set(ids).size).toBe(50);
+  });
+
+  it("repeats the previous page's last trace when duplicates are on (at-least-once)", () => {
+    const core = createCtsCore({ store: store(), now: () => NOW, faults: "traces:duplicates=1" });
+    const { ids } = walk(core);
+    expect(ids).toHaveLength(54);
+    expect(new Set(ids).size).toBe(50);
+  });
+
+  it("throttles with 429 APIGW.0308 and request_id", () => {
+    const answer = call(createCtsCore({ faults: "throttle=1" }), "GET", `/v3/${PID}/quotas`);
+    expect(answer.status).toBe(429);
+    expect(answer.json).toMatchObject({
+      error_code: "APIGW.0308",
+      request_id: answer.headers["x-request-id"],
+    });
+  });
+
+  it("asks the transport for latency within range and drops, only on configured routes", () => {
+    const core = createCtsCore({ faults: "quotas:latency=5-9,drop=1" });
+    for (let i = 0; i < 20; i++) {
+      const fault = call(core, "GET", `/v3/${PID}/quotas`).raw.fault;
+      expect(fault?.drop).toBe(true);
+      expect(fault?.delayMs).toBeGreaterThanOrEqual(5);
+      expect(fault?.delayMs).toBeLessThanOrEqual(9);
+    }
+    expect(call(core, "GET", `/v3/${PID}/trackers`).raw.fault).toBeUndefined();
+  });
+
+  it("draws the same faults for the same seed and different ones for another", () => {
+    const statuses = (seed: number): number[] => {
+      const core = createCtsCore({ seed, faults: "error=0.5" });
+      return Array.from({ length: 40 }, () => call(core, "GET", `/v3/${PID}/quotas`).status);
+    };
+    expect(statuses(7)).toEqual(statuses(7));
+    expect(statuses(7)).not.toEqual(statuses(8));
+    expect(new Set(statuses(7))).toEqual(new Set([200, 500]));
+  });
+});
