@@ -52,6 +52,10 @@ export const streamCommand: CommandFactory = (io: CliIo): Command =>
     .option("--workers <n>", "worker threads producing traces", "1")
     .option("--shard <i/n>", "produce only shard i of n (split the load across machines)")
     .option("--seed <n>", "seed of the timeline", "1")
+    .option(
+      "--timeline-start <time>",
+      "where the generator's timeline starts (epoch ms or ISO; default now): pin it for reproducible content",
+    )
     .option("--scenario <a,b>", "labelled anomaly scenarios to inject")
     .option("--stats <file>", "write the final accounting as JSON to this file")
     .option("--strict", "exit non-zero as soon as the target rate cannot be kept (±2% over 10 s)")
@@ -140,6 +144,9 @@ function openProducer(plan: StreamPlan): ChunkProducer {
   const timeline = {
     seed: plan.seed,
     scenarios: plan.scenarios,
+    ...(plan.timelineStart === undefined
+      ? {}
+      : { from: plan.timelineStart, now: plan.timelineStart }),
     ...(plan.count === undefined ? {} : { count: plan.count }),
   };
   const shape = plan.shape;

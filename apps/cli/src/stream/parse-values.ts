@@ -107,3 +107,19 @@ export function parseHeader(text: string): [string, string] {
   }
   return [name, text.slice(colon + 1).trim()];
 }
+
+/**
+ * Parses `--timeline-start`: epoch milliseconds or an ISO 8601 date-time.
+ *
+ * Errors: a usage error for anything else.
+ *
+ * @example
+ * parseInstant("2025-03-01T00:00:00Z"); // 1740787200000
+ */
+export function parseInstant(text: string): number {
+  const ms = /^\d+$/.test(text.trim()) ? Number(text) : Date.parse(text);
+  if (!Number.isFinite(ms)) {
+    throw usageError(`--timeline-start must be epoch ms or an ISO date-time; got "${text}"`);
+  }
+  return ms;
+}

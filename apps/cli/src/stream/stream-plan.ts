@@ -4,6 +4,7 @@ import { usageError } from "../cli-error.js";
 import {
   parseDuration,
   parseHeader,
+  parseInstant,
   parsePositive,
   parseShard,
   parseSize,
@@ -21,6 +22,7 @@ export interface RawStreamOptions {
   readonly workers: string;
   readonly shard?: string;
   readonly seed: string;
+  readonly timelineStart?: string;
   readonly scenario?: string;
   readonly stats?: string;
   readonly strict?: true;
@@ -50,6 +52,8 @@ export interface StreamPlan {
   readonly workers: number;
   readonly shard: ShardSpec;
   readonly seed: number;
+  /** Epoch ms the generator's timeline starts at (`undefined`: now). */
+  readonly timelineStart: number | undefined;
   readonly scenarios: readonly ScenarioName[];
   readonly statsPath: string | undefined;
   readonly strict: boolean;
@@ -121,6 +125,7 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
     workers: parsePositive(raw.workers, "--workers", true),
     shard: optional(raw.shard, parseShard) ?? { index: 0, count: 1 },
     seed,
+    timelineStart: optional(raw.timelineStart, parseInstant),
     scenarios: scenarios as ScenarioName[],
     statsPath: raw.stats,
     strict: raw.strict === true,
