@@ -1,4 +1,5 @@
 /** Authentication settings of the mock, and the one resolver that prepares them for lookups. */
+import { hmacSha256Keyed } from "./hashing.js";
 
 /** One accepted AK/SK pair; `securityToken` makes it a temporary (STS) credential. */
 export interface AkSkCredential {
@@ -27,25 +28,35 @@ export type AuthOptions =
   | { mode: "token"; tokens: readonly string[] }
   | { mode: "aksk"; credentials: readonly AkSkCredential[]; clockSkewMs?: number };
 
+/** A credential with its SK's HMAC state prepared. */
+export interface ResolvedCredential {
+  readonly credential: AkSkCredential;
+  /** Hex HMAC-SHA256 of a string to sign under the credential's SK. */
+  readonly sign: (stringToSign: string) => string;
+}
+
 /** AK/SK options ready for per-request lookups. */
 export interface ResolvedAkSk {
-  readonly byAccessKey: ReadonlyMap<string, AkSkCredential>;
+  readonly byAccessKey: ReadonlyMap<string, ResolvedCredential>;
   readonly clockSkewMs: number;
 }
 
 const resolved = new WeakMap<object, ResolvedAkSk>();
 
 /**
- * Fills defaults and indexes the credentials by AK, once per options object (cached), so that
- * `authenticate` costs one map lookup however many credentials are configured. A negative or
+ * Fills defaults, indexes the credentials by AK and prepares each SK's HMAC state, once per
+ * options object (cached), so `authenticate` costs one map lookup however many credentials
+ * are configured. A negative or
  * non-finite `clockSkewMs` falls back to the default.
  */
 export function resolveAkSkOptions(options: Extract<AuthOptions, { mode: "aksk" }>): ResolvedAkSk {
   const cached = resolved.get(options);
   if (cached !== undefined) return cached;
-  const byAccessKey = new Map<string, AkSkCredential>();
+  const byAccessKey = new Map<string, ResolvedCredential>();
   for (const credential of options.credentials) {
-    if (!byAccessKey.has(credential.ak)) byAccessKey.set(credential.ak, credential);
+    if (!byAccessKey.has(credential.ak)) {
+      byAccessKey.set(credential.ak, { credential, sign: hmacSha256Keyed(credential.sk) });
+    }
   }
   const skew = options.clockSkewMs;
   const result: ResolvedAkSk = {

@@ -6,7 +6,7 @@ import type { AuthResult } from "./auth-result.js";
 import { AUTH_FAILURE_REASONS, authFailure } from "./auth-result.js";
 import { parseAuthorization } from "./authorization-header.js";
 import { canonicalRequest, stringToSign } from "./canonical-request.js";
-import { constantTimeEqual, hmacSha256Hex, sha256Hex } from "./hashing.js";
+import { constantTimeEqual, sha256Hex } from "./hashing.js";
 import { parseSdkDate } from "./sdk-date.js";
 
 const { badSignature, unknownAccessKey } = AUTH_FAILURE_REASONS;
@@ -28,8 +28,9 @@ export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number
   const { accessKey, signedHeaders, signature } = parsed.value;
   const ak = `,ak:${clip(accessKey)}`;
 
-  const credential = akSk.byAccessKey.get(accessKey);
-  if (credential === undefined) return authFailure(unknownAccessKey, `${ak},err:ak not exist`);
+  const resolved = akSk.byAccessKey.get(accessKey);
+  if (resolved === undefined) return authFailure(unknownAccessKey, `${ak},err:ak not exist`);
+  const { credential, sign } = resolved;
 
   const sdkDate = header("x-sdk-date")?.trim();
   if (sdkDate === undefined || sdkDate === "") {
@@ -67,7 +68,7 @@ export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number
     headerValue: header,
     payloadHash: header("x-sdk-content-sha256")?.trim() || sha256Hex(request.body),
   });
-  const expected = hmacSha256Hex(credential.sk, stringToSign(sdkDate, canonical));
+  const expected = sign(stringToSign(sdkDate, canonical));
   if (!constantTimeEqual(expected, signature)) {
     return authFailure(badSignature, `${ak},canonical request:${canonical.replaceAll("\n", "|")}`);
   }
