@@ -69,6 +69,7 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
 export async function startCtsServer(options: CtsServerOptions = {}): Promise<CtsServer> {
   const resolved = resolveServerOptions(options);
   const { core, maxBodyBytes } = resolved;
+  let closing = false;
   const server = createServer((req, res) => {
     readBody(req, maxBodyBytes, (body) => {
       const response =
@@ -83,8 +84,8 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
               origin: `http://${req.headers.host ?? `${resolved.host}:${resolved.port}`}`,
             });
       const delayMs = response.fault?.delayMs ?? 0;
-      if (delayMs > 0) setTimeout(() => send(req, res, response), delayMs);
-      else send(req, res, response);
+      if (delayMs > 0) setTimeout(() => send(req, res, response, closing), delayMs);
+      else send(req, res, response, closing);
     });
   });
   server.keepAliveTimeout = 5000;
@@ -109,6 +110,7 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
     core,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), resolved.closeTimeoutMs);
         server.close(() => {
           clearTimeout(force);
@@ -119,13 +121,20 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
   };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, response: CtsResponse): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: CtsResponse,
+  closing: boolean,
+): void {
   if (response.fault?.drop === true) {
     req.socket.destroy();
     return;
   }
   const headers: Record<string, string | number> = { ...response.headers };
   headers["content-length"] = Buffer.byteLength(response.body);
+  // While closing, keep-alive connections end after their last answer instead of idling.
+  if (closing) headers.connection = "close";
   res.writeHead(response.status, headers);
   res.end(response.body);
 }
