@@ -180,7 +180,6 @@ export class SessionBuilder {
       res,
       this.callMode === "console" ? "ConsoleAction" : "ApiCall",
       options,
-      true,
     )
       ? res
       : null;
@@ -191,7 +190,6 @@ export class SessionBuilder {
     res: Resource | null,
     traceType: TraceSource,
     options: CallOptions | undefined,
-    creating = false,
   ): boolean {
     const op = this.ops.get(traceName);
     const rng = this.rng;
@@ -207,7 +205,8 @@ export class SessionBuilder {
         op,
         traceRating: ratingOf(code, rng),
         traceType,
-        resourceId: res === null || (creating && failed) ? "" : res.id,
+        // A failed create never got an id.
+        resourceId: res === null || (failed && op.verb === "create") ? "" : res.id,
         resourceName: res === null ? "-" : res.name,
         time,
         recordDelay: 80 + Math.round(rng.logNormal(600, 0.9)),
