@@ -22,6 +22,8 @@ export interface ConsumerOptions {
   readonly idOf?: (output: unknown) => unknown;
   /** Catalog revision traces are built from. Default: `DEFAULT_REVISION`. */
   readonly revision?: Revision;
+  /** Count a thrown `TypeError`/`ReferenceError`/`RangeError` as a report rather than a crash. Default `false`. */
+  readonly engineErrorsAreReports?: boolean;
 }
 
 /** {@link ConsumerOptions} with defaults filled in. */
@@ -31,6 +33,7 @@ export interface ResolvedConsumerOptions {
   readonly shapes: readonly TraceShape[];
   readonly idOf: (output: unknown) => unknown;
   readonly revision: Revision | undefined;
+  readonly engineErrorsAreReports: boolean;
 }
 
 /**
@@ -54,6 +57,7 @@ export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsum
     shapes,
     idOf: options.idOf ?? defaultIdOf,
     revision: options.revision,
+    engineErrorsAreReports: options.engineErrorsAreReports ?? false,
   };
 }
 

@@ -34,6 +34,13 @@ function validTraces(options: ResolvedConsumerOptions): fc.Arbitrary<Record<stri
   return fc.oneof(...shapes) as fc.Arbitrary<Record<string, unknown>>;
 }
 
+/** Errors the engine raises when code trips over a value it did not expect: crashes, not reports. */
+function isEngineError(error: unknown): boolean {
+  return (
+    error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError
+  );
+}
+
 function isObsShape(trace: Record<string, unknown>): boolean {
   return "tracker_name" in trace && "event_type" in trace;
 }
@@ -137,6 +144,11 @@ export const CONSUMER_PROPERTIES: readonly ContractProperty<ResolvedConsumerOpti
             ensure(
               outcome.error instanceof Error,
               () => `${kind}: threw a non-Error: ${String(outcome.error)}`,
+            );
+            ensure(
+              options.engineErrorsAreReports || !isEngineError(outcome.error),
+              () =>
+                `${kind}: crashed with ${String(outcome.error)} instead of reporting the record`,
             );
             return;
           }
