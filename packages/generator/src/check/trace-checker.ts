@@ -126,13 +126,11 @@ export function createTraceChecker(options: TraceCheckerOptions = {}): TraceChec
     const codeProblem = codeRatingProblem(record.code, record.trace_rating);
     if (codeProblem) flag(codeProblem.code, codeProblem.message);
     if (typeof record.time === "number") {
-      if (
-        previousTime !== undefined &&
-        outOfOrder(previousTime, record.time, order ?? "ascending")
-      ) {
+      if (previousTime !== undefined && outOfOrder(previousTime, record.time, order)) {
+        const relation = order === "descending" ? "later" : "earlier";
         flag(
           CheckCode.order,
-          `time ${isoOf(record.time)} comes after ${isoOf(previousTime)} in a stream expected in ${order ?? "ascending"} order`,
+          `time ${isoOf(record.time)} is ${relation} than the previous record's ${isoOf(previousTime)} (expected ${order} order)`,
         );
       }
       previousTime = record.time;
@@ -156,8 +154,9 @@ export function createTraceChecker(options: TraceCheckerOptions = {}): TraceChec
   };
 
   const onUnit = (value: unknown, line: number): void => {
-    if (isPage(value)) {
-      order ??= "descending";
+    const page = isPage(value);
+    order ??= page ? "descending" : "ascending"; // "auto" is decided by the first value
+    if (page) {
       for (const [index, trace] of value.traces.entries())
         checkRecord(trace, line, `traces[${index}]: `);
     } else checkRecord(value, line, "");
@@ -206,7 +205,7 @@ function schemaCode(issue: SchemaIssue): CheckCode {
     : issue.code;
 }
 
-function outOfOrder(previous: number, time: number, order: TimeOrder): boolean {
+function outOfOrder(previous: number, time: number, order: TimeOrder | undefined): boolean {
   if (order === "ascending") return time < previous;
   if (order === "descending") return time > previous;
   return false;
