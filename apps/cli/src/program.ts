@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { catalogCommand } from "./commands/catalog.js";
+import { generateCommand } from "./commands/generate.js";
+import { serveCommand } from "./commands/serve.js";
 import { streamCommand } from "./commands/stream.js";
 
 /** Version printed by `ctsim --version`. */
@@ -9,7 +11,7 @@ export const CLI_VERSION = "0.1.0";
 /** One subcommand: it builds its commander `Command`, wired to the given streams. */
 export type CommandFactory = (io: CliIo) => Command;
 
-const commands: readonly CommandFactory[] = [catalogCommand, streamCommand];
+const commands: readonly CommandFactory[] = [catalogCommand, streamCommand, generateCommand, serveCommand];
 
 /** Builds the `ctsim` program with every subcommand registered. */
 export function buildProgram(io: CliIo): Command {

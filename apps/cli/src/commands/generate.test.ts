@@ -1,0 +1,171 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../index.js";
+
+interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `ctsim` with in-memory streams. */
+async function ctsim(...argv: string[]): Promise<Captured> {
+  const sink = (chunks: string[]): Writable =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, done): void {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    stdout: sink(out),
+    stderr: sink(err),
+    stdin: process.stdin,
+    env: {},
+  });
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+const NOW = "2025-03-01T00:00:00Z";
+
+describe("ctsim generate", () => {
+  it("writes a week of NDJSON ending at --now, the same bytes every run", async () => {
+    const a = await ctsim("generate", "--now", NOW, "--seed", "5");
+    const b = await ctsim("generate", "--now", NOW, "--seed", "5");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const traces = a.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(traces.length).toBeGreaterThan(500);
+    const end = Date.parse(NOW);
+    for (const t of traces) {
+      expect(t.time).toBeGreaterThanOrEqual(end - 7 * 86_400_000);
+      expect(t.time).toBeLessThan(end);
+    }
+  });
+
+  it("honours --count, --format json, --shard, --revision and --tenants", async () => {
+    const { code, stdout } = await ctsim(
+      "generate",
+      "--now",
+      NOW,
+      "--count",
+      "50",
+      "--format",
+      "json",
+      "--shard",
+      "1/3",
+      "--revision",
+      "2023-11-16",
+      "--tenants",
+      "2",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toHaveLength(50);
+  });
+
+  it("writes labels and output files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctsim-generate-"));
+    const out = join(dir, "traces.json");
+    const labels = join(dir, "labels.ndjson");
+    const { code } = await ctsim(
+      "generate",
+      "--now",
+      NOW,
+      "--scenario",
+      "mass-deletion,tracker-tampering",
+      "--labels",
+      labels,
+      "--format",
+      "obs",
+      "--out",
+      out,
+    );
+    expect(code).toBe(0);
+    const records = JSON.parse(readFileSync(out, "utf8")) as { trace_id: string }[];
+    const ids = new Set(records.map((r) => r.trace_id));
+    const written = readFileSync(labels, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(written.map((l) => l.scenario)).toEqual(
+      expect.arrayContaining(["mass-deletion", "tracker-tampering"]),
+    );
+    for (const label of written) for (const id of label.traceIds) expect(ids.has(id)).toBe(true);
+  });
+
+  it.each([
+    [["--count", "-3"], "--count"],
+    [["--from", "yesterday"], "--from"],
+    [["--shard", "2/2"], "--shard"],
+    [["--scenario", "heist"], "heist"],
+    [["--tenants", "0"], "--tenants"],
+    [["--from", "2025-02-02T00:00:00Z", "--to", "2025-02-01T00:00:00Z"], "to"],
+    [["--format", "xml"], "xml"],
+  ])("rejects %j with exit code 2 and a message", async (args, mention) => {
+    const { code, stderr } = await ctsim("generate", ...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(mention);
+  });
+});
+
+describe("ctsim generate as a process", () => {
+  const bin = fileURLToPath(new URL("../bin.ts", import.meta.url));
+  const run = (args: string[]) =>
+    spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=@ctsim/source", bin, "generate", ...args],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+  const rssOf = (pid: number): number => {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  };
+
+  it("respects back-pressure: a stalled reader does not grow the writer's memory", async () => {
+    const child = run(["--now", NOW, "--count", "300000"]);
+    const stderr: string[] = [];
+    child.stderr.on("data", (d: Buffer) => stderr.push(d.toString()));
+    let bytes = 0;
+    let newlines = 0;
+    const first = new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
+    });
+    await first;
+    child.stdout.pause();
+    const before = rssOf(child.pid as number);
+    await new Promise((r) => setTimeout(r, 2_500));
+    const during = rssOf(child.pid as number);
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr.join("")).toBe("");
+    expect(code).toBe(0);
+    expect(newlines).toBe(300_000);
+    expect(bytes).toBeGreaterThan(300_000 * 500);
+    // Without back-pressure the stalled 2.5 s would queue tens of MB of unflushed writes.
+    expect(during - before).toBeLessThan(40 * 1024 * 1024);
+  }, 120_000);
+
+  it("ends quietly with exit 0 when the reader closes the pipe (| head)", async () => {
+    const child = run(["--now", NOW, "--count", "200000"]);
+    const stderr: string[] = [];
+    child.stderr.on("data", (d: Buffer) => stderr.push(d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stderr.join("")).toBe("");
+  }, 60_000);
+});
