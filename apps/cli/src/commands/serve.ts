@@ -1,0 +1,114 @@
+import { FAULT_SPEC_SYNTAX, MockError } from "@ctsim/mock";
+import { AUTH_MODES, type AuthMode, type MockService, startMockService } from "@ctsim/mock/node";
+import { Command, Option } from "commander";
+import { CliError, CliErrorCode, usageError } from "../cli-error.js";
+import type { CliIo } from "../cli-io.js";
+import type { CommandFactory } from "../program.js";
+
+interface ServeFlags {
+  readonly host: string;
+  readonly port: string;
+  readonly seed: string;
+  readonly days: string;
+  readonly auth: AuthMode;
+  readonly ak?: string;
+  readonly sk?: string;
+  readonly token?: string;
+  readonly projectId?: string;
+  readonly fault?: readonly string[];
+}
+
+/**
+ * `ctsim serve`: CTS v3 over HTTP with a seeded week of ModelArts traces, until SIGINT/SIGTERM.
+ * Prints the base URL, the project id and the accepted credentials.
+ *
+ * @example
+ * ctsim serve --port 9000 --auth aksk --fault "traces:latency=20-80"
+ */
+export const serveCommand: CommandFactory = (io: CliIo): Command =>
+  new Command("serve")
+    .description("Serve the CTS v3 API over HTTP with a seeded week of ModelArts traces.")
+    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .option("--port <port>", "port (0 picks a free one)", "9000")
+    .option("--seed <n>", "seed of the traces, ids, credentials and faults", "1")
+    .option("--days <n>", "days of history before now (at most 7)", "7")
+    .addOption(new Option("--auth <mode>", "authentication").choices(AUTH_MODES).default("none"))
+    .option("--ak <ak>", "accepted AK (with --sk; default: derived from the seed)")
+    .option("--sk <sk>", "accepted SK (with --ak)")
+    .option("--token <token>", "accepted X-Auth-Token (default: derived from the seed)")
+    .option("--project-id <id>", "serve every trace under this project id")
+    .option(
+      "--fault <spec>",
+      `inject faults (repeatable): ${FAULT_SPEC_SYNTAX}`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .action(async (flags: ServeFlags) => {
+      const service = await start(flags);
+      io.stdout.write(describe(service));
+      await untilSignal();
+      await service.close();
+      io.stderr.write("ctsim serve: stopped\n");
+    });
+
+async function start(flags: ServeFlags): Promise<MockService> {
+  try {
+    return await startMockService({
+      host: flags.host,
+      port: integer("--port", flags.port, 0, 65535),
+      seed: integer("--seed", flags.seed, 0, 2 ** 32 - 1),
+      days: integer("--days", flags.days, 1, 7),
+      auth: flags.auth,
+      ...(flags.ak === undefined ? {} : { ak: flags.ak }),
+      ...(flags.sk === undefined ? {} : { sk: flags.sk }),
+      ...(flags.token === undefined ? {} : { token: flags.token }),
+      ...(flags.projectId === undefined ? {} : { projectId: flags.projectId }),
+      ...(flags.fault === undefined ? {} : { faults: flags.fault.join(";") }),
+    });
+  } catch (error) {
+    if (error instanceof MockError && error.code === "CTSIM_MOCK_INVALID_OPTION")
+      throw usageError(error.message);
+    if (error instanceof MockError)
+      throw new CliError(CliErrorCode.failed, error.message, { cause: error });
+    throw error;
+  }
+}
+
+function integer(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw usageError(
+      `${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
+}
+
+function describe(service: MockService): string {
+  const { url } = service.server;
+  const lines = [
+    `CTS mock listening on ${url}`,
+    `project id: ${service.projectId} (${service.traceCount} traces)`,
+  ];
+  const auth = service.auth;
+  if (auth.mode === "none") lines.push("auth: none");
+  if (auth.mode === "token") lines.push(`auth: token  X-Auth-Token: ${auth.tokens[0]}`);
+  if (auth.mode === "aksk") {
+    const credential = auth.credentials[0]!;
+    lines.push(`auth: aksk (SDK-HMAC-SHA256)  AK: ${credential.ak}  SK: ${credential.sk}`);
+  }
+  lines.push(`try: curl '${url}/v3/${service.projectId}/traces?trace_type=system&limit=5'`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}

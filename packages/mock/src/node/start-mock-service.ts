@@ -1,0 +1,124 @@
+import type { AuthOptions } from "../auth/index.js";
+import { createPrng, type Prng } from "../internal/prng.js";
+import { MockError, MockErrorCode } from "../mock-error.js";
+import { loadGeneratedTraces } from "../store/load-generated-traces.js";
+import { TraceStore } from "../store/trace-store.js";
+import { type CtsServer, startCtsServer } from "./start-cts-server.js";
+
+/** Authentication modes of the ready-made service. */
+export const AUTH_MODES = ["none", "token", "aksk"] as const;
+/** One authentication mode. */
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** Options of {@link startMockService} (the options of `ctsim serve`). */
+export interface MockServiceOptions {
+  /** Interface to bind. Default: `127.0.0.1`. */
+  readonly host?: string;
+  /** Port; 0 picks a free one. Default: 9000. */
+  readonly port?: number;
+  /** Seed of the generated traces, ids and faults. Default: 1. */
+  readonly seed?: number;
+  /** Days of generated history before now, 1–7. Default: 7. */
+  readonly days?: number;
+  /** Authentication mode. Default: `none`. */
+  readonly auth?: AuthMode;
+  /** AK for `aksk` (with `sk`). Default: derived from the seed. */
+  readonly ak?: string;
+  /** SK for `aksk` (with `ak`). Default: derived from the seed. */
+  readonly sk?: string;
+  /** Token for `token`. Default: derived from the seed. */
+  readonly token?: string;
+  /** Project id to serve every generated trace under. Default: the generator's busiest project. */
+  readonly projectId?: string;
+  /** Fault spec (see `FAULT_SPEC_SYNTAX`). Default: none. */
+  readonly faults?: string;
+  /** Clock. Default: `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** A running service: the server, what it serves, and the credentials it accepts. */
+export interface MockService {
+  readonly server: CtsServer;
+  readonly projectId: string;
+  readonly traceCount: number;
+  readonly auth: AuthOptions;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts CTS as a service with a seeded week of ModelArts traces: what `ctsim serve` runs.
+ * Credentials not given are derived from the seed, so restarts with the same seed accept the
+ * same keys.
+ *
+ * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad option (e.g. `ak` without `sk`);
+ *   `CTSIM_MOCK_SERVER` when the port is taken.
+ * @example
+ * const service = await startMockService({ auth: "aksk", port: 0 });
+ * console.log(service.server.url, service.projectId, service.auth);
+ */
+export async function startMockService(options: MockServiceOptions = {}): Promise<MockService> {
+  const seed = options.seed ?? 1;
+  const days = options.days ?? 7;
+  if (!Number.isFinite(days) || days <= 0 || days > 7) {
+    throw new MockError(
+      MockErrorCode.invalidOption,
+      `days ${days} must be more than 0 and at most 7 (CTS keeps 7 days)`,
+    );
+  }
+  const auth = authOptions(options, createPrng(seed ^ 0x0a0c_c355));
+  const now = options.now ?? Date.now;
+  const store = new TraceStore({ now });
+  const summary = loadGeneratedTraces(store, {
+    seed,
+    days,
+    ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
+  });
+  const projectId = options.projectId ?? summary.projects[0] ?? "0".repeat(32);
+  const server = await startCtsServer({
+    store,
+    now,
+    seed,
+    auth,
+    host: options.host ?? "127.0.0.1",
+    port: options.port ?? 9000,
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+  });
+  return { server, projectId, traceCount: summary.count, auth, close: () => server.close() };
+}
+
+const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const ALNUM = `${UPPER_ALNUM}abcdefghijklmnopqrstuvwxyz`;
+
+function draw(prng: Prng, alphabet: string, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[prng.int(alphabet.length)];
+  return out;
+}
+
+function authOptions(options: MockServiceOptions, prng: Prng): AuthOptions {
+  const mode = options.auth ?? "none";
+  if ((options.ak === undefined) !== (options.sk === undefined)) {
+    throw new MockError(
+      MockErrorCode.invalidOption,
+      "give --ak and --sk together, or neither to get generated ones",
+    );
+  }
+  if (mode !== "aksk" && options.ak !== undefined) {
+    throw new MockError(MockErrorCode.invalidOption, "--ak/--sk need --auth aksk");
+  }
+  if (mode !== "token" && options.token !== undefined) {
+    throw new MockError(MockErrorCode.invalidOption, "--token needs --auth token");
+  }
+  // Draw both so each credential depends only on the seed, whichever mode is chosen.
+  const ak = draw(prng, UPPER_ALNUM, 20);
+  const sk = draw(prng, ALNUM, 40);
+  const token = `ctsim-${draw(prng, ALNUM, 40)}`;
+  switch (mode) {
+    case "none":
+      return { mode };
+    case "token":
+      return { mode, tokens: [options.token ?? token] };
+    case "aksk":
+      return { mode, credentials: [{ ak: options.ak ?? ak, sk: options.sk ?? sk }] };
+  }
+}
