@@ -219,10 +219,11 @@ describe.concurrent("ctsim stream (a real process)", () => {
     stdout.pause();
     // Read about 200 kB/s for a few seconds while the producer could make megabytes per second.
     const reader = setInterval(() => {
-      let part: Buffer | null;
       let taken = 0;
-      while (taken < 20_000 && (part = stdout.read() as Buffer | null) !== null)
+      for (let part = stdout.read() as Buffer | null; part !== null; ) {
         taken += part.length;
+        part = taken < 20_000 ? (stdout.read() as Buffer | null) : null;
+      }
       read += taken;
     }, 100);
     await new Promise((ok) => stdout.once("readable", ok));

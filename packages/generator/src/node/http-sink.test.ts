@@ -127,7 +127,7 @@ describe("createHttpSink", () => {
   });
 
   test("an unreachable receiver is SINK_UNREACHABLE after the retries", async () => {
-    const url = await receiver((_req, _body, res) => res.end());
+    const url = await receiver((_req, _body, res) => void res.end());
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
     const sink = createHttpSink({ url, batchRecords: 10, maxRetries: 2, sleep: noWait });
