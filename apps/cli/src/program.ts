@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { catalogCommand } from "./commands/catalog.js";
+import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
 import { serveCommand } from "./commands/serve.js";
 import { streamCommand } from "./commands/stream.js";
@@ -11,7 +12,13 @@ export const CLI_VERSION = "0.1.0";
 /** One subcommand: it builds its commander `Command`, wired to the given streams. */
 export type CommandFactory = (io: CliIo) => Command;
 
-const commands: readonly CommandFactory[] = [catalogCommand, streamCommand, generateCommand, serveCommand];
+const commands: readonly CommandFactory[] = [
+  catalogCommand,
+  streamCommand,
+  generateCommand,
+  serveCommand,
+  contractCommand,
+];
 
 /** Builds the `ctsim` program with every subcommand registered. */
 export function buildProgram(io: CliIo): Command {

@@ -1,0 +1,130 @@
+import { Writable } from "node:stream";
+import { loadGeneratedTraces, TraceStore } from "@ctsim/mock";
+import { type CtsServer, startCtsServer } from "@ctsim/mock/node";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../index.js";
+
+interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function ctsim(argv: readonly string[], env: Record<string, string> = {}): Promise<Captured> {
+  const sink = (chunks: string[]): Writable =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, done): void {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    stdout: sink(out),
+    stderr: sink(err),
+    stdin: process.stdin,
+    env,
+  });
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+const PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+const credentials = { ak: "QTWAOYTTINDUT2QVKYUC", sk: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" };
+let server: CtsServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function startMock(faults?: string): Promise<CtsServer> {
+  const store = new TraceStore();
+  loadGeneratedTraces(store, { seed: 3, days: 2, count: 600, projectId: PROJECT });
+  server = await startCtsServer({
+    store,
+    auth: { mode: "aksk", credentials: [credentials] },
+    ...(faults ? { faults } : {}),
+  });
+  return server;
+}
+
+describe("ctsim contract", () => {
+  it("passes against the mock served with AK/SK, one line per property", async () => {
+    const { url } = await startMock();
+    const run = await ctsim(
+      [
+        "contract",
+        "--base-url",
+        url,
+        "--project-id",
+        PROJECT,
+        "--ak",
+        credentials.ak,
+        "--runs",
+        "4",
+        "--seed",
+        "5",
+      ],
+      {
+        CTSIM_SK: credentials.sk,
+      },
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^PASS paging\/each-trace-once {2}walking all pages/m);
+    expect(run.stdout).toMatch(/^PASS auth\/bad-credentials-401 /m);
+    expect(run.stdout).toMatch(/^12 properties: 12 passed, 0 failed$/m);
+  });
+
+  it("exits 1 and prints the counterexample when a property fails", async () => {
+    const { url } = await startMock("traces:duplicates=1");
+    const run = await ctsim([
+      "contract",
+      "--base-url",
+      url,
+      "--project-id",
+      PROJECT,
+      "--ak",
+      credentials.ak,
+      "--sk",
+      credentials.sk,
+      "--runs",
+      "5",
+      "--seed",
+      "5",
+      "--only",
+      "paging/",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL paging\/each-trace-once /m);
+    expect(run.stdout).toMatch(/^ {5}counterexample: \[/m);
+    expect(run.stdout).toMatch(/^ {5}replay: --seed 5 --only paging\/each-trace-once$/m);
+    expect(run.stderr).toMatch(/failed/);
+  });
+
+  it("exits 1 with a clear message when nothing answers", async () => {
+    const run = await ctsim(["contract", "--base-url", "http://127.0.0.1:1", "--runs", "1"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/got no answer/);
+  });
+
+  it.each([
+    [["contract"], /--base-url/],
+    [["contract", "--base-url", "http://x", "--ak", "AK"], /--ak and --sk go together/],
+    [
+      ["contract", "--base-url", "http://x", "--ak", "AK", "--sk", "SK", "--token", "T"],
+      /either --ak\/--sk or --token/,
+    ],
+    [
+      ["contract", "--base-url", "http://x", "--runs", "0"],
+      /--runs must be an integer of at least 1/,
+    ],
+    [["contract", "--base-url", "http://x", "--seed", "abc"], /--seed must be an integer/],
+    [["contract", "--base-url", "not a url"], /not an absolute URL/],
+  ])("exits 2 on usage errors: %j", async (argv, message) => {
+    const run = await ctsim(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
