@@ -1,0 +1,32 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+import { usageError } from "../cli-error.js";
+import type { CliIo } from "../cli-io.js";
+
+/** A named text input: a file, or standard input for `-`. */
+export interface ValidateInput {
+  /** How violations name the input: the path as given, or `<stdin>`. */
+  readonly name: string;
+  readonly stream: NodeJS.ReadableStream;
+}
+
+/**
+ * Opens `path` for reading, or standard input when it is `-`. A path ending in `.gz` (as OBS
+ * trace files do: `….json.gz`) is decompressed on the fly.
+ *
+ * @throws CliError (usage, exit 2) when the file does not exist or is not a regular file
+ * @example
+ * const { name, stream } = await openInput("traces.ndjson", io);
+ */
+export async function openInput(path: string, io: CliIo): Promise<ValidateInput> {
+  if (path === "-") return { name: "<stdin>", stream: io.stdin };
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw usageError(
+      `cannot read ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`,
+    );
+  });
+  if (!info.isFile()) throw usageError(`cannot read ${path}: not a regular file`);
+  const file = createReadStream(path);
+  return { name: path, stream: path.endsWith(".gz") ? file.pipe(createGunzip()) : file };
+}
