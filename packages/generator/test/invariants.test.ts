@@ -18,7 +18,7 @@ const options = fc.record({
   revision: fc.constantFrom(...REVISIONS),
   tenants: fc.integer({ min: 1, max: 3 }),
   users: fc.integer({ min: 1, max: 25 }),
-  startHoursAgo: fc.integer({ min: 24, max: 24 * 20 }),
+  startHoursAgo: fc.integer({ min: 36, max: 24 * 20 }), // >= hours: the window ends by now
   hours: fc.integer({ min: 6, max: 36 }),
 });
 
