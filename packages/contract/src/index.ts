@@ -1,5 +1,7 @@
 // ── Arbitraries ─────────────────────────────────────────────────────────────
 
+export type { GeneratedTraceArbitraryOptions } from "./arbitraries/generated-trace.js";
+export { generatedTraceArbitrary } from "./arbitraries/generated-trace.js";
 export type { InvalidTrace, InvalidTraceKind } from "./arbitraries/invalid-trace.js";
 export { INVALID_TRACE_KINDS, invalidTraceArbitrary } from "./arbitraries/invalid-trace.js";
 export type {
