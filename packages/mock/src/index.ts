@@ -13,6 +13,7 @@ export { createCtsCore } from "./core/cts-core.js";
 export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-options.js";
 export { DEFAULT_DOMAIN_ID } from "./core/cts-core-options.js";
 export type { CtsRequest, CtsResponse, TransportFault } from "./core/cts-request.js";
+export { responseText } from "./core/cts-request.js";
 export type { RouteName } from "./core/route-name.js";
 export { ROUTE_NAMES } from "./core/route-name.js";
 export type { FaultOptions, RouteFaults } from "./faults/fault-options.js";

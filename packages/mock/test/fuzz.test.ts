@@ -1,5 +1,5 @@
 import { validatorFor } from "@ctsim/catalog";
-import { createCtsCore, TraceStore } from "@ctsim/mock";
+import { createCtsCore, responseText, TraceStore } from "@ctsim/mock";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { loadGeneratedTraces } from "../src/store/load-generated-traces.js";
@@ -168,7 +168,7 @@ describe("fuzz", () => {
         expect([200, 204]).toContain(response.status);
         return;
       }
-      const json: unknown = JSON.parse(response.body);
+      const json: unknown = JSON.parse(responseText(response));
       if (response.status >= 400) {
         expect(validatorFor("ErrorBody").issues(json)).toEqual([]);
       } else {

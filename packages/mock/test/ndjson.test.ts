@@ -6,6 +6,7 @@ import { appendNdjson, MockError, TraceStore } from "@ctsim/mock";
 import { loadNdjsonFile } from "@ctsim/mock/node";
 import { describe, expect, it } from "vitest";
 
+const decoder = new TextDecoder();
 const NOW = Date.UTC(2026, 5, 15, 12);
 const events = [
   ...generateTraces({ seed: 5, now: NOW, from: NOW - 86_400_000, to: NOW, count: 60 }),
@@ -21,7 +22,9 @@ function idsOf(store: TraceStore): string[] {
     before: NOW,
     limit: 200,
   });
-  return page.traces.map((json) => (JSON.parse(json) as { trace_id: string }).trace_id);
+  return page.traces.map(
+    (record) => (JSON.parse(decoder.decode(record)) as { trace_id: string }).trace_id,
+  );
 }
 
 describe("NDJSON loading", () => {

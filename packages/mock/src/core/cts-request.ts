@@ -22,11 +22,14 @@ export interface TransportFault {
   readonly drop: boolean;
 }
 
-/** The core's answer: status, headers (lower-cased names) and body text. */
+/**
+ * The core's answer: status, headers (lower-cased names) and body. ListTraces pages come as
+ * UTF-8 bytes assembled from the stored records; everything else as text (`""` when empty).
+ */
 export interface CtsResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  readonly body: string | Uint8Array;
   /** Set when a configured fault asks the transport to delay or drop. */
   readonly fault?: TransportFault;
 }
@@ -34,6 +37,18 @@ export interface CtsResponse {
 /** What a route handler returns: the core adds headers and the request id. */
 export interface Reply {
   readonly status: number;
-  /** JSON text, or `""` for an empty body. */
-  readonly body: string;
+  /** JSON text or UTF-8 bytes, or `""` for an empty body. */
+  readonly body: string | Uint8Array;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The body of a response as text, whichever form the core produced.
+ *
+ * @example
+ * const page = JSON.parse(responseText(core.handle(request)));
+ */
+export function responseText(response: Pick<CtsResponse, "body">): string {
+  return typeof response.body === "string" ? response.body : decoder.decode(response.body);
 }

@@ -29,10 +29,10 @@ export function listTraces(context: HandlerContext, faults: FaultInjector, page:
   if ("status" in parsed) return parsed;
   const store = context.options.store;
   if (parsed.kind === "byId") {
-    const json = store.findById(context.scopeId, parsed.traceId);
+    const record = store.findRecord(context.scopeId, parsed.traceId);
     const inWindow =
-      json === undefined || parsed.window === undefined || withinWindow(json, parsed.window);
-    return pageReply(json !== undefined && inWindow ? [json] : [], null);
+      record === undefined || parsed.window === undefined || withinWindow(record, parsed.window);
+    return pageReply(record !== undefined && inWindow ? [record] : [], null);
   }
   const result = store.query(parsed.query);
   const traces = duplicateFirst(context, faults, parsed.query, result);
@@ -43,12 +43,26 @@ export function listTraces(context: HandlerContext, faults: FaultInjector, page:
   return pageReply(traces, marker);
 }
 
-function pageReply(traces: readonly string[], marker: string | null): Reply {
+const encoder = new TextEncoder();
+const PAGE_HEAD = encoder.encode('{"traces":[');
+const COMMA = 44;
+
+/** Joins stored records into `{traces, meta_data}` with one copy of each record. */
+function pageReply(traces: readonly Uint8Array[], marker: string | null): Reply {
   const markerJson = marker === null ? "null" : JSON.stringify(marker);
-  return {
-    status: 200,
-    body: `{"traces":[${traces.join(",")}],"meta_data":{"count":${traces.length},"marker":${markerJson}}}`,
-  };
+  const tail = encoder.encode(`],"meta_data":{"count":${traces.length},"marker":${markerJson}}}`);
+  let size = PAGE_HEAD.length + tail.length + Math.max(0, traces.length - 1);
+  for (const trace of traces) size += trace.length;
+  const body = new Uint8Array(size);
+  body.set(PAGE_HEAD, 0);
+  let at = PAGE_HEAD.length;
+  traces.forEach((trace, i) => {
+    if (i > 0) body[at++] = COMMA;
+    body.set(trace, at);
+    at += trace.length;
+  });
+  body.set(tail, at);
+  return { status: 200, body };
 }
 
 /** The duplicate fault: a continuation page starts again with the previous page's last trace. */
@@ -57,14 +71,14 @@ function duplicateFirst(
   faults: FaultInjector,
   query: TraceQuery,
   result: TracePage,
-): readonly string[] {
+): readonly Uint8Array[] {
   if (query.olderThan === undefined || !faults.duplicate("traces")) return result.traces;
-  const previous = context.options.store.findById(query.projectId, query.olderThan);
+  const previous = context.options.store.findRecord(query.projectId, query.olderThan);
   return previous === undefined ? result.traces : [previous, ...result.traces];
 }
 
-function withinWindow(json: string, window: TraceQuery): boolean {
-  const time = (JSON.parse(json) as { time: number }).time;
+function withinWindow(record: Uint8Array, window: TraceQuery): boolean {
+  const time = (JSON.parse(new TextDecoder().decode(record)) as { time: number }).time;
   return time > window.after && time < window.before;
 }
 

@@ -45,7 +45,8 @@ export function createCtsHandlers(options: CtsHandlersOptions = {}): RequestHand
     if (response.fault !== undefined && response.fault.delayMs > 0)
       await delay(response.fault.delayMs);
     if (response.fault?.drop === true) return HttpResponse.error();
-    return new HttpResponse(response.body === "" ? null : response.body, {
+    const body = response.body;
+    return new HttpResponse(body === "" ? null : (body as BodyInit), {
       status: response.status,
       headers: response.headers,
     });

@@ -132,11 +132,12 @@ function send(
     return;
   }
   const headers: Record<string, string | number> = { ...response.headers };
-  headers["content-length"] = Buffer.byteLength(response.body);
+  const body = response.body;
+  headers["content-length"] = typeof body === "string" ? Buffer.byteLength(body) : body.length;
   // While closing, keep-alive connections end after their last answer instead of idling.
   if (closing) headers.connection = "close";
   res.writeHead(response.status, headers);
-  res.end(response.body);
+  res.end(body);
 }
 
 function readBody(

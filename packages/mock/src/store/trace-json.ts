@@ -1,26 +1,39 @@
-const ID_KEY = '"trace_id":"';
+const ID_KEY = new TextEncoder().encode('"trace_id":"');
+const QUOTE = 34;
+const decoder = new TextDecoder();
 
 /**
- * Where the `trace_id` value starts in a compact trace JSON text, or -1. Escaped quotes inside
- * `request`/`response` strings read `\"trace_id\"`, so they never match the unescaped key.
+ * Where the `trace_id` value starts in a compact trace JSON record (UTF-8), or -1. Escaped
+ * quotes inside `request`/`response` strings read `\"trace_id\"`, so they never match the
+ * unescaped key.
  */
-export function traceIdOffset(json: string): number {
-  const at = json.indexOf(ID_KEY);
-  return at < 0 ? -1 : at + ID_KEY.length;
+export function traceIdOffset(record: Uint8Array): number {
+  const last = record.length - ID_KEY.length;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let k = 0; k < ID_KEY.length; k++) {
+      if (record[i + k] !== ID_KEY[k]) continue outer;
+    }
+    return i + ID_KEY.length;
+  }
+  return -1;
 }
 
-/** The `trace_id` of a compact trace JSON text (`""` when it has none). */
-export function traceIdOfJson(json: string): string {
-  const start = traceIdOffset(json);
+/** The `trace_id` of a compact trace JSON record (`""` when it has none). */
+export function traceIdOfRecord(record: Uint8Array): string {
+  const start = traceIdOffset(record);
   if (start < 0) return "";
-  const end = json.indexOf('"', start);
-  return json.slice(start, end);
+  const end = record.indexOf(QUOTE, start);
+  return decoder.decode(record.subarray(start, end < 0 ? record.length : end));
 }
 
-/** Whether the compact trace JSON text has `traceId` as its `trace_id`, without allocating. */
-export function jsonHasTraceId(json: string, traceId: string): boolean {
-  const start = traceIdOffset(json);
-  return (
-    start >= 0 && json.startsWith(traceId, start) && json.charCodeAt(start + traceId.length) === 34
-  );
+/** Whether the record has `traceId` as its `trace_id`, without allocating for ASCII ids. */
+export function recordHasTraceId(record: Uint8Array, traceId: string): boolean {
+  const start = traceIdOffset(record);
+  if (start < 0) return false;
+  for (let i = 0; i < traceId.length; i++) {
+    const code = traceId.charCodeAt(i);
+    if (code > 0x7f) return traceIdOfRecord(record) === traceId;
+    if (record[start + i] !== code) return false;
+  }
+  return record[start + traceId.length] === QUOTE;
 }

@@ -4,6 +4,7 @@ import { apiTrace, traceUuid } from "../../test/support/traces.js";
 import type { FilterField } from "./trace-fields.js";
 import { type TraceQuery, TraceStore } from "./trace-store.js";
 
+const decoder = new TextDecoder();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 5, 15, 12);
@@ -99,7 +100,11 @@ describe("TraceStore", () => {
       for (let pages = 0; pages < 1000; pages++) {
         const page = store.query({ ...base, limit, ...(marker ? { olderThan: marker } : {}) });
         expect(page.traces.length).toBeLessThanOrEqual(limit);
-        got.push(...page.traces.map((json) => (JSON.parse(json) as { trace_id: string }).trace_id));
+        got.push(
+          ...page.traces.map(
+            (record) => (JSON.parse(decoder.decode(record)) as { trace_id: string }).trace_id,
+          ),
+        );
         if (!page.hasMore) break;
         expect(page.traces).toHaveLength(limit);
         marker = page.lastTraceId;
@@ -147,6 +152,40 @@ describe("TraceStore", () => {
     });
     expect(page.traces).toHaveLength(25);
     expect(store.findById("p1", traceUuid(1))).toBeDefined();
+  });
+
+  it("sheds expired traces by itself as a live store keeps appending", () => {
+    let clock = 0;
+    const store = new TraceStore({ now: () => clock, retentionMs: 1000 });
+    for (let i = 0; i < 70_000; i++) {
+      clock = i;
+      store.add(
+        {
+          traceId: `t-${i}`,
+          traceName: "createNotebook",
+          traceRating: "normal",
+          traceType: "ApiCall",
+          serviceType: "ModelArts",
+          resourceType: "Notebook",
+          userName: null,
+          accessKeyId: null,
+          time: i,
+          projectId: "p",
+          trackerName: "system",
+        },
+        `{"trace_id":"t-${i}","time":${i}}`,
+      );
+    }
+    expect(store.size).toBeLessThan(10_000);
+    expect(store.findById("p", "t-69999")).toBeDefined();
+    const page = store.query({
+      projectId: "p",
+      kind: "system",
+      after: 0,
+      before: clock + 1,
+      limit: 200,
+    });
+    expect(decoder.decode(page.traces[0])).toContain("t-69999");
   });
 
   it("rejects a trace_id that would need escaping", () => {

@@ -2,6 +2,7 @@ import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { FieldIndex, NO_VALUE } from "./field-index.js";
+import { RecordArena } from "./record-arena.js";
 import {
   FILTER_FIELDS,
   type FilterField,
@@ -13,7 +14,7 @@ import {
   type TracePlacement,
 } from "./trace-fields.js";
 import { TraceIdIndex } from "./trace-id-index.js";
-import { jsonHasTraceId, traceIdOfJson } from "./trace-json.js";
+import { recordHasTraceId, traceIdOfRecord } from "./trace-json.js";
 
 /** Options of {@link TraceStore}. */
 export interface TraceStoreOptions {
@@ -39,9 +40,9 @@ export interface TraceQuery {
   readonly limit: number;
 }
 
-/** One page of traces, newest first, as their JSON texts. */
+/** One page of traces, newest first, as their UTF-8 JSON records (views into the store). */
 export interface TracePage {
-  readonly traces: readonly string[];
+  readonly traces: readonly Uint8Array[];
   /** `trace_id` of the last trace of the page, if any. */
   readonly lastTraceId: string | undefined;
   /** Whether more traces match after this page. */
@@ -54,7 +55,8 @@ const KIND = "kind";
 type IndexName = FilterField | typeof PROJECT | typeof KIND;
 
 /**
- * The traces the mock serves: newest first, each kept as its JSON text, with an index per
+ * The traces the mock serves: newest first, each kept as its JSON text (UTF-8, packed off the V8
+ * heap in a {@link RecordArena}), with an index per
  * ListTraces filter so a filtered page costs about O(log n + page size).
  *
  * Positions are in (time, arrival) order; each filter keeps sorted position lists, and a query
@@ -71,7 +73,7 @@ type IndexName = FilterField | typeof PROJECT | typeof KIND;
 export class TraceStore {
   private readonly now: () => number;
   private readonly retentionMs: number;
-  private jsons: string[] = [];
+  private records = new RecordArena();
   private times = new FloatList();
   private readonly indexes = new Map<IndexName, FieldIndex>();
   private readonly ids: TraceIdIndex;
@@ -85,14 +87,14 @@ export class TraceStore {
       this.indexes.set(name, new FieldIndex());
     }
     this.ids = new TraceIdIndex(
-      (p) => traceIdOfJson(this.jsons[p]!),
-      (p, id) => jsonHasTraceId(this.jsons[p]!, id),
+      (p) => traceIdOfRecord(this.records.bytes(p)),
+      (p, id) => recordHasTraceId(this.records.bytes(p), id),
     );
   }
 
   /** Number of stored traces (expired ones included until they are dropped). */
   get size(): number {
-    return this.jsons.length;
+    return this.records.size;
   }
 
   /** Increases on every change; caches derived from the store compare it. */
@@ -116,12 +118,9 @@ export class TraceStore {
    * `projectId` files the trace under another project than its own.
    */
   add(trace: IndexableTrace, json: string, projectId: string = trace.projectId): void {
-    const position = this.jsons.length;
+    const position = this.records.size;
     if (position > 0 && trace.time < this.times.data[position - 1]!) this.sorted = false;
-    // Reading a character makes V8 flatten a concatenated (cons) string in place: a stored
-    // trace then costs its bytes once instead of a tree of fragments (about 300 bytes less).
-    json.charCodeAt(0);
-    this.jsons.push(json);
+    this.records.append(json);
     this.times.push(trace.time);
     this.index(PROJECT).append(projectId);
     // Only data traces are indexed by kind: management traces are found through tracker_name.
@@ -131,6 +130,11 @@ export class TraceStore {
     this.changes++;
     if (position - this.index(PROJECT).compactedUpTo > Math.max(1 << 16, position >>> 2)) {
       this.compact();
+    }
+    // A long-running store sheds expired traces in bulk once they are a quarter of it.
+    if ((position & 0xffff) === 0xffff && this.sorted) {
+      const expired = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
+      if (expired > this.records.size >>> 2) this.prune();
     }
   }
 
@@ -153,32 +157,38 @@ export class TraceStore {
   /** Packs every index into its compact layout; call after a bulk load. */
   compact(): void {
     for (const index of this.indexes.values()) index.compact();
-    const n = this.jsons.length;
+    const n = this.records.size;
     if (this.times.data.length > n + 1024) this.times.data = this.times.data.slice(0, n + 1024);
   }
 
   /** Drops traces older than the retention (they are already invisible to queries). */
   prune(): void {
     this.ensureSorted();
-    const expired = lowerBound(this.times.data, 0, this.jsons.length, this.retentionCutoff());
+    const expired = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
     if (expired === 0) return;
-    const order = new Int32Array(this.jsons.length - expired);
+    const order = new Int32Array(this.records.size - expired);
     for (let i = 0; i < order.length; i++) order[i] = expired + i;
     this.rebuild(order);
   }
 
   /** The JSON text of a trace by id, within retention and the project, or `undefined`. */
   findById(projectId: string, traceId: string): string | undefined {
+    const record = this.findRecord(projectId, traceId);
+    return record === undefined ? undefined : new TextDecoder().decode(record);
+  }
+
+  /** Like {@link findById}, as the stored UTF-8 record (a view). */
+  findRecord(projectId: string, traceId: string): Uint8Array | undefined {
     this.ensureSorted();
     const position = this.ids.get(traceId);
     if (position === undefined || !this.isVisible(position, projectId)) return undefined;
-    return this.jsons[position];
+    return this.records.bytes(position);
   }
 
   /** One page of matching traces, newest first. */
   query(query: TraceQuery): TracePage {
     this.ensureSorted();
-    const n = this.jsons.length;
+    const n = this.records.size;
     const times = this.times.data;
     const after = Math.max(query.after, this.retentionCutoff() - 1);
     const lo = upperBound(times, 0, n, after);
@@ -222,7 +232,7 @@ export class TraceStore {
 
     const list = shortest!.postings(shortestId);
     const stop = list.lowerBound(lo);
-    const traces: string[] = [];
+    const traces: Uint8Array[] = [];
     let last = -1;
     let hasMore = false;
     for (let i = list.lowerBound(hi) - 1; i >= stop; i--) {
@@ -239,10 +249,10 @@ export class TraceStore {
         hasMore = true;
         break;
       }
-      traces.push(this.jsons[position]!);
+      traces.push(this.records.bytes(position));
       last = position;
     }
-    const lastTraceId = last < 0 ? undefined : traceIdOfJson(this.jsons[last]!);
+    const lastTraceId = last < 0 ? undefined : traceIdOfRecord(this.records.bytes(last));
     return { traces, lastTraceId, hasMore };
   }
 
@@ -280,9 +290,9 @@ export class TraceStore {
   distinctTuples(fields: readonly FilterField[], visit: (values: readonly string[]) => void): void {
     this.ensureSorted();
     const indexes = fields.map((field) => this.index(field));
-    const start = lowerBound(this.times.data, 0, this.jsons.length, this.retentionCutoff());
+    const start = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
     const seen = new Set<string>();
-    for (let p = start; p < this.jsons.length; p++) {
+    for (let p = start; p < this.records.size; p++) {
       const ids = indexes.map((index) => index.column.data[p]!);
       if (ids.includes(-1)) continue;
       const key = ids.join(",");
@@ -318,21 +328,22 @@ export class TraceStore {
   private ensureSorted(): void {
     if (this.sorted) return;
     const times = this.times.data;
-    const order = new Int32Array(this.jsons.length);
+    const order = new Int32Array(this.records.size);
     for (let i = 0; i < order.length; i++) order[i] = i;
     order.sort((a, b) => times[a]! - times[b]! || a - b);
     this.rebuild(order);
   }
 
   private rebuild(order: Int32Array): void {
-    const jsons = this.jsons;
     const times = this.times.data;
-    this.jsons = Array.from(order, (p) => jsons[p]!);
+    this.records.reorder(order);
     this.times = new FloatList(Math.max(1024, order.length));
     for (const p of order) this.times.push(times[p]!);
     for (const index of this.indexes.values()) index.reorder(order);
     this.ids.clear(order.length);
-    for (let p = 0; p < this.jsons.length; p++) this.ids.set(traceIdOfJson(this.jsons[p]!), p);
+    for (let p = 0; p < this.records.size; p++) {
+      this.ids.set(traceIdOfRecord(this.records.bytes(p)), p);
+    }
     this.sorted = true;
     this.changes++;
   }

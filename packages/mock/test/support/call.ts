@@ -1,4 +1,4 @@
-import type { CtsCore, CtsResponse } from "@ctsim/mock";
+import { type CtsCore, type CtsResponse, responseText } from "@ctsim/mock";
 
 /** A core response with its body parsed (`undefined` for an empty body). */
 export interface Answer {
@@ -31,7 +31,7 @@ export function call(
   return {
     status: raw.status,
     headers: raw.headers,
-    json: raw.body === "" ? undefined : JSON.parse(raw.body),
+    json: raw.body === "" ? undefined : JSON.parse(responseText(raw)),
     raw,
   };
 }
