@@ -14,9 +14,9 @@ function storeWithTraces(): TraceStore {
     { id: "t2", traceName: "deleteNotebook", resourceType: "Notebook", user: "bob" },
     { id: "t3", traceName: "CreateJobV2", resourceType: "JobV2", user: null },
   ];
-  rows.forEach((row, i) =>
-    store.appendApiTrace(apiTrace({ ...row, time: NOW - 1000 + i }), { projectId: PID }),
-  );
+  for (const [i, row] of rows.entries()) {
+    store.appendApiTrace(apiTrace({ ...row, time: NOW - 1000 + i }), { projectId: PID });
+  }
   return store;
 }
 

@@ -54,7 +54,8 @@ export function appendTraceLine(
  */
 export function appendNdjson(store: TraceStore, text: string, placement: TracePlacement): number {
   const before = store.size;
-  text.split("\n").forEach((line, i) => appendTraceLine(store, line, placement, i + 1));
+  for (const [i, line] of text.split("\n").entries())
+    appendTraceLine(store, line, placement, i + 1);
   store.compact();
   return store.size - before;
 }

@@ -1,4 +1,4 @@
-import { FloatList, IntList } from "../internal/int-list.js";
+import { FloatList } from "../internal/int-list.js";
 
 /** Bytes per arena chunk; a record never spans two chunks. */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -15,13 +15,14 @@ const decoder = new TextDecoder();
 export class RecordArena {
   private chunks: Uint8Array[] = [];
   private used = CHUNK_BYTES;
+  /** Bytes used in each chunk; records are contiguous, so a record ends where the next starts. */
+  private ends: number[] = [];
   /** Start of each record: chunk index × CHUNK_BYTES + offset. */
   private readonly starts = new FloatList(1024);
-  private readonly lengths = new IntList(1024);
 
   /** Number of records. */
   get size(): number {
-    return this.lengths.length;
+    return this.starts.length;
   }
 
   /** Appends a JSON text as the next record. */
@@ -38,7 +39,12 @@ export class RecordArena {
     const start = this.starts.data[position]!;
     const chunk = Math.floor(start / CHUNK_BYTES);
     const offset = start - chunk * CHUNK_BYTES;
-    return this.chunks[chunk]!.subarray(offset, offset + this.lengths.data[position]!);
+    const next = position + 1 < this.starts.length ? this.starts.data[position + 1]! : -1;
+    const end =
+      next >= 0 && Math.floor(next / CHUNK_BYTES) === chunk
+        ? next - chunk * CHUNK_BYTES
+        : this.ends[chunk]!;
+    return this.chunks[chunk]!.subarray(offset, end);
   }
 
   /** The text of a record. */
@@ -46,18 +52,13 @@ export class RecordArena {
     return decoder.decode(this.bytes(position));
   }
 
-  /** Length in bytes of a record. */
-  byteLength(position: number): number {
-    return this.lengths.data[position]!;
-  }
-
   /** Rewrites the arena in a new order (new position i holds old position `order[i]`). */
   reorder(order: Int32Array): void {
     const copies = Array.from(order, (p) => this.bytes(p));
     this.chunks = [];
+    this.ends = [];
     this.used = CHUNK_BYTES;
     this.starts.length = 0;
-    this.lengths.length = 0;
     for (const record of copies) {
       if (CHUNK_BYTES - this.used < record.length) this.newChunk(record.length);
       this.chunks[this.chunks.length - 1]!.set(record, this.used);
@@ -67,12 +68,13 @@ export class RecordArena {
 
   private push(chunk: number, offset: number, length: number): void {
     this.starts.push(chunk * CHUNK_BYTES + offset);
-    this.lengths.push(length);
     this.used = offset + length;
+    this.ends[chunk] = this.used;
   }
 
   private newChunk(atLeast: number): void {
     this.chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, atLeast)));
+    this.ends.push(0);
     this.used = 0;
   }
 }

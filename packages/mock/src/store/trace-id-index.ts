@@ -8,14 +8,14 @@ export class TraceIdIndex {
   private used = 0;
 
   constructor(
-    private readonly idAt: (position: number) => string,
+    private readonly hashAt: (position: number) => number,
     private readonly hasId: (position: number, traceId: string) => boolean,
   ) {}
 
   /** The newest position of `traceId`, or `undefined`. */
   get(traceId: string): number | undefined {
     const mask = this.table.length - 1;
-    for (let slot = hash(traceId) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashTraceId(traceId) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
       if (entry === 0) return undefined;
       if (this.hasId(entry - 1, traceId)) return entry - 1;
@@ -26,7 +26,7 @@ export class TraceIdIndex {
   set(traceId: string, position: number): void {
     if ((this.used + 1) * 2 > this.table.length) this.grow();
     const mask = this.table.length - 1;
-    for (let slot = hash(traceId) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashTraceId(traceId) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
       if (entry === 0) {
         this.table[slot] = position + 1;
@@ -54,20 +54,30 @@ export class TraceIdIndex {
     const mask = this.table.length - 1;
     for (const entry of old) {
       if (entry === 0) continue;
-      const id = this.idAt(entry - 1);
-      let slot = hash(id) & mask;
+      let slot = this.hashAt(entry - 1) & mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & mask;
       this.table[slot] = entry;
     }
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hash(text: string): number {
+const encoder = new TextEncoder();
+
+/** FNV-1a over the UTF-8 bytes of a trace id (the same value {@link hashBytes} gives). */
+export function hashTraceId(traceId: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < traceId.length; i++) {
+    const code = traceId.charCodeAt(i);
+    if (code > 0x7f) return hashBytes(encoder.encode(traceId), 0, Number.POSITIVE_INFINITY);
+    h = Math.imul(h ^ code, 0x01000193);
   }
+  return h >>> 0;
+}
+
+/** FNV-1a over `bytes[from, to)`, stopping early at a `"` (the end of an id inside JSON). */
+export function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  const end = Math.min(to, bytes.length);
+  for (let i = from; i < end && bytes[i] !== 34; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h >>> 0;
 }

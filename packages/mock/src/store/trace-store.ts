@@ -13,8 +13,8 @@ import {
   type TraceKind,
   type TracePlacement,
 } from "./trace-fields.js";
-import { TraceIdIndex } from "./trace-id-index.js";
-import { recordHasTraceId, traceIdOfRecord } from "./trace-json.js";
+import { hashBytes, TraceIdIndex } from "./trace-id-index.js";
+import { recordHasTraceId, traceIdOffset, traceIdOfRecord } from "./trace-json.js";
 
 /** Options of {@link TraceStore}. */
 export interface TraceStoreOptions {
@@ -87,7 +87,11 @@ export class TraceStore {
       this.indexes.set(name, new FieldIndex());
     }
     this.ids = new TraceIdIndex(
-      (p) => traceIdOfRecord(this.records.bytes(p)),
+      (p) => {
+        const record = this.records.bytes(p);
+        const at = traceIdOffset(record);
+        return at < 0 ? 0 : hashBytes(record, at, record.length);
+      },
       (p, id) => recordHasTraceId(this.records.bytes(p), id),
     );
   }
