@@ -5,6 +5,7 @@ import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
 import { serveCommand } from "./commands/serve.js";
 import { streamCommand } from "./commands/stream.js";
+import { validateCommand } from "./commands/validate.js";
 
 /** Version printed by `ctsim --version`. */
 export const CLI_VERSION = "0.1.0";
@@ -14,8 +15,9 @@ export type CommandFactory = (io: CliIo) => Command;
 
 const commands: readonly CommandFactory[] = [
   catalogCommand,
-  streamCommand,
   generateCommand,
+  validateCommand,
+  streamCommand,
   serveCommand,
   contractCommand,
 ];

@@ -1,29 +1,33 @@
-// ── ModelArts operations recorded by CTS ────────────────────────────────────
-
+// ── ModelArts operations recorded by CTS ──────────────────────────────────────
+export {
+  CATEGORIES,
+  categoryOf,
+  DEFAULT_REVISION,
+  diffRevisions,
+  findByResourceType,
+  findByTraceName,
+  isCategory,
+  isRevision,
+  isValidTraceName,
+  operationsByCategory,
+  operationsOf,
+  RESPELLABLE_FIELDS,
+  REVISIONS,
+  Revision,
+  revisionInfo,
+} from "./operations/index.js";
 export type {
-  AgencyName,
-  CompressType,
-  DataEvent,
-  EventType,
-  ExcludableService,
-  FilterCondition,
-  ManagementTraceSource,
-  NotificationOperationType,
-  NotificationStatus,
-  NotificationType,
-  QuotaType,
-  RootUserFlag,
-  SettableTrackerStatus,
-  TagResourceType,
-  TraceQueryType,
-  TraceRating,
-  TraceSource,
-  TrackerErrorDetail,
-  TrackerStatus,
-  TrackerType,
-  VersionStatus,
-} from "./cts/enums.js";
-// ── CTS enums ───────────────────────────────────────────────────────────────
+  CatalogOperation,
+  CatalogTable,
+  Category,
+  FieldChange,
+  RespellableField,
+  RespelledOperation,
+  RevisionDiff,
+  RevisionMetadata,
+} from "./operations/index.js";
+
+// ── CTS enums ─────────────────────────────────────────────────────────────────
 export {
   AGENCY_NAMES,
   COMPRESS_TYPES,
@@ -47,18 +51,37 @@ export {
   TRACKER_TYPES,
   VERSION_STATUSES,
 } from "./cts/enums.js";
-export type { CtsErrorCode, CtsErrorDefinition, GatewayErrorCode } from "./cts/error-codes.js";
-// ── Error codes ─────────────────────────────────────────────────────────────
+export type {
+  AgencyName,
+  CompressType,
+  DataEvent,
+  EventType,
+  ExcludableService,
+  FilterCondition,
+  ManagementTraceSource,
+  NotificationOperationType,
+  NotificationStatus,
+  NotificationType,
+  QuotaType,
+  RootUserFlag,
+  SettableTrackerStatus,
+  TagResourceType,
+  TraceQueryType,
+  TraceRating,
+  TraceSource,
+  TrackerErrorDetail,
+  TrackerStatus,
+  TrackerType,
+  VersionStatus,
+} from "./cts/enums.js";
+
+// ── Error codes ───────────────────────────────────────────────────────────────
 export { CTS_ERRORS, findErrorDefinition, GATEWAY_ERRORS } from "./cts/error-codes.js";
-export type { JsonObject } from "./cts/json-schema.js";
-export { JSON_SCHEMA_DIALECT, jsonSchemaOf } from "./cts/json-schema.js";
-export { ctsOpenApiDocument } from "./cts/openapi.js";
-export type { CtsSchemaName } from "./cts/schema-registry.js";
-// ── Validation, JSON Schema, OpenAPI ────────────────────────────────────────
-export { CTS_SCHEMAS } from "./cts/schema-registry.js";
-export type { ErrorBody } from "./cts/schemas/error-body.js";
-export { ErrorBodySchema } from "./cts/schemas/error-body.js";
-export type { ListTracesQuery, ListTracesResponse } from "./cts/schemas/list-traces.js";
+export type { CtsErrorCode, CtsErrorDefinition, GatewayErrorCode } from "./cts/error-codes.js";
+
+// ── Wire types and schemas ────────────────────────────────────────────────────
+export { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./cts/schemas/trace.js";
+export type { ApiTrace, ObsTrace, UserInfo } from "./cts/schemas/trace.js";
 export {
   DEFAULT_QUERY_WINDOW_MS,
   LIST_TRACES_LIMIT,
@@ -68,14 +91,33 @@ export {
   TRACE_FIELD_FILTERS,
   TRACE_RETENTION_MS,
 } from "./cts/schemas/list-traces.js";
+export type { ListTracesQuery, ListTracesResponse } from "./cts/schemas/list-traces.js";
+export {
+  CreateTrackerRequestSchema,
+  ListTrackersResponseSchema,
+  TrackerSchema,
+  UpdateTrackerRequestSchema,
+} from "./cts/schemas/tracker.js";
 export type {
-  CheckObsBucketsRequest,
-  CheckObsBucketsResponse,
-  ListOperationsResponse,
-  ListTraceResourcesResponse,
-  ListUserResourcesResponse,
-  Version,
-} from "./cts/schemas/lookups.js";
+  CreateTrackerRequest,
+  ListTrackersResponse,
+  Tracker,
+  UpdateTrackerRequest,
+} from "./cts/schemas/tracker.js";
+export {
+  CreateNotificationRequestSchema,
+  ListNotificationsResponseSchema,
+  NotificationSchema,
+  UpdateNotificationRequestSchema,
+} from "./cts/schemas/notification.js";
+export type {
+  CreateNotificationRequest,
+  ListNotificationsResponse,
+  Notification,
+  UpdateNotificationRequest,
+} from "./cts/schemas/notification.js";
+export { ListQuotasResponseSchema, QuotaSchema } from "./cts/schemas/quota.js";
+export type { ListQuotasResponse, Quota } from "./cts/schemas/quota.js";
 export {
   CheckObsBucketsRequestSchema,
   CheckObsBucketsResponseSchema,
@@ -85,61 +127,22 @@ export {
   VersionSchema,
 } from "./cts/schemas/lookups.js";
 export type {
-  CreateNotificationRequest,
-  ListNotificationsResponse,
-  Notification,
-  UpdateNotificationRequest,
-} from "./cts/schemas/notification.js";
-export {
-  CreateNotificationRequestSchema,
-  ListNotificationsResponseSchema,
-  NotificationSchema,
-  UpdateNotificationRequestSchema,
-} from "./cts/schemas/notification.js";
-export type { ListQuotasResponse, Quota } from "./cts/schemas/quota.js";
-export { ListQuotasResponseSchema, QuotaSchema } from "./cts/schemas/quota.js";
+  CheckObsBucketsRequest,
+  CheckObsBucketsResponse,
+  ListOperationsResponse,
+  ListTraceResourcesResponse,
+  ListUserResourcesResponse,
+  Version,
+} from "./cts/schemas/lookups.js";
+export { ErrorBodySchema } from "./cts/schemas/error-body.js";
+export type { ErrorBody } from "./cts/schemas/error-body.js";
 export { TRACE_NAME_PATTERN } from "./cts/schemas/schema-helpers.js";
-export type { ApiTrace, ObsTrace, UserInfo } from "./cts/schemas/trace.js";
-// ── Wire types and schemas ──────────────────────────────────────────────────
-export { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./cts/schemas/trace.js";
-export type {
-  CreateTrackerRequest,
-  ListTrackersResponse,
-  Tracker,
-  UpdateTrackerRequest,
-} from "./cts/schemas/tracker.js";
-export {
-  CreateTrackerRequestSchema,
-  ListTrackersResponseSchema,
-  TrackerSchema,
-  UpdateTrackerRequestSchema,
-} from "./cts/schemas/tracker.js";
-export type { SchemaIssue, Validator } from "./cts/validators.js";
+
+// ── Validation, JSON Schema, OpenAPI ──────────────────────────────────────────
+export { CTS_SCHEMAS } from "./cts/schema-registry.js";
+export type { CtsSchemaName } from "./cts/schema-registry.js";
 export { compileValidator, SchemaIssueCode, validatorFor } from "./cts/validators.js";
-export type {
-  CatalogOperation,
-  CatalogTable,
-  Category,
-  FieldChange,
-  RespellableField,
-  RespelledOperation,
-  RevisionDiff,
-  RevisionMetadata,
-} from "./operations/index.js";
-export {
-  CATEGORIES,
-  categoryOf,
-  DEFAULT_REVISION,
-  diffRevisions,
-  findByResourceType,
-  findByTraceName,
-  isCategory,
-  isRevision,
-  isValidTraceName,
-  operationsByCategory,
-  operationsOf,
-  RESPELLABLE_FIELDS,
-  REVISIONS,
-  Revision,
-  revisionInfo,
-} from "./operations/index.js";
+export type { SchemaIssue, Validator } from "./cts/validators.js";
+export { JSON_SCHEMA_DIALECT, jsonSchemaOf } from "./cts/json-schema.js";
+export type { JsonObject } from "./cts/json-schema.js";
+export { ctsOpenApiDocument } from "./cts/openapi.js";

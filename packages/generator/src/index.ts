@@ -1,17 +1,32 @@
 // ── The timeline ────────────────────────────────────────────────────────────
+export { generateTraces } from "./timeline/generate-traces.js";
+export { retime } from "./retime.js";
+export type { ShardSpec, TimelineOptions } from "./timeline-options.js";
+export type { TraceEvent } from "./trace-event.js";
 
 // ── Anomaly scenarios ───────────────────────────────────────────────────────
+export { isScenarioName, SCENARIO_NAMES } from "./scenarios/scenario-names.js";
+export type { ScenarioName } from "./scenarios/scenario-names.js";
 export type { AnomalyLabel } from "./anomaly-label.js";
+
 // ── Encoders ────────────────────────────────────────────────────────────────
 export { encodeApiTraceJson } from "./encode/encode-api-trace-json.js";
 export { encodeObsTraceJson } from "./encode/encode-obs-trace-json.js";
-export type { EncodeTracesOptions, TraceFormat } from "./encode/encode-traces.js";
 export { encodeListTracesPage, encodeTraces, TRACE_FORMATS } from "./encode/encode-traces.js";
+export type { EncodeTracesOptions, TraceFormat } from "./encode/encode-traces.js";
+
+// ── Trace checker ───────────────────────────────────────────────────────────
+export { CheckCode } from "./check/check-code.js";
+export type { Violation } from "./check/check-code.js";
+export { createTraceChecker, TIME_ORDERS } from "./check/trace-checker.js";
+export type {
+  CheckReport,
+  TimeOrder,
+  TraceChecker,
+  TraceCheckerOptions,
+} from "./check/trace-checker.js";
+export { TRACE_SHAPES } from "./check/trace-shape.js";
+export type { TraceShape } from "./check/trace-shape.js";
+
 // ── Errors ──────────────────────────────────────────────────────────────────
 export { GeneratorError, GeneratorErrorCode } from "./generator-error.js";
-export { retime } from "./retime.js";
-export type { ScenarioName } from "./scenarios/scenario-names.js";
-export { isScenarioName, SCENARIO_NAMES } from "./scenarios/scenario-names.js";
-export { generateTraces } from "./timeline/generate-traces.js";
-export type { ShardSpec, TimelineOptions } from "./timeline-options.js";
-export type { TraceEvent } from "./trace-event.js";
