@@ -1,4 +1,5 @@
 import { IntList } from "../internal/int-list.js";
+import { KeyColumn } from "./key-column.js";
 import { EMPTY_POSTINGS, PostingList } from "./posting-list.js";
 
 /** Value id of a position that has no value for the field. */
@@ -14,7 +15,7 @@ export const NO_VALUE = -1;
 export class FieldIndex {
   private readonly ids = new Map<string, number>();
   private readonly keyList: string[] = [];
-  readonly column = new IntList(1024);
+  readonly column = new KeyColumn();
   private csrOffsets = new Int32Array(1);
   private csrPositions = new Int32Array(0);
   private csrLimit = 0;
@@ -76,19 +77,20 @@ export class FieldIndex {
     const n = this.column.length;
     const keys = this.keyList.length;
     const column = this.column.data;
+    const none = this.column.none;
     const offsets = new Int32Array(keys + 1);
     for (let p = 0; p < n; p++) {
       const id = column[p]!;
-      if (id !== NO_VALUE) offsets[id + 1]!++;
+      if (id !== none) offsets[id + 1]!++;
     }
     for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!;
     const positions = new Int32Array(offsets[keys]!);
     const cursor = offsets.slice(0, keys);
     for (let p = 0; p < n; p++) {
       const id = column[p]!;
-      if (id !== NO_VALUE) positions[cursor[id]!++] = p;
+      if (id !== none) positions[cursor[id]!++] = p;
     }
-    if (this.column.data.length > n + 1024) this.column.data = this.column.data.slice(0, n + 1024);
+    this.column.trim(1024);
     this.csrOffsets = offsets;
     this.csrPositions = positions;
     this.csrLimit = n;
@@ -105,11 +107,7 @@ export class FieldIndex {
    * compacts. Used to re-sort after out-of-order appends and to drop expired traces.
    */
   reorder(order: Int32Array): void {
-    const old = this.column.data;
-    const next = new Int32Array(Math.max(1024, order.length));
-    for (let i = 0; i < order.length; i++) next[i] = old[order[i]!]!;
-    this.column.data = next;
-    this.column.length = order.length;
+    this.column.reorder(order);
     this.compact();
   }
 }

@@ -2,6 +2,7 @@ import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { FieldIndex, NO_VALUE } from "./field-index.js";
+import type { ColumnArray } from "./key-column.js";
 import { RecordArena } from "./record-arena.js";
 import {
   FILTER_FIELDS,
@@ -204,7 +205,7 @@ export class TraceStore {
     }
     if (lo >= hi || query.limit <= 0) return EMPTY_PAGE;
 
-    const columns: Int32Array[] = [];
+    const columns: ColumnArray[] = [];
     const wanted: number[] = [];
     let shortest: FieldIndex | undefined;
     let shortestId = 0;
@@ -227,7 +228,7 @@ export class TraceStore {
     if (query.kind === "data" && !constrain(KIND, "data")) return EMPTY_PAGE;
     if (query.kind === "system") {
       columns.push(this.index(KIND).column.data);
-      wanted.push(NO_VALUE);
+      wanted.push(this.index(KIND).column.none);
     }
     for (const field of FILTER_FIELDS) {
       const key = query.filters?.[field];
@@ -297,8 +298,8 @@ export class TraceStore {
     const start = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
     const seen = new Set<string>();
     for (let p = start; p < this.records.size; p++) {
-      const ids = indexes.map((index) => index.column.data[p]!);
-      if (ids.includes(-1)) continue;
+      const ids = indexes.map((index) => index.column.get(p));
+      if (ids.includes(NO_VALUE)) continue;
       const key = ids.join(",");
       if (seen.has(key)) continue;
       seen.add(key);
