@@ -1,32 +1,5 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../index.js";
-
-interface Captured {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `ctsim` with in-memory streams. */
-async function ctsim(...argv: string[]): Promise<Captured> {
-  const sink = (chunks: string[]): Writable =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done): void {
-        chunks.push(chunk.toString());
-        done();
-      },
-    });
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: sink(out),
-    stderr: sink(err),
-    stdin: process.stdin,
-    env: {},
-  });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+import { ctsim } from "../../test/support/run-ctsim.js";
 
 describe("ctsim catalog", () => {
   it("prints the 97 operations of 2023-11-16 as JSON with exactly the agreed keys", async () => {

@@ -2,32 +2,7 @@ import { Writable } from "node:stream";
 import { loadGeneratedTraces, TraceStore } from "@ctsim/mock";
 import { type CtsServer, startCtsServer } from "@ctsim/mock/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../index.js";
-
-interface Captured {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function ctsim(argv: readonly string[], env: Record<string, string> = {}): Promise<Captured> {
-  const sink = (chunks: string[]): Writable =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done): void {
-        chunks.push(chunk.toString());
-        done();
-      },
-    });
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: sink(out),
-    stderr: sink(err),
-    stdin: process.stdin,
-    env,
-  });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+import { runCtsim } from "../../test/support/run-ctsim.js";
 
 const PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
 const credentials = { ak: "QTWAOYTTINDUT2QVKYUC", sk: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" };
@@ -52,7 +27,7 @@ async function startMock(faults?: string): Promise<CtsServer> {
 describe("ctsim contract", () => {
   it("passes against the mock served with AK/SK, one line per property", async () => {
     const { url } = await startMock();
-    const run = await ctsim(
+    const run = await runCtsim(
       [
         "contract",
         "--base-url",
@@ -66,9 +41,7 @@ describe("ctsim contract", () => {
         "--seed",
         "5",
       ],
-      {
-        CTSIM_SK: credentials.sk,
-      },
+      { env: { CTSIM_SK: credentials.sk } },
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -79,7 +52,7 @@ describe("ctsim contract", () => {
 
   it("exits 1 and prints the counterexample when a property fails", async () => {
     const { url } = await startMock("traces:duplicates=1");
-    const run = await ctsim([
+    const run = await runCtsim([
       "contract",
       "--base-url",
       url,
@@ -104,7 +77,7 @@ describe("ctsim contract", () => {
   });
 
   it("exits 1 with a clear message when nothing answers", async () => {
-    const run = await ctsim(["contract", "--base-url", "http://127.0.0.1:1", "--runs", "1"]);
+    const run = await runCtsim(["contract", "--base-url", "http://127.0.0.1:1", "--runs", "1"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/got no answer/);
   });
@@ -123,7 +96,7 @@ describe("ctsim contract", () => {
     [["contract", "--base-url", "http://x", "--seed", "abc"], /--seed must be an integer/],
     [["contract", "--base-url", "not a url"], /not an absolute URL/],
   ])("exits 2 on usage errors: %j", async (argv, message) => {
-    const run = await ctsim(argv);
+    const run = await runCtsim(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });

@@ -2,36 +2,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../index.js";
-
-interface Captured {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `ctsim` with in-memory streams. */
-async function ctsim(...argv: string[]): Promise<Captured> {
-  const sink = (chunks: string[]): Writable =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done): void {
-        chunks.push(chunk.toString());
-        done();
-      },
-    });
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: sink(out),
-    stderr: sink(err),
-    stdin: process.stdin,
-    env: {},
-  });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+import { ctsim } from "../../test/support/run-ctsim.js";
 
 const NOW = "2025-03-01T00:00:00Z";
 

@@ -2,35 +2,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { validatorFor } from "@ctsim/catalog";
 import { describe, expect, test } from "vitest";
-import { runCli } from "../index.js";
+import { ctsim } from "../../test/support/run-ctsim.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const bin = join(repo, "apps/cli/src/bin.ts");
-
-/** Runs `ctsim` in-process with in-memory streams. */
-async function ctsim(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const capture = (parts: string[]): Writable =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done): void {
-        parts.push(chunk.toString());
-        done();
-      },
-    });
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    stdout: capture(out),
-    stderr: capture(err),
-    stdin: process.stdin,
-    env: {},
-  });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
 
 /** Starts `ctsim` as a real process (from source), stdout piped to the test. */
 function spawnCtsim(...argv: string[]): ChildProcess {
