@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import { loadGeneratedTraces, TraceStore } from "@ctsim/mock";
 import { type CtsServer, startCtsServer } from "@ctsim/mock/node";
 import { afterEach, describe, expect, it } from "vitest";

@@ -13,9 +13,11 @@ import {
   TRACE_FORMATS,
   type TraceFormat,
 } from "@ctsim/generator";
+import { drained } from "@ctsim/generator/node";
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import { parseInstant, parseInteger, parseShard } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
 
 interface RawGenerateOptions {
@@ -87,7 +89,8 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
     });
 
 function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void): TimelineOptions {
-  const now = raw.now === undefined ? Math.floor(Date.now() / DAY) * DAY : time("--now", raw.now);
+  const now =
+    raw.now === undefined ? Math.floor(Date.now() / DAY) * DAY : parseInstant(raw.now, "--now");
   const scenarios: ScenarioName[] = [];
   for (const name of (raw.scenario ?? "")
     .split(",")
@@ -97,47 +100,20 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
       throw usageError(`Unknown scenario "${name}". Known: ${SCENARIO_NAMES.join(", ")}.`);
     scenarios.push(name);
   }
-  let shard: { index: number; count: number } | undefined;
-  if (raw.shard !== undefined) {
-    const match = /^(\d+)\/(\d+)$/.exec(raw.shard);
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (match === null || count < 1 || index >= count) {
-      throw usageError(`Invalid --shard "${raw.shard}". Use i/n with 0 <= i < n, e.g. 0/4.`);
-    }
-    shard = { index, count };
-  }
+  const shard = raw.shard === undefined ? undefined : parseShard(raw.shard);
   return {
-    seed: integer("--seed", raw.seed ?? "1", Number.MIN_SAFE_INTEGER),
+    seed: parseInteger(raw.seed ?? "1", "--seed"),
     now,
     ...(raw.revision === undefined ? {} : { revision: raw.revision }),
-    ...(raw.count === undefined ? {} : { count: integer("--count", raw.count, 0) }),
-    ...(raw.from === undefined ? {} : { from: time("--from", raw.from) }),
-    ...(raw.to === undefined ? {} : { to: time("--to", raw.to) }),
+    ...(raw.count === undefined ? {} : { count: parseInteger(raw.count, "--count", 0) }),
+    ...(raw.from === undefined ? {} : { from: parseInstant(raw.from, "--from") }),
+    ...(raw.to === undefined ? {} : { to: parseInstant(raw.to, "--to") }),
     ...(shard === undefined ? {} : { shard }),
-    tenants: integer("--tenants", raw.tenants ?? "1", 1),
-    users: integer("--users", raw.users ?? "12", 1),
+    tenants: parseInteger(raw.tenants ?? "1", "--tenants", 1),
+    users: parseInteger(raw.users ?? "12", "--users", 1),
     scenarios,
     ...(raw.labels === undefined ? {} : { onLabel }),
   };
-}
-
-function integer(flag: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    const range = min === Number.MIN_SAFE_INTEGER ? "" : ` >= ${min}`;
-    throw usageError(`Invalid ${flag} "${text}". Expected an integer${range}.`);
-  }
-  return value;
-}
-
-function time(flag: string, text: string): number {
-  const value = Date.parse(text);
-  if (Number.isNaN(value))
-    throw usageError(
-      `Invalid ${flag} "${text}". Expected an ISO 8601 time, e.g. 2025-02-07T00:00:00Z.`,
-    );
-  return value;
 }
 
 /**
@@ -151,19 +127,7 @@ async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<"do
   });
   for (const chunk of chunks) {
     if (failure !== null) break;
-    if (!out.write(chunk)) {
-      await new Promise<void>((resume) => {
-        const done = (): void => {
-          out.off("drain", done);
-          out.off("close", done);
-          out.off("error", done);
-          resume();
-        };
-        out.once("drain", done);
-        out.once("close", done);
-        out.once("error", done);
-      });
-    }
+    if (!out.write(chunk)) await drained(out);
   }
   const error = failure as (Error & { code?: string }) | null;
   if (error === null) return "done";

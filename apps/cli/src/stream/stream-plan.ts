@@ -8,7 +8,7 @@ import {
   parsePositive,
   parseShard,
   parseSize,
-} from "./parse-values.js";
+} from "../internal/parse-values.js";
 import { parseSinkSpec, type SinkSpec } from "./sink-spec.js";
 
 /** `ctsim stream` flags as commander hands them over (strings, unvalidated). */
@@ -125,7 +125,7 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
     workers: parsePositive(raw.workers, "--workers", true),
     shard: optional(raw.shard, parseShard) ?? { index: 0, count: 1 },
     seed,
-    timelineStart: optional(raw.timelineStart, parseInstant),
+    timelineStart: optional(raw.timelineStart, (t) => parseInstant(t, "--timeline-start")),
     scenarios: scenarios as ScenarioName[],
     statsPath: raw.stats,
     strict: raw.strict === true,

@@ -1,21 +1,36 @@
-// ── Chunks and sinks ────────────────────────────────────────────────────────
-
-export type { FileSinkOptions } from "./file-sink.js";
+// ── Sinks ───────────────────────────────────────────────────────────────────
+export { createStreamSink } from "./stream-sink.js";
+export type { StreamSinkOptions } from "./stream-sink.js";
 export { createFileSink } from "./file-sink.js";
-export type { Framing } from "./framer.js";
-export { FRAMINGS, Framer } from "./framer.js";
-export type { HttpSinkOptions } from "./http-sink.js";
-export { createHttpSink } from "./http-sink.js";
-export type { ObsDirSinkOptions } from "./obs-dir-sink.js";
+export type { FileSinkOptions } from "./file-sink.js";
 export { createObsDirSink } from "./obs-dir-sink.js";
-export type { ObsObjectKeyParts } from "./obs-object-key.js";
+export type { ObsDirSinkOptions } from "./obs-dir-sink.js";
 export { obsObjectKey } from "./obs-object-key.js";
-export type { PacerOptions } from "./pacer.js";
+export type { ObsObjectKeyParts } from "./obs-object-key.js";
+export { createHttpSink } from "./http-sink.js";
+export type { HttpSinkOptions } from "./http-sink.js";
+export { backoffMs, retryAfterMs } from "./retry-after.js";
+export { drained } from "./drained.js";
+
+// ── Chunks and framing ──────────────────────────────────────────────────────
+export { chunkOfRecords, recordsOf } from "./trace-chunk.js";
+export type { TraceChunk, TraceRoute, TraceSink } from "./trace-chunk.js";
+export { FRAMINGS, Framer } from "./framer.js";
+export type { Framing } from "./framer.js";
+
+// ── Producers ───────────────────────────────────────────────────────────────
+export { createTraceProducer, TRACE_SHAPES } from "./trace-producer.js";
+export type { TraceProducer, TraceProducerOptions, TraceShape } from "./trace-producer.js";
+export { createWorkerProducer } from "./worker-producer.js";
+export type { WorkerProducerOptions } from "./worker-producer.js";
+export { workerShard } from "./worker-shard.js";
+
 // ── Pacing, accounting, running ─────────────────────────────────────────────
 export { Pacer } from "./pacer.js";
-export type { DeviationOptions, RateDeviation, RateSummary } from "./rate-meter.js";
+export type { PacerOptions } from "./pacer.js";
 export { RateMeter } from "./rate-meter.js";
-export { backoffMs, retryAfterMs } from "./retry-after.js";
+export type { DeviationOptions, RateDeviation, RateSummary } from "./rate-meter.js";
+export { defaultChunkRecords, runStream, STOP_REASONS } from "./run-stream.js";
 export type {
   ChunkProducer,
   RunStreamOptions,
@@ -23,16 +38,6 @@ export type {
   StreamProgress,
   StreamStats,
 } from "./run-stream.js";
-export { defaultChunkRecords, runStream, STOP_REASONS } from "./run-stream.js";
+
 // ── Errors ──────────────────────────────────────────────────────────────────
 export { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
-export type { StreamSinkOptions } from "./stream-sink.js";
-export { createStreamSink } from "./stream-sink.js";
-export type { TraceChunk, TraceRoute, TraceSink } from "./trace-chunk.js";
-export { chunkOfRecords, recordsOf } from "./trace-chunk.js";
-export type { TraceProducer, TraceProducerOptions, TraceShape } from "./trace-producer.js";
-// ── Producers ───────────────────────────────────────────────────────────────
-export { createTraceProducer, TRACE_SHAPES } from "./trace-producer.js";
-export type { WorkerProducerOptions } from "./worker-producer.js";
-export { createWorkerProducer } from "./worker-producer.js";
-export { workerShard } from "./worker-shard.js";

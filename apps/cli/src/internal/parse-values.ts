@@ -109,17 +109,36 @@ export function parseHeader(text: string): [string, string] {
 }
 
 /**
- * Parses `--timeline-start`: epoch milliseconds or an ISO 8601 date-time.
+ * Parses an instant: epoch milliseconds or an ISO 8601 date-time.
  *
- * Errors: a usage error for anything else.
+ * Errors: a usage error naming `flag` for anything else.
  *
  * @example
- * parseInstant("2025-03-01T00:00:00Z"); // 1740787200000
+ * parseInstant("2025-03-01T00:00:00Z", "--from"); // 1740787200000
  */
-export function parseInstant(text: string): number {
+export function parseInstant(text: string, flag: string): number {
   const ms = /^\d+$/.test(text.trim()) ? Number(text) : Date.parse(text);
   if (!Number.isFinite(ms)) {
-    throw usageError(`--timeline-start must be epoch ms or an ISO date-time; got "${text}"`);
+    throw usageError(
+      `${flag} must be epoch ms or an ISO 8601 date-time (e.g. 2025-02-07T00:00:00Z); got "${text}"`,
+    );
   }
   return ms;
+}
+
+/**
+ * Parses a whole number of at least `min` (default: any safe integer).
+ *
+ * Errors: a usage error naming `flag`.
+ *
+ * @example
+ * parseInteger("0", "--count", 0); // 0
+ */
+export function parseInteger(text: string, flag: string, min = Number.MIN_SAFE_INTEGER): number {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+    const range = min === Number.MIN_SAFE_INTEGER ? "" : ` >= ${min}`;
+    throw usageError(`${flag} must be an integer${range}; got "${text}"`);
+  }
+  return value;
 }
