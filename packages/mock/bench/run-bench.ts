@@ -39,7 +39,13 @@ console.log(
 
 // ── Build the store: generator → pre-rendered JSON → index ──────────────────
 // Warm the generator up first, so its module-level pools are not counted as store memory.
-for (const event of generateTraces({ seed: 1, now: NOW, from: NOW - 7 * DAY, to: NOW, count: 2000 })) {
+for (const event of generateTraces({
+  seed: 1,
+  now: NOW,
+  from: NOW - 7 * DAY,
+  to: NOW,
+  count: 2000,
+})) {
   encodeApiTraceJson(event);
 }
 gc();

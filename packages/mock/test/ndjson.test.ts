@@ -37,7 +37,11 @@ describe("NDJSON loading", () => {
     expect(appendNdjson(obs, obsText, { projectId: "ignored: OBS records carry project_id" })).toBe(
       60,
     );
-    const expected = [...events].sort((a, b) => b.time - a.time).map((e) => e.traceId);
+    // Newest first; equal times come latest-appended first.
+    const expected = [...events]
+      .reverse()
+      .sort((a, b) => b.time - a.time)
+      .map((e) => e.traceId);
     expect(idsOf(api)).toEqual(expected);
     const ownProject = [...events].filter((e) => e.projectId === projectId);
     expect(ownProject.length).toBeLessThan(60);

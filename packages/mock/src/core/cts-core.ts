@@ -1,7 +1,7 @@
 import type { CtsErrorCode } from "@ctsim/catalog";
 import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
-import { createPrng, randomHex, randomUuid } from "../internal/prng.js";
+import { createPrng, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
 import {
   type CtsCoreOptions,
@@ -124,7 +124,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     store: resolved.store,
     options: resolved,
     handle(request: CtsRequest): CtsResponse {
-      const requestId = randomHex(requestIds, 32);
+      const requestId = randomHex32(requestIds);
       try {
         const { reply, transport } = dispatch(request, requestId);
         return respond(reply, requestId, transport);
@@ -135,7 +135,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       }
     },
     errorResponse(code: CtsErrorCode, detail?: string): CtsResponse {
-      return respond(ctsError(code, detail), randomHex(requestIds, 32), undefined);
+      return respond(ctsError(code, detail), randomHex32(requestIds), undefined);
     },
   };
 }

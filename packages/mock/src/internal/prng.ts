@@ -30,6 +30,16 @@ export function randomHex(prng: Prng, length: number): string {
   return out;
 }
 
+/** 32 lower-case hex digits from four 32-bit draws (cheap enough for one per request). */
+export function randomHex32(prng: Prng): string {
+  let out = "";
+  for (let i = 0; i < 4; i++)
+    out += Math.floor(prng.next() * 4294967296)
+      .toString(16)
+      .padStart(8, "0");
+  return out;
+}
+
 /** A version-4-shaped UUID drawn from `prng`. */
 export function randomUuid(prng: Prng): string {
   const h = randomHex(prng, 32);

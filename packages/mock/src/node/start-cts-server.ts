@@ -145,6 +145,15 @@ function readBody(
   max: number,
   done: (body: string | undefined) => void,
 ): void {
+  // Most requests (every GET) carry no body: answer at once instead of waiting for "end".
+  if (
+    req.headers["content-length"] === undefined &&
+    req.headers["transfer-encoding"] === undefined
+  ) {
+    req.resume();
+    done("");
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;

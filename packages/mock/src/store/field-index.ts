@@ -17,7 +17,8 @@ export class FieldIndex {
   private readonly keyList: string[] = [];
   readonly column = new KeyColumn();
   private csrOffsets = new Int32Array(1);
-  private csrPositions = new Int32Array(0);
+  /** Undefined when one key covers every position (the list is then the identity). */
+  private csrPositions: Int32Array | undefined = new Int32Array(0);
   private csrLimit = 0;
   private tails: (IntList | undefined)[] = [];
 
@@ -84,17 +85,21 @@ export class FieldIndex {
       if (id !== none) offsets[id + 1]!++;
     }
     for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!;
+    this.column.trim(1024);
+    this.csrOffsets = offsets;
+    this.csrLimit = n;
+    this.tails = [];
+    if (keys === 1 && offsets[1] === n) {
+      this.csrPositions = undefined;
+      return;
+    }
     const positions = new Int32Array(offsets[keys]!);
     const cursor = offsets.slice(0, keys);
     for (let p = 0; p < n; p++) {
       const id = column[p]!;
       if (id !== none) positions[cursor[id]!++] = p;
     }
-    this.column.trim(1024);
-    this.csrOffsets = offsets;
     this.csrPositions = positions;
-    this.csrLimit = n;
-    this.tails = [];
   }
 
   /** Positions below this one are in the compact layout. */

@@ -1,4 +1,4 @@
-import { FloatList } from "../internal/int-list.js";
+import { IntList, upperBound } from "../internal/int-list.js";
 
 /** Bytes per arena chunk; a record never spans two chunks. */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -11,40 +11,39 @@ const decoder = new TextDecoder();
  * A million traces kept as V8 strings make every major garbage collection walk and move a
  * gigabyte of heap; packed off-heap they cost the collector nothing, take about one byte per
  * character, and a page is assembled by copying bytes, with no UTF-8 encoding per response.
+ * Per record the arena keeps only its offset in its chunk (4 bytes): records are contiguous, so
+ * one ends where the next begins, and a chunk is found from the first position it holds.
  */
 export class RecordArena {
   private chunks: Uint8Array[] = [];
-  private used = CHUNK_BYTES;
-  /** Bytes used in each chunk; records are contiguous, so a record ends where the next starts. */
+  /** First position stored in each chunk (ascending). */
+  private firsts: number[] = [];
+  /** Bytes used in each chunk. */
   private ends: number[] = [];
-  /** Start of each record: chunk index × CHUNK_BYTES + offset. */
-  private readonly starts = new FloatList(1024);
+  private readonly offsets = new IntList(1024);
 
   /** Number of records. */
   get size(): number {
-    return this.starts.length;
+    return this.offsets.length;
   }
 
   /** Appends a JSON text as the next record. */
   append(json: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (CHUNK_BYTES - this.used < json.length * 3) this.newChunk(json.length * 3);
-    const chunk = this.chunks[this.chunks.length - 1]!;
-    const { written } = encoder.encodeInto(json, chunk.subarray(this.used));
-    this.push(this.chunks.length - 1, this.used, written);
+    this.reserve(json.length * 3);
+    const chunk = this.chunks.length - 1;
+    const at = this.ends[chunk]!;
+    const { written } = encoder.encodeInto(json, this.chunks[chunk]!.subarray(at));
+    this.offsets.push(at);
+    this.ends[chunk] = at + written;
   }
 
   /** The bytes of a record (a view, valid until the next `reorder`). */
   bytes(position: number): Uint8Array {
-    const start = this.starts.data[position]!;
-    const chunk = Math.floor(start / CHUNK_BYTES);
-    const offset = start - chunk * CHUNK_BYTES;
-    const next = position + 1 < this.starts.length ? this.starts.data[position + 1]! : -1;
-    const end =
-      next >= 0 && Math.floor(next / CHUNK_BYTES) === chunk
-        ? next - chunk * CHUNK_BYTES
-        : this.ends[chunk]!;
-    return this.chunks[chunk]!.subarray(offset, end);
+    const chunk = upperBound(this.firsts, 0, this.firsts.length, position) - 1;
+    const nextFirst = this.firsts[chunk + 1] ?? this.offsets.length;
+    const end = position + 1 < nextFirst ? this.offsets.data[position + 1]! : this.ends[chunk]!;
+    return this.chunks[chunk]!.subarray(this.offsets.data[position]!, end);
   }
 
   /** The text of a record. */
@@ -52,29 +51,37 @@ export class RecordArena {
     return decoder.decode(this.bytes(position));
   }
 
+  /** Releases the spare capacity of the offsets (after a bulk load). */
+  trim(): void {
+    const offsets = this.offsets;
+    if (offsets.data.length > offsets.length + 1024) {
+      offsets.data = offsets.data.slice(0, offsets.length + 1024);
+    }
+  }
+
   /** Rewrites the arena in a new order (new position i holds old position `order[i]`). */
   reorder(order: Int32Array): void {
     const copies = Array.from(order, (p) => this.bytes(p));
     this.chunks = [];
+    this.firsts = [];
     this.ends = [];
-    this.used = CHUNK_BYTES;
-    this.starts.length = 0;
+    this.offsets.length = 0;
     for (const record of copies) {
-      if (CHUNK_BYTES - this.used < record.length) this.newChunk(record.length);
-      this.chunks[this.chunks.length - 1]!.set(record, this.used);
-      this.push(this.chunks.length - 1, this.used, record.length);
+      this.reserve(record.length);
+      const chunk = this.chunks.length - 1;
+      const at = this.ends[chunk]!;
+      this.chunks[chunk]!.set(record, at);
+      this.offsets.push(at);
+      this.ends[chunk] = at + record.length;
     }
   }
 
-  private push(chunk: number, offset: number, length: number): void {
-    this.starts.push(chunk * CHUNK_BYTES + offset);
-    this.used = offset + length;
-    this.ends[chunk] = this.used;
-  }
-
-  private newChunk(atLeast: number): void {
-    this.chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, atLeast)));
+  /** Makes sure the last chunk has `bytes` free, starting a new chunk otherwise. */
+  private reserve(bytes: number): void {
+    const last = this.chunks.length - 1;
+    if (last >= 0 && this.chunks[last]!.length - this.ends[last]! >= bytes) return;
+    this.chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, bytes)));
+    this.firsts.push(this.offsets.length);
     this.ends.push(0);
-    this.used = 0;
   }
 }

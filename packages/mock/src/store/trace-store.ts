@@ -164,6 +164,7 @@ export class TraceStore {
     for (const index of this.indexes.values()) index.compact();
     const n = this.records.size;
     if (this.times.data.length > n + 1024) this.times.data = this.times.data.slice(0, n + 1024);
+    this.records.trim();
   }
 
   /** Drops traces older than the retention (they are already invisible to queries). */
