@@ -1,6 +1,6 @@
 import { hex32 } from "../internal/hex.js";
 import { createDataset } from "../workflows/data-workflows.js";
-import { DESCRIPTIONS, FLAVORS, numericId, resourceName, uuidId } from "../workflows/names.js";
+import { DESCRIPTIONS, FLAVORS, resourceName } from "../workflows/names.js";
 import type { Resource, SessionBuilder } from "../workflows/session-builder.js";
 import { beginLabel, nextLocalHour, somePerson, strangerIp } from "./scenario-context.js";
 
@@ -17,7 +17,7 @@ function buildUp(s: SessionBuilder, n: number): { traceName: string; res: Resour
     if (roll < 0.35) {
       const ds = s.create(
         "createDataset",
-        hex32(rng).slice(0, 20),
+        s.ids.alnum20(),
         resourceName(rng, "ds"),
         { datasetType: "0" },
         { failRate: 0 },
@@ -26,7 +26,7 @@ function buildUp(s: SessionBuilder, n: number): { traceName: string; res: Resour
     } else if (roll < 0.65) {
       const nb = s.create(
         "createNotebook",
-        uuidId(rng),
+        s.ids.uuid(),
         resourceName(rng, "notebook"),
         { flavor: rng.pick(FLAVORS.notebook), duration: String(HOUR) },
         { failRate: 0 },
@@ -35,7 +35,7 @@ function buildUp(s: SessionBuilder, n: number): { traceName: string; res: Resour
     } else if (roll < 0.85) {
       const job = s.create(
         "createModelArtsTrainJob",
-        numericId(rng),
+        s.ids.numeric(),
         resourceName(rng, "train"),
         { nodes: "1", flavor: rng.pick(FLAVORS.training) },
         { failRate: 0 },
@@ -44,7 +44,7 @@ function buildUp(s: SessionBuilder, n: number): { traceName: string; res: Resour
     } else {
       const model = s.create(
         "addModel",
-        uuidId(rng),
+        s.ids.uuid(),
         resourceName(rng, "model"),
         { version: "0.0.1" },
         { failRate: 0 },
@@ -131,7 +131,7 @@ export function trackerTampering(s: SessionBuilder): void {
   s.call("updateTracker", tracker, { failRate: 0 });
   s.think(0.5);
   const notification: Resource = {
-    id: uuidId(rng),
+    id: s.ids.uuid(),
     name: `notify-${rng.pick(DESCRIPTIONS).split(" ")[0]}`,
     ep: "0",
     args: {},
@@ -139,7 +139,7 @@ export function trackerTampering(s: SessionBuilder): void {
   s.call("deleteNotification", notification, { failRate: 0 });
   s.think(0.5);
   const dataTracker: Resource = {
-    id: uuidId(rng),
+    id: s.ids.uuid(),
     name: `obs-audit-${hex32(rng).slice(0, 4)}`,
     ep: "0",
     args: {},

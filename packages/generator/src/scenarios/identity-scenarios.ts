@@ -1,7 +1,7 @@
 import { hex32 } from "../internal/hex.js";
 import type { Actor } from "../tenant/actor.js";
 import { createDataset } from "../workflows/data-workflows.js";
-import { alnum20, DESCRIPTIONS, FLAVORS, resourceName, uuidId } from "../workflows/names.js";
+import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "../workflows/names.js";
 import type { Resource, SessionBuilder } from "../workflows/session-builder.js";
 import { beginLabel, somePerson, strangerIp } from "./scenario-context.js";
 
@@ -11,7 +11,7 @@ function deployService(s: SessionBuilder): Resource | null {
   const rng = s.rng;
   const model = s.create(
     "addModel",
-    uuidId(rng),
+    s.ids.uuid(),
     resourceName(rng, "model"),
     { version: "0.0.1" },
     { failRate: 0 },
@@ -20,7 +20,7 @@ function deployService(s: SessionBuilder): Resource | null {
   s.think();
   return s.create(
     "addService",
-    uuidId(rng),
+    s.ids.uuid(),
     resourceName(rng, "svc"),
     { modelId: model.id, flavor: rng.pick(FLAVORS.service), instances: "1" },
     { failRate: 0 },
@@ -43,7 +43,7 @@ export function newIpAccessKey(s: SessionBuilder): void {
   });
   const key = s.create(
     "addAkSk",
-    alnum20(rng).toLowerCase(),
+    s.ids.lower20(),
     `app-${service.name}`,
     { appKey: alnum20(rng) },
     { failRate: 0 },
@@ -69,7 +69,7 @@ export function loginBruteForce(s: SessionBuilder): void {
   s.as(somePerson(s), "console");
   const workforce = s.create(
     "createWorkforce",
-    alnum20(rng),
+    s.ids.alnum20(),
     resourceName(rng, "team"),
     { description: "labeling" },
     { failRate: 0 },
@@ -77,7 +77,7 @@ export function loginBruteForce(s: SessionBuilder): void {
   if (workforce === null) return;
   const worker = rng.pick(s.tenant.workers);
   const membership: Resource = {
-    id: alnum20(rng),
+    id: s.ids.alnum20(),
     name: worker.name,
     ep: workforce.ep,
     args: { email: worker.name, role: "0" },
@@ -116,7 +116,7 @@ export function agencyPrivilegeEscalation(s: SessionBuilder): void {
   s.as(actor, "console", strangerIp(s));
   const suffix = alnum20(rng).slice(0, 6).toLowerCase();
   const agencyName = `modelarts_agency_${suffix}`;
-  const agencyId = hex32(rng);
+  const agencyId = s.ids.hex32();
   beginLabel(s, {
     scenario: "agency-privilege-escalation",
     technique: "T1098.003",
@@ -142,7 +142,7 @@ export function agencyPrivilegeEscalation(s: SessionBuilder): void {
   if (service !== null) {
     s.create(
       "addAkSk",
-      alnum20(rng).toLowerCase(),
+      s.ids.lower20(),
       `app-${service.name}`,
       { appKey: alnum20(rng) },
       { failRate: 0 },

@@ -1,5 +1,5 @@
 import { base, en, Faker } from "@faker-js/faker";
-import { hex4, hex32, uuid4 } from "../internal/hex.js";
+import { hex32, uuid4 } from "../internal/hex.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import type { Actor, ActorKind } from "./actor.js";
@@ -46,7 +46,6 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
   const regions: TenantRegion[] = infos.map((info) => ({
     info,
     projectId: hex32(rng),
-    uuidNodes: [0, 1, 2, 3].map(() => `-0255ac10${hex4(rng.u32())}`),
   }));
   const enterpriseProjects = ["0"];
   for (let i = rng.int(3); i > 0; i--) enterpriseProjects.push(uuid4(rng));

@@ -6,8 +6,6 @@ export interface TenantRegion {
   readonly info: RegionInfo;
   /** IAM project id of the region's default project (32 hex digits). */
   readonly projectId: string;
-  /** Pre-rendered `-nnnnnnnnnnnn` node parts of the CTS servers recording this region's traces. */
-  readonly uuidNodes: readonly string[];
 }
 
 /** One account (domain) and everything that acts in it. Built once, up front, per tenant. */

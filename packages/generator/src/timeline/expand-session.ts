@@ -18,6 +18,7 @@ export function expandSession(
   end: number,
 ): GeneratedTrace[] {
   const s = new SessionBuilder({
+    seed: config.seed,
     rng: Prng.derive(config.seed, STREAM.session, arrival.index),
     tenant: config.tenants[arrival.tenant] as Tenant,
     ops: config.ops,

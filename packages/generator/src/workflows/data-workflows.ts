@@ -20,12 +20,12 @@ export function createDataset(s: SessionBuilder): Resource | null {
   const bucket = `${s.tenant.domainName}-data`;
   if (rng.chance(0.04)) {
     const suffix = alnum20(rng).slice(0, 6).toLowerCase();
-    s.create("createAgency", hex32(rng), `modelarts_agency_${suffix}`, { suffix });
+    s.create("createAgency", s.ids.hex32(), `modelarts_agency_${suffix}`, { suffix });
     s.think(0.3);
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     const name = resourceName(rng, "ds");
-    const dataset = s.create("createDataset", alnum20(rng), name, {
+    const dataset = s.create("createDataset", s.ids.alnum20(), name, {
       datasetType: String(rng.pick([0, 1, 3, 100, 200])),
       obsPath: obsPath(bucket, "raw", rng.pick(TOPICS)),
       workPath: obsPath(bucket, "work", name),
@@ -59,7 +59,7 @@ export function datasetWorkflow(s: SessionBuilder): void {
     const roll = rng.next();
     if (roll < 0.18) {
       const name = `${rng.pick(["cat", "dog", "car", "person", "defect", "ok", "ng", "scratch"])}${rng.int(9)}`;
-      const label = child(s, dataset, alnum20(rng), name, {
+      const label = child(s, dataset, s.ids.alnum20(), name, {
         labelName: name,
         color: hex32(rng).slice(0, 6),
       });
@@ -67,7 +67,7 @@ export function datasetWorkflow(s: SessionBuilder): void {
     } else if (roll < 0.26 && labels.length > 0) {
       s.call("updateLabel", rng.pick(labels));
     } else if (roll < 0.38) {
-      const sample = child(s, dataset, hex32(rng), dataset.name, { sampleId: hex32(rng) });
+      const sample = child(s, dataset, s.ids.hex32(), dataset.name, { sampleId: hex32(rng) });
       const label = labels.length > 0 ? rng.pick(labels).name : "unlabeled";
       s.call("uploadSamples", dataset, { args: { sampleFile: `img_${rng.int(99999)}.jpg` } });
       samples.push(sample);
@@ -76,7 +76,7 @@ export function datasetWorkflow(s: SessionBuilder): void {
         args: { sampleId: sample.args.sampleId ?? "", labelName: label },
       });
     } else if (roll < 0.45) {
-      const task = child(s, dataset, alnum20(rng), `auto-label-${dataset.name}`, {});
+      const task = child(s, dataset, s.ids.alnum20(), `auto-label-${dataset.name}`, {});
       if (
         s.call("createAutoLabelingTask", task, { args: { taskId: task.id } }) &&
         rng.chance(0.3)
@@ -85,16 +85,16 @@ export function datasetWorkflow(s: SessionBuilder): void {
         s.call("stopTask", task);
       }
     } else if (roll < 0.5) {
-      const task = child(s, dataset, alnum20(rng), `auto-group-${dataset.name}`, {});
+      const task = child(s, dataset, s.ids.alnum20(), `auto-group-${dataset.name}`, {});
       s.call("createAutoGroupingTask", task, {
         args: { taskId: task.id, groups: String(2 + rng.int(8)) },
       });
     } else if (roll < 0.54) {
-      const task = child(s, dataset, alnum20(rng), `auto-deploy-${dataset.name}`, {});
+      const task = child(s, dataset, s.ids.alnum20(), `auto-deploy-${dataset.name}`, {});
       s.call("createAutoDeployTask", task, { args: { taskId: task.id, modelId: hex32(rng) } });
     } else if (roll < 0.64) {
       const n = versions.length + 1;
-      const version = child(s, dataset, alnum20(rng), `V${String(n).padStart(3, "0")}`, {});
+      const version = child(s, dataset, s.ids.alnum20(), `V${String(n).padStart(3, "0")}`, {});
       const ok = s.call("publishDatasetVersion", dataset, {
         args: { versionName: version.name, versionId: version.id },
       });
@@ -138,7 +138,7 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
   s.think();
   s.call("importSamplesToDataset", dataset, { args: { taskId: alnum20(rng) } });
   s.think();
-  const workforce = s.create("createWorkforce", alnum20(rng), resourceName(rng, "team"), {
+  const workforce = s.create("createWorkforce", s.ids.alnum20(), resourceName(rng, "team"), {
     description: rng.pick(DESCRIPTIONS),
   });
   if (workforce === null) return;
@@ -147,7 +147,7 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
   for (const actor of pool.slice(0, 2 + rng.int(Math.max(1, pool.length - 1)))) {
     s.think(0.3);
     // worker_id is per workforce membership, so a worker's re-invitation gets a new id.
-    const res = child(s, workforce, alnum20(rng), actor.name, {
+    const res = child(s, workforce, s.ids.alnum20(), actor.name, {
       email: actor.name,
       role: String(rng.int(3)),
     });
@@ -159,7 +159,7 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
     s.call("updateWorker", rng.pick(members).res, { args: { role: "1", description: "reviewer" } });
   }
   s.think();
-  const task = child(s, dataset, alnum20(rng), resourceName(rng, "label-task"), {
+  const task = child(s, dataset, s.ids.alnum20(), resourceName(rng, "label-task"), {
     workforceId: workforce.id,
   });
   if (!s.call("createWorkforceTask", task)) return;

@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 export function notebookWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
   const hours = rng.pick([1, 2, 4, 8]);
-  const notebook = s.create("createNotebook", uuidId(rng), resourceName(rng, "notebook"), {
+  const notebook = s.create("createNotebook", s.ids.uuid(), resourceName(rng, "notebook"), {
     flavor: rng.pick(FLAVORS.notebook),
     imageId: uuidId(rng),
     duration: String(hours * HOUR),
@@ -22,7 +22,7 @@ export function notebookWorkflow(s: SessionBuilder): void {
   let running = true;
   let runningSince = s.time;
   const app: Resource = {
-    id: uuidId(rng),
+    id: s.ids.uuid(),
     name: `codelab-${notebook.name}`,
     ep: notebook.ep,
     args: { ...notebook.args },

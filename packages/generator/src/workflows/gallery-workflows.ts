@@ -1,4 +1,4 @@
-import { alnum20, DESCRIPTIONS, FLAVORS, resourceName, uuidId } from "./names.js";
+import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 /**
@@ -14,7 +14,7 @@ export function galleryWorkflow(s: SessionBuilder): void {
   }
   let asset: Resource | null = null;
   if (rng.chance(0.5)) {
-    asset = s.create("create_content", uuidId(rng), resourceName(rng, "asset"), {
+    asset = s.create("create_content", s.ids.uuid(), resourceName(rng, "asset"), {
       contentType: rng.pick(["model", "dataset", "notebook", "algorithm"]),
       description: rng.pick(DESCRIPTIONS),
       version: "1.0.0",
@@ -22,7 +22,7 @@ export function galleryWorkflow(s: SessionBuilder): void {
     });
   } else {
     // Someone else's asset: its creation happened outside this account's audit trail.
-    const id = uuidId(rng);
+    const id = s.ids.uuid();
     const name = resourceName(rng, "asset");
     asset = { id, name, ep: "0", args: { id, name, version: "1.0.0" } };
   }
@@ -33,7 +33,7 @@ export function galleryWorkflow(s: SessionBuilder): void {
     if (roll < 0.2)
       s.call("modify_content", asset, { args: { description: rng.pick(DESCRIPTIONS) } });
     else if (roll < 0.35) {
-      const id = uuidId(rng);
+      const id = s.ids.uuid();
       const version = `1.${1 + rng.int(9)}.0`;
       s.call("add_version", {
         id,
@@ -50,7 +50,7 @@ export function galleryWorkflow(s: SessionBuilder): void {
       }
     } else if (roll < 0.85) s.call("cancel_star_content", asset);
     else {
-      const activity = s.create("publish_activity", uuidId(rng), resourceName(rng, "activity"), {
+      const activity = s.create("publish_activity", s.ids.uuid(), resourceName(rng, "activity"), {
         now: String(s.time),
         flavor: rng.pick(FLAVORS.notebook),
       });
@@ -68,7 +68,7 @@ export function galleryWorkflow(s: SessionBuilder): void {
  */
 export function poolWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
-  const networkName = `network-${alnum20(rng).slice(0, 4).toLowerCase()}`;
+  const networkName = `network-${s.ids.lower10()}`;
   const network = s.create("CreateNetworksV1", networkName, networkName, {
     cidr: `192.168.${rng.int(64) * 4}.0/22`,
   });
@@ -76,7 +76,7 @@ export function poolWorkflow(s: SessionBuilder): void {
   s.wait(rng.logNormal(90_000, 0.5));
   if (rng.chance(0.3)) s.call("UpdateNetworksV1", network);
   s.think();
-  const poolName = `pool-${alnum20(rng).slice(0, 8).toLowerCase()}`;
+  const poolName = `pool-${s.ids.lower10()}`;
   const pool = s.create("CreatePoolV2", poolName, resourceName(rng, "pool"), {
     flavor: rng.pick(FLAVORS.pool),
     nodes: String(rng.pick([1, 2, 4])),

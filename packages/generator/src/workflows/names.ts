@@ -81,12 +81,7 @@ export function alnum20(rng: Prng): string {
   return out;
 }
 
-/** A numeric id as text (v1 training and visualization job ids). */
-export function numericId(rng: Prng): string {
-  return String(100_000 + rng.int(9_900_000));
-}
-
-/** A UUID-shaped resource id (8-4-4-4-12 hex). */
+/** A random UUID-shaped id (8-4-4-4-12 hex) for references that are not resources of the timeline (images). */
 export function uuidId(rng: Prng): string {
   const h = hex32(rng);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;

@@ -1,4 +1,4 @@
-import { alnum20, DESCRIPTIONS, FLAVORS, resourceName, uuidId } from "./names.js";
+import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 const MINUTE = 60_000;
@@ -8,7 +8,7 @@ export function registerModel(s: SessionBuilder): Resource | null {
   const rng = s.rng;
   const bucket = `${s.tenant.domainName}-ml`;
   const name = resourceName(rng, "model");
-  const model = s.create("addModel", uuidId(rng), name, {
+  const model = s.create("addModel", s.ids.uuid(), name, {
     version: `0.0.${1 + rng.int(9)}`,
     trainUrl: `/${bucket}/output/${name}/`,
     modelType: rng.pick(["TensorFlow", "PyTorch", "MindSpore", "Custom"]),
@@ -22,7 +22,7 @@ export function registerModel(s: SessionBuilder): Resource | null {
   }
   if (rng.chance(0.2)) {
     s.think();
-    const convert = s.create("addConvert", uuidId(rng), resourceName(rng, "convert"), {
+    const convert = s.create("addConvert", s.ids.uuid(), resourceName(rng, "convert"), {
       modelName: model.name,
       framework: rng.pick(["tflite", "om", "onnx"]),
       trainUrl: model.args.trainUrl ?? "",
@@ -49,7 +49,7 @@ export function serviceWorkflow(s: SessionBuilder): void {
   if (model === null) return;
   s.think();
   const flavor = rng.pick(FLAVORS.service);
-  const service = s.create("addService", uuidId(rng), resourceName(rng, "svc"), {
+  const service = s.create("addService", s.ids.uuid(), resourceName(rng, "svc"), {
     modelId: model.id,
     flavor,
     instances: String(rng.pick([1, 1, 2, 3])),
@@ -75,7 +75,7 @@ export function serviceWorkflow(s: SessionBuilder): void {
       )
         running = !running;
     } else if (roll < 0.8) {
-      const key = s.create("addAkSk", alnum20(rng).toLowerCase(), `app-${service.name}`, {
+      const key = s.create("addAkSk", s.ids.lower20(), `app-${service.name}`, {
         appKey: alnum20(rng),
       });
       if (key !== null) keys.push(key);
@@ -101,10 +101,10 @@ export function serviceWorkflow(s: SessionBuilder): void {
 export function clusterWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
   const flavor = rng.pick(FLAVORS.pool);
-  const cluster = s.create("createCluster", uuidId(rng), resourceName(rng, "pool"), {
+  const cluster = s.create("createCluster", s.ids.uuid(), resourceName(rng, "pool"), {
     flavor,
     nodes: String(rng.pick([1, 2, 4, 8])),
-    network: `network-${alnum20(rng).slice(0, 4).toLowerCase()}`,
+    network: `network-${s.ids.lower10()}`,
     phase: "Running",
   });
   if (cluster === null) return;
@@ -115,7 +115,7 @@ export function clusterWorkflow(s: SessionBuilder): void {
   for (let step = rng.int(4); step > 0 && s.open; step--) {
     s.wait(rng.logNormal(30 * MINUTE, 1));
     if (nodes.length === 0 || rng.chance(0.6)) {
-      const id = `node-${alnum20(rng).slice(0, 10).toLowerCase()}`;
+      const id = `node-${s.ids.lower10()}`;
       const node: Resource = {
         id,
         name: id,

@@ -1,12 +1,14 @@
 import type { TraceSource } from "@ctsim/catalog";
 import { pickFailure, ratingOf } from "../internal/failures.js";
 import { GeneratedTrace } from "../internal/generated-trace.js";
-import { hex4, hex32 } from "../internal/hex.js";
+import { hex32 } from "../internal/hex.js";
+import { IdMint } from "../internal/id-mint.js";
 import type { TemplateArgs } from "../internal/json-template.js";
 import type { LabelTracker } from "../internal/label-tracker.js";
 import type { OpSpec } from "../internal/op-table.js";
 import type { Prng } from "../internal/prng.js";
 import { type CallMode, renderUser, type UserRender } from "../internal/user-render.js";
+import { sessionUuidTail, traceTicks } from "../internal/uuid-v1.js";
 import type { Actor } from "../tenant/actor.js";
 import type { Tenant, TenantRegion } from "../tenant/tenant.js";
 
@@ -36,6 +38,7 @@ export interface CallOptions {
 
 /** What a session needs from the timeline. */
 export interface SessionSetup {
+  readonly seed: number;
   readonly rng: Prng;
   readonly tenant: Tenant;
   readonly ops: ReadonlyMap<string, OpSpec>;
@@ -56,6 +59,8 @@ export class SessionBuilder {
   readonly rng: Prng;
   readonly tenant: Tenant;
   readonly region: TenantRegion;
+  /** Mints the session's resource ids (unique within the timeline). */
+  readonly ids: IdMint;
   /** Session clock, epoch ms. */
   time: number;
   readonly events: GeneratedTrace[] = [];
@@ -63,7 +68,10 @@ export class SessionBuilder {
   label: LabelTracker | null = null;
   private readonly ops: ReadonlyMap<string, OpSpec>;
   private readonly end: number;
-  private readonly tails: readonly string[];
+  /** `-cccc-nnnnnnnnnnnn` of the session's trace ids (unique per session). */
+  private readonly uuidTail: string;
+  /** Offset of the 100 ns ticks of the session's trace ids. */
+  private readonly tickOffset: number;
   private readonly users = new Map<string, UserRender>();
   private actor: Actor;
   private callMode: CallMode = "console";
@@ -83,14 +91,15 @@ export class SessionBuilder {
     this.region = (
       regions.length > 1 && this.rng.chance(0.2) ? regions[1] : regions[0]
     ) as TenantRegion;
-    const clockSeq = hex4(0x8000 | (setup.sessionIndex & 0x3fff));
-    this.tails = this.region.uuidNodes.map((node) => `-${clockSeq}${node}`);
+    this.uuidTail = sessionUuidTail(setup.sessionIndex);
+    this.tickOffset = this.rng.int(10_000);
+    this.ids = new IdMint(setup.seed, setup.sessionIndex, this.rng);
     this.actor = setup.tenant.root;
   }
 
-  /** Whether more traces can still be produced (window not over, size cap not reached). */
+  /** Whether more traces can still be produced (window not over, size caps not reached). */
   get open(): boolean {
-    return this.time < this.end && this.events.length < MAX_EVENTS;
+    return this.time < this.end && this.events.length < MAX_EVENTS && !this.ids.nearlySpent;
   }
 
   /** Whether the revision has this operation. */
@@ -226,8 +235,9 @@ export class SessionBuilder {
         projectId: this.region.projectId,
         domainId: this.tenant.domainId,
         regionInfo: this.region.info,
-        subMs: rng.int(10000),
-        uuidTail: this.tails[rng.int(this.tails.length)] as string,
+        // The trace's sequence number in the session makes its id unique (see traceTicks).
+        subMs: traceTicks(this.events.length, this.tickOffset),
+        uuidTail: this.uuidTail,
         label: this.label,
       }),
     );

@@ -1,4 +1,4 @@
-import { DESCRIPTIONS, FLAVORS, numericId, resourceName, TOPICS } from "./names.js";
+import { DESCRIPTIONS, FLAVORS, resourceName, TOPICS } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 const MINUTE = 60_000;
@@ -24,13 +24,14 @@ export function trainingWorkflow(s: SessionBuilder): void {
   };
   let config: Resource | null = null;
   if (rng.chance(0.25)) {
-    const name = resourceName(rng, "cfg");
+    // A training configuration is named by its name: the name carries a unique suffix.
+    const name = `cfg-${rng.pick(TOPICS)}-${s.ids.lower10()}`;
     config = s.create("createModelArtsTrainConfig", name, name, base);
     s.think();
   }
   const jobName = resourceName(rng, "train");
-  const firstVersion = numericId(rng);
-  const job = s.create("createModelArtsTrainJob", numericId(rng), jobName, {
+  const firstVersion = s.ids.numeric();
+  const job = s.create("createModelArtsTrainJob", s.ids.numeric(), jobName, {
     ...base,
     trainUrl: `/${bucket}/output/${jobName}/V0001/`,
     versionId: firstVersion,
@@ -45,7 +46,7 @@ export function trainingWorkflow(s: SessionBuilder): void {
     const latest = versions[versions.length - 1];
     if (roll < 0.45) {
       const n = versions.length + 1;
-      const id = numericId(rng);
+      const id = s.ids.numeric();
       const name = `V${String(n).padStart(4, "0")}`;
       const version: Resource = {
         id,
@@ -92,10 +93,15 @@ export function trainingWorkflow(s: SessionBuilder): void {
 function tensorboard(s: SessionBuilder, job: Resource): void {
   const rng = s.rng;
   s.think();
-  const board = s.create("createModelArtsTensorboardJob", numericId(rng), resourceName(rng, "tb"), {
-    ...job.args,
-    description: rng.pick(DESCRIPTIONS),
-  });
+  const board = s.create(
+    "createModelArtsTensorboardJob",
+    s.ids.numeric(),
+    resourceName(rng, "tb"),
+    {
+      ...job.args,
+      description: rng.pick(DESCRIPTIONS),
+    },
+  );
   if (board === null) return;
   let running = true;
   for (let step = rng.int(4); step > 0 && s.open; step--) {
