@@ -40,9 +40,6 @@ export {
 } from "./arbitraries/user-info.js";
 export { ContractError, ContractErrorCode } from "./contract-error.js";
 export type { ProviderCredentials } from "./internal/cts-client.js";
-export type { SignableRequest, SigningKey } from "./internal/sign-request.js";
-// ── Signing and errors ──────────────────────────────────────────────────────
-export { signRequest } from "./internal/sign-request.js";
 export type { TraceFilters, TraceQueryFilter } from "./internal/trace-filters.js";
 export { filterValueOf, matchesFilters, TRACE_QUERY_FILTERS } from "./internal/trace-filters.js";
 export type {

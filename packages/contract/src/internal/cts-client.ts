@@ -1,5 +1,5 @@
+import { signingEncode, signRequest } from "@ctsim/signer";
 import { ContractError, ContractErrorCode } from "../contract-error.js";
-import { signerEncode, signRequest } from "./sign-request.js";
 
 /** How requests authenticate: AK/SK signing (`SDK-HMAC-SHA256`) or an IAM token. */
 export type ProviderCredentials =
@@ -51,7 +51,7 @@ export function createCtsClient(options: CtsClientOptions): CtsClient {
     async send(request) {
       const url = `${base}${request.path}${queryString(request.query)}`;
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-      const headers: Record<string, string> = {
+      let headers: Record<string, string> = {
         "Content-Type": body === undefined ? "application/json" : "application/json;charset=UTF-8",
         "X-Project-Id": options.projectId,
       };
@@ -59,10 +59,19 @@ export function createCtsClient(options: CtsClientOptions): CtsClient {
         request.credentials === undefined ? options.credentials : request.credentials;
       if (credentials && "token" in credentials) headers["X-Auth-Token"] = credentials.token;
       if (credentials && "ak" in credentials) {
-        if (credentials.securityToken) headers["X-Security-Token"] = credentials.securityToken;
         const time = options.clock() + (request.clockOffsetMs ?? 0);
-        const signable = { method: request.method, url, headers, ...(body ? { body } : {}) };
-        Object.assign(headers, signRequest(signable, { ...credentials, time }));
+        const target = new URL(url);
+        const signable = {
+          method: request.method,
+          rawPath: target.pathname,
+          rawQuery: target.search.slice(1),
+          headers,
+          body: body ?? "",
+          host: target.host,
+        };
+        // The signer returns every header to send (its own added): X-Sdk-Date, Authorization and,
+        // for temporary credentials, X-Security-Token.
+        headers = signRequest(signable, { ...credentials, date: time });
       }
       let response: Response;
       try {
@@ -86,7 +95,7 @@ export function createCtsClient(options: CtsClientOptions): CtsClient {
 
 function queryString(query: Readonly<Record<string, string>> | undefined): string {
   if (!query) return "";
-  const pairs = Object.entries(query).map(([k, v]) => `${signerEncode(k)}=${signerEncode(v)}`);
+  const pairs = Object.entries(query).map(([k, v]) => `${signingEncode(k)}=${signingEncode(v)}`);
   return pairs.length === 0 ? "" : `?${pairs.join("&")}`;
 }
 

@@ -1,8 +1,14 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiTrace } from "@ctsim/catalog";
+import {
+  canonicalRequest,
+  hmacSha256Hex,
+  parseSdkDate,
+  sha256Hex,
+  stringToSign,
+} from "@ctsim/signer";
 import type { ProviderCredentials } from "../../src/internal/cts-client.js";
-import { canonicalRequest, signatureOf } from "../../src/internal/sign-request.js";
 import type { Defect } from "./defects.js";
 import { REFERENCE_NOW, referenceTraces } from "./reference-dataset.js";
 import { ReferenceResources } from "./reference-resources.js";
@@ -116,26 +122,19 @@ function authenticated(
     /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]+)$/.exec(header);
   const date = request.headers["x-sdk-date"];
   if (!match || typeof date !== "string" || match[1] !== credentials.ak) return false;
-  const at = Date.UTC(
-    +date.slice(0, 4),
-    +date.slice(4, 6) - 1,
-    +date.slice(6, 8),
-    +date.slice(9, 11),
-    +date.slice(11, 13),
-    +date.slice(13, 15),
-  );
-  if (Math.abs(at - REFERENCE_NOW) > 15 * 60_000) return false;
+  const at = parseSdkDate(date);
+  if (at === undefined || Math.abs(at - REFERENCE_NOW) > 15 * 60_000) return false;
   const signed = (match[2] ?? "").split(";");
-  const headers: Record<string, string> = {};
-  for (const name of signed) headers[name] = String(request.headers[name] ?? "");
-  const canonical = canonicalRequest(
-    {
-      method: request.method ?? "GET",
-      url: `http://${request.headers.host}${url.pathname}${url.search}`,
-      headers,
-      body,
+  const canonical = canonicalRequest({
+    method: request.method ?? "GET",
+    rawPath: url.pathname,
+    rawQuery: url.search.slice(1),
+    signedHeaders: signed,
+    headerValue: (name) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(",") : value;
     },
-    signed,
-  );
-  return signatureOf(canonical, date, credentials.sk) === match[3];
+    payloadHash: sha256Hex(body),
+  });
+  return hmacSha256Hex(credentials.sk, stringToSign(date, canonical)) === match[3];
 }

@@ -1,5 +1,5 @@
 /** Authentication settings of the mock, and the one resolver that prepares them for lookups. */
-import { hmacSha256Keyed } from "./hashing.js";
+import { hmacSha256Keyed } from "@ctsim/signer";
 
 /** One accepted AK/SK pair; `securityToken` makes it a temporary (STS) credential. */
 export interface AkSkCredential {

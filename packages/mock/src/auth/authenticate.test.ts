@@ -1,9 +1,9 @@
+import { signRequest } from "@ctsim/signer";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { AuthOptions } from "./auth-options.js";
 import type { AuthRequest } from "./auth-request.js";
 import { authenticate } from "./authenticate.js";
-import { signRequest } from "./sign-request.js";
 
 const NOW = Date.UTC(2026, 4, 1, 12, 0, 0);
 const MINUTE = 60_000;

@@ -1,11 +1,12 @@
 /** The API Gateway's authentication step, run by the mock before any CTS logic. */
+
+import { constantTimeEqual } from "@ctsim/signer";
 import type { AuthOptions } from "./auth-options.js";
 import { resolveAkSkOptions } from "./auth-options.js";
 import type { AuthRequest } from "./auth-request.js";
 import { headerLookup } from "./auth-request.js";
 import type { AuthResult } from "./auth-result.js";
 import { AUTH_FAILURE_REASONS, authFailure } from "./auth-result.js";
-import { constantTimeEqual } from "./hashing.js";
 import { verifyAkSk } from "./verify-aksk.js";
 
 const { badToken, missingCredentials, unknownAccessKey } = AUTH_FAILURE_REASONS;

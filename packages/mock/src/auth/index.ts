@@ -12,5 +12,5 @@ export { AUTH_ERROR_CODE, AUTH_ERROR_PREFIX, AUTH_FAILURE_REASONS } from "./auth
 export { authenticate } from "./authenticate.js";
 
 // Signing requests
-export type { SignableRequest, SignOptions } from "./sign-request.js";
-export { signRequest } from "./sign-request.js";
+export type { SignableRequest, SignOptions } from "@ctsim/signer";
+export { signRequest } from "@ctsim/signer";

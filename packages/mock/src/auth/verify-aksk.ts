@@ -1,13 +1,18 @@
 /** Server-side verification of SDK-HMAC-SHA256 signatures (reference §5.2). */
+
+import {
+  canonicalRequest,
+  constantTimeEqual,
+  parseAuthorization,
+  parseSdkDate,
+  sha256Hex,
+  stringToSign,
+} from "@ctsim/signer";
 import type { ResolvedAkSk } from "./auth-options.js";
 import type { AuthRequest } from "./auth-request.js";
 import { headerLookup } from "./auth-request.js";
 import type { AuthResult } from "./auth-result.js";
 import { AUTH_FAILURE_REASONS, authFailure } from "./auth-result.js";
-import { parseAuthorization } from "./authorization-header.js";
-import { canonicalRequest, stringToSign } from "./canonical-request.js";
-import { constantTimeEqual, sha256Hex } from "./hashing.js";
-import { parseSdkDate } from "./sdk-date.js";
 
 const { badSignature, unknownAccessKey } = AUTH_FAILURE_REASONS;
 

@@ -1,10 +1,10 @@
+import type { SignableRequest, SignOptions } from "@ctsim/signer";
+import { signRequest } from "@ctsim/signer";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { AuthOptions } from "./auth-options.js";
 import type { AuthRequest } from "./auth-request.js";
 import { authenticate } from "./authenticate.js";
-import type { SignableRequest, SignOptions } from "./sign-request.js";
-import { signRequest } from "./sign-request.js";
 
 const AK = "QTWAOYTTINDUT2QVKYUC";
 const SK = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
