@@ -1,3 +1,4 @@
+import type { GeneratedTrace } from "../internal/generated-trace.js";
 import { endpointFragment, RATING_INDEX, SOURCE_INDEX } from "../internal/op-table.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
@@ -5,48 +6,51 @@ import { asGenerated } from "./as-generated.js";
 /**
  * One trace as ListTraces returns it (reference §2.1, SDK types: `code`, `request` and
  * `response` are strings), as JSON text without a newline. Built by concatenating pre-rendered
- * fragments: no generic `JSON.stringify` walk.
+ * fragments (each constant run of fields is one string): no generic `JSON.stringify` walk.
  *
  * @throws GeneratorError `CTSIM_GENERATOR_FOREIGN_EVENT` when the event was not made by this package.
  * @example
  * for (const event of generateTraces({ count: 1 })) console.log(encodeApiTraceJson(event));
  */
 export function encodeApiTraceJson(event: TraceEvent): string {
-  const e = asGenerated(event);
-  const p = e.parts;
-  const op = p.op;
-  const user = p.user;
+  return encodeGenerated(asGenerated(event));
+}
+
+/** {@link encodeApiTraceJson} of a trace known to be the generator's own. */
+export function encodeGenerated(e: GeneratedTrace): string {
+  const op = e.op;
+  const scope = e.scope;
+  const failure = e.failure;
+  const user = e.user;
+  const time = e.time;
+  const resourceId = e.resourceId;
+  const ep = e.enterpriseProjectId;
   return (
     '{"trace_id":"' +
     e.traceId +
     (op.apiHead[
-      RATING_INDEX[p.traceRating as "normal"] * 3 + SOURCE_INDEX[p.traceType as "ApiCall"]
+      RATING_INDEX[e.traceRating as "normal"] * 3 + SOURCE_INDEX[e.traceType as "ApiCall"]
     ] as string) +
-    p.resourceId +
+    resourceId +
     '","resource_name":"' +
-    p.resourceName +
+    e.resourceName +
     '","time":' +
-    p.time +
+    time +
     ',"record_time":' +
-    e.recordTime +
+    (time + e.delay) +
     ',"source_ip":"' +
-    p.sourceIp +
+    e.sourceIp +
     '","request":' +
     e.requestJson +
     ',"response":' +
     e.responseJson +
-    ',"code":"' +
-    p.code +
-    op.apiMid +
+    (failure === null ? op.apiCodeMid : `,"code":"${failure.code}${op.apiMid}`) +
     e.requestId +
-    (p.failure === null
-      ? endpointFragment(op, p.regionInfo.console)
-      : `","location_info":"${p.failure.errorCode}","endpoint":${e.endpointJson},"resource_url":`) +
-    e.resourceUrlJson +
-    ',"enterprise_project_id":"' +
-    p.enterpriseProjectId +
-    op.apiTail +
-    (user === null ? "null" : user.json) +
-    "}"
+    (failure === null
+      ? endpointFragment(op, scope.regionInfo.console)
+      : `","location_info":"${failure.errorCode}","endpoint":${e.endpointJson},"resource_url":`) +
+    (resourceId === "" ? "null" : `"${scope.urlPrefix}${op.routePath}${resourceId}"`) +
+    (ep === "0" ? op.apiTailEp0 : `,"enterprise_project_id":"${ep}${op.apiTail}`) +
+    (user === null ? "null}" : user.jsonClose)
   );
 }

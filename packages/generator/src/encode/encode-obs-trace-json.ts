@@ -13,13 +13,12 @@ import { asGenerated } from "./as-generated.js";
  */
 export function encodeObsTraceJson(event: TraceEvent): string {
   const e = asGenerated(event);
-  const p = e.parts;
-  const user = p.user;
+  const user = e.user;
   return (
     '{"code":' +
-    p.code +
+    e.code +
     ',"event_type":"system","project_id":"' +
-    p.projectId +
+    e.projectId +
     '","tracker_name":"system","record_time":' +
     e.recordTime +
     ',"time":' +
@@ -27,27 +26,27 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     ',"trace_id":"' +
     e.traceId +
     '","trace_name":"' +
-    p.op.traceName +
+    e.op.traceName +
     '","trace_rating":"' +
-    p.traceRating +
+    e.traceRating +
     '","trace_type":"' +
-    p.traceType +
+    e.traceType +
     '","service_type":"' +
-    p.op.serviceType +
+    e.op.serviceType +
     '","resource_type":"' +
-    p.op.resourceType +
+    e.op.resourceType +
     '","resource_id":"' +
-    p.resourceId +
+    e.resourceId +
     '","resource_name":"' +
-    p.resourceName +
+    e.resourceName +
     '","source_ip":"' +
-    p.sourceIp +
+    e.sourceIp +
     '","request":' +
     e.requestJson +
     ',"response":' +
     e.responseJson +
     ',"api_version":"' +
-    p.op.apiVersion +
+    e.op.apiVersion +
     '","message":null,"request_id":"' +
     e.requestId +
     '","location_info":' +
@@ -57,9 +56,9 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     ',"resource_url":' +
     e.resourceUrlJson +
     ',"enterprise_project_id":"' +
-    p.enterpriseProjectId +
+    e.enterpriseProjectId +
     '","read_only":false,"operation_id":"' +
-    p.op.traceName +
+    e.op.traceName +
     '","user":' +
     (user === null ? "null" : user.obsJson) +
     "}"

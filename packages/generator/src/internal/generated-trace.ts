@@ -7,22 +7,41 @@ import { hex8 } from "./hex.js";
 import type { TemplateArgs } from "./json-template.js";
 import type { LabelTracker } from "./label-tracker.js";
 import type { OpSpec } from "./op-table.js";
+import { mix32 } from "./prng.js";
 import type { UserRender } from "./user-render.js";
 import { uuidV1 } from "./uuid-v1.js";
 
+/** What every trace of one session shares: one object, referenced by each trace. */
+export interface TraceScope {
+  readonly projectId: string;
+  readonly domainId: string;
+  readonly regionInfo: RegionInfo;
+  /** `-cccc-nnnnnnnnnnnn` of the session's trace ids. */
+  readonly uuidTail: string;
+  /** `/?region=<region>#/` (start of `resource_url`). */
+  readonly urlPrefix: string;
+}
+
+/** Render `request` (not for system actions). */
+export const WITH_REQUEST = 1;
+/** Render `response` on success (not for most system actions). */
+export const WITH_RESPONSE = 2;
+
 /**
- * Everything a trace is built from. Kept compact (references to shared strings and a few
- * numbers): texts such as the trace id, request id and bodies are rendered only when the trace
- * is encoded, so traces waiting in a session cost little memory and die young.
+ * The generator's {@link TraceEvent}: one compact object per trace (references to shared
+ * strings and a few small numbers). Texts such as the trace id, request id and bodies are
+ * rendered only when the trace is encoded, so traces waiting in a session cost little memory.
  */
-export interface TraceParts {
+export class GeneratedTrace implements TraceEvent {
   readonly op: OpSpec;
+  readonly scope: TraceScope;
   readonly traceRating: TraceRating;
   readonly traceType: TraceSource;
   readonly resourceId: string;
   readonly resourceName: string;
   readonly time: number;
-  readonly recordDelay: number;
+  /** `record_time - time`, ms. */
+  readonly delay: number;
   readonly user: UserRender | null;
   readonly sourceIp: string;
   /** Template values of the resource and of the call. */
@@ -31,134 +50,136 @@ export interface TraceParts {
   /** How the call failed, or `null` on success. */
   readonly failure: Failure | null;
   readonly code: string;
-  /** Render `request` (false for system actions). */
-  readonly withRequest: boolean;
-  /** Render `response` on success (false for most system actions). */
-  readonly withResponse: boolean;
-  /** The four random 32-bit words of the 32-hex `request_id`. */
-  readonly requestWordA: number;
-  readonly requestWordB: number;
-  readonly requestWordC: number;
-  readonly requestWordD: number;
-  readonly enterpriseProjectId: string;
-  readonly projectId: string;
-  readonly domainId: string;
-  readonly regionInfo: RegionInfo;
+  /** {@link WITH_REQUEST} | {@link WITH_RESPONSE}. */
+  readonly flags: number;
+  /** Two random 30-bit words behind the 32-hex `request_id`. */
+  readonly requestA: number;
+  readonly requestB: number;
   /** 100 ns ticks within the ms for the trace id. */
-  readonly subMs: number;
-  /** `-cccc-nnnnnnnnnnnn` of the trace id. */
-  readonly uuidTail: string;
+  readonly ticks: number;
+  readonly enterpriseProjectId: string;
   readonly label: LabelTracker | null;
-}
 
-/** The generator's {@link TraceEvent}: plain fields plus what the encoders render from. */
-export class GeneratedTrace implements TraceEvent {
-  readonly parts: TraceParts;
-  readonly time: number;
-  readonly recordTime: number;
-  private id: string | undefined;
-
-  constructor(parts: TraceParts) {
-    this.parts = parts;
-    this.time = parts.time;
-    this.recordTime = parts.time + parts.recordDelay;
+  constructor(
+    op: OpSpec,
+    scope: TraceScope,
+    traceRating: TraceRating,
+    traceType: TraceSource,
+    resourceId: string,
+    resourceName: string,
+    time: number,
+    delay: number,
+    user: UserRender | null,
+    sourceIp: string,
+    args: TemplateArgs,
+    extra: TemplateArgs | undefined,
+    failure: Failure | null,
+    code: string,
+    flags: number,
+    requestA: number,
+    requestB: number,
+    ticks: number,
+    enterpriseProjectId: string,
+    label: LabelTracker | null,
+  ) {
+    this.op = op;
+    this.scope = scope;
+    this.traceRating = traceRating;
+    this.traceType = traceType;
+    this.resourceId = resourceId;
+    this.resourceName = resourceName;
+    this.time = time;
+    this.delay = delay;
+    this.user = user;
+    this.sourceIp = sourceIp;
+    this.args = args;
+    this.extra = extra;
+    this.failure = failure;
+    this.code = code;
+    this.flags = flags;
+    this.requestA = requestA;
+    this.requestB = requestB;
+    this.ticks = ticks;
+    this.enterpriseProjectId = enterpriseProjectId;
+    this.label = label;
   }
 
   get traceId(): string {
-    if (this.id === undefined) this.id = uuidV1(this.time, this.parts.subMs, this.parts.uuidTail);
-    return this.id;
+    return uuidV1(this.time, this.ticks, this.scope.uuidTail);
+  }
+  get recordTime(): number {
+    return this.time + this.delay;
   }
   get traceName(): string {
-    return this.parts.op.traceName;
-  }
-  get traceRating(): TraceRating {
-    return this.parts.traceRating;
-  }
-  get traceType(): TraceSource {
-    return this.parts.traceType;
+    return this.op.traceName;
   }
   get serviceType(): string {
-    return this.parts.op.serviceType;
+    return this.op.serviceType;
   }
   get resourceType(): string {
-    return this.parts.op.resourceType;
-  }
-  get resourceId(): string {
-    return this.parts.resourceId;
-  }
-  get resourceName(): string {
-    return this.parts.resourceName;
+    return this.op.resourceType;
   }
   get userName(): string | null {
-    return this.parts.user === null ? null : this.parts.user.name;
+    return this.user === null ? null : this.user.name;
   }
   get accessKeyId(): string | null {
-    return this.parts.user === null ? null : this.parts.user.accessKeyId;
-  }
-  get enterpriseProjectId(): string {
-    return this.parts.enterpriseProjectId;
-  }
-  get code(): string {
-    return this.parts.code;
+    return this.user === null ? null : this.user.accessKeyId;
   }
   get projectId(): string {
-    return this.parts.projectId;
+    return this.scope.projectId;
   }
   get domainId(): string {
-    return this.parts.domainId;
+    return this.scope.domainId;
   }
   get region(): string {
-    return this.parts.regionInfo.name;
+    return this.scope.regionInfo.name;
   }
   get trackerName(): string {
     return "system";
   }
-  get label(): LabelTracker | null {
-    return this.parts.label;
-  }
 
-  /** `request_id`: 32 hex digits. */
+  /** `request_id`: 32 hex digits (distinct words give distinct ids: `mix32` is a bijection). */
   get requestId(): string {
-    const p = this.parts;
+    const a = this.requestA;
+    const b = this.requestB;
     return (
-      hex8(p.requestWordA) + hex8(p.requestWordB) + hex8(p.requestWordC) + hex8(p.requestWordD)
+      hex8(mix32(a)) + hex8(mix32(a ^ 0x5bd1e995)) + hex8(mix32(b)) + hex8(mix32(b ^ 0x1b873593))
     );
   }
 
   /** `request` as a JSON literal (`"…"` or `null`). */
   get requestJson(): string {
-    const p = this.parts;
-    return p.withRequest && p.op.request !== null
-      ? `"${p.op.request.render(p.args, p.extra)}"`
+    const request = this.op.request;
+    return (this.flags & WITH_REQUEST) !== 0 && request !== null
+      ? `"${request.render(this.args, this.extra)}"`
       : "null";
   }
 
   /** `response` as a JSON literal. */
   get responseJson(): string {
-    const p = this.parts;
-    if (p.failure !== null)
-      return `"${p.failure.bodyEscaped.replace("$requestId", this.requestId)}"`;
-    return p.withResponse && p.op.response !== null
-      ? `"${p.op.response.render(p.args, p.extra)}"`
+    if (this.failure !== null)
+      return `"${this.failure.bodyEscaped.replace("$requestId", this.requestId)}"`;
+    const response = this.op.response;
+    return (this.flags & WITH_RESPONSE) !== 0 && response !== null
+      ? `"${response.render(this.args, this.extra)}"`
       : "null";
   }
 
   /** `location_info` as a JSON literal: the error code of a failed call, else `null`. */
   get locationInfoJson(): string {
-    return this.parts.failure === null ? "null" : `"${this.parts.failure.errorCode}"`;
+    return this.failure === null ? "null" : `"${this.failure.errorCode}"`;
   }
 
   /** `endpoint` as a JSON literal. */
   get endpointJson(): string {
-    return `"${this.parts.regionInfo.console}${this.parts.op.consolePath}"`;
+    return `"${this.scope.regionInfo.console}${this.op.consolePath}"`;
   }
 
   /** `resource_url` as a JSON literal (`null` without a resource id). */
   get resourceUrlJson(): string {
-    const p = this.parts;
-    return p.resourceId === ""
+    return this.resourceId === ""
       ? "null"
-      : `"/?region=${p.regionInfo.name}#/${p.op.consoleRoute}/${p.resourceId}"`;
+      : `"${this.scope.urlPrefix}${this.op.consoleRoute}/${this.resourceId}"`;
   }
 
   /** The trace as a ListTraces object. */
@@ -168,6 +189,27 @@ export class GeneratedTrace implements TraceEvent {
 
   /** The same trace at another time; `record_time` keeps its delay, the id follows. */
   at(time: number): GeneratedTrace {
-    return new GeneratedTrace({ ...this.parts, time });
+    return new GeneratedTrace(
+      this.op,
+      this.scope,
+      this.traceRating,
+      this.traceType,
+      this.resourceId,
+      this.resourceName,
+      time,
+      this.delay,
+      this.user,
+      this.sourceIp,
+      this.args,
+      this.extra,
+      this.failure,
+      this.code,
+      this.flags,
+      this.requestA,
+      this.requestB,
+      this.ticks,
+      this.enterpriseProjectId,
+      this.label,
+    );
   }
 }

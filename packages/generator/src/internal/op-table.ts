@@ -29,8 +29,14 @@ export interface OpSpec {
   readonly apiHead: readonly string[];
   /** Pre-rendered `api_version` … opening quote of `request_id`. */
   readonly apiMid: string;
+  /** Pre-rendered `,"code":"<success code>` … opening quote of `request_id`. */
+  readonly apiCodeMid: string;
+  /** Pre-rendered `<consoleRoute>/`: `resource_url` after the region prefix. */
+  readonly routePath: string;
   /** Pre-rendered end of `enterprise_project_id` … `"user":`. */
   readonly apiTail: string;
+  /** Pre-rendered `,"enterprise_project_id":"0` … `"user":` (the default enterprise project). */
+  readonly apiTailEp0: string;
   /** Pre-rendered `location_info` (success) … `"resource_url":`, per console host. */
   readonly apiEndpoint: Map<string, string>;
 }
@@ -134,13 +140,20 @@ function spec(
   const fallback = DEFAULT_PAYLOADS[verb];
   const request = payload.request === undefined ? fallback.request : payload.request;
   const response = payload.response === undefined ? fallback.response : payload.response;
+  const successCode = CREATED_201.has(traceName)
+    ? "201"
+    : NO_CONTENT_204.has(traceName)
+      ? "204"
+      : "200";
+  const apiMid = `","api_version":"${apiVersion}","message":null,"request_id":"`;
+  const apiTail = `","read_only":false,"operation_id":"${traceName}","user":`;
   return {
     traceName,
     resourceType,
     serviceType,
     apiVersion,
     verb,
-    successCode: CREATED_201.has(traceName) ? "201" : NO_CONTENT_204.has(traceName) ? "204" : "200",
+    successCode,
     failRate: FAIL_RATE[traceName] ?? (verb === "create" ? 0.035 : 0.015),
     request: request === null ? null : new JsonTemplate(request),
     response: response === null ? null : new JsonTemplate(response),
@@ -152,8 +165,11 @@ function spec(
           `","trace_name":"${traceName}","trace_rating":"${rating}","trace_type":"${source}","service_type":"${serviceType}","resource_type":"${resourceType}","resource_id":"`,
       ),
     ),
-    apiMid: `","api_version":"${apiVersion}","message":null,"request_id":"`,
-    apiTail: `","read_only":false,"operation_id":"${traceName}","user":`,
+    apiMid,
+    apiCodeMid: `,"code":"${successCode}${apiMid}`,
+    routePath: `${consoleRoute}/`,
+    apiTail,
+    apiTailEp0: `,"enterprise_project_id":"0${apiTail}`,
     apiEndpoint: new Map(),
   };
 }

@@ -11,12 +11,15 @@ export class UserRender {
   readonly accessKeyId: string | null;
   /** The `user` object as JSON text. */
   readonly json: string;
+  /** {@link UserRender.json} and the `}` that closes the trace (the API encoder's last piece). */
+  readonly jsonClose: string;
   private obs: string | undefined;
 
   constructor(name: string, accessKeyId: string | null, json: string) {
     this.name = name;
     this.accessKeyId = accessKeyId;
     this.json = json;
+    this.jsonClose = `${json}}`;
   }
 
   /** The `user` object as a JSON string literal (OBS trace files carry `user` as text). */

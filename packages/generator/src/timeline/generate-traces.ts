@@ -1,3 +1,4 @@
+import type { AnomalyLabel } from "../anomaly-label.js";
 import type { GeneratedTrace } from "../internal/generated-trace.js";
 import type { LabelTracker } from "../internal/label-tracker.js";
 import { STREAM } from "../internal/streams.js";
@@ -5,7 +6,7 @@ import { resolveTimelineOptions, type TimelineConfig } from "../internal/timelin
 import type { TimelineOptions } from "../timeline-options.js";
 import type { TraceEvent } from "../trace-event.js";
 import { expectedSessions } from "./arrival-rate.js";
-import { ArrivalStream } from "./arrival-stream.js";
+import { type Arrival, ArrivalStream } from "./arrival-stream.js";
 import { expandSession } from "./expand-session.js";
 import { SessionHeap } from "./session-heap.js";
 
@@ -22,57 +23,108 @@ import { SessionHeap } from "./session-heap.js";
  * }
  */
 export function generateTraces(options: TimelineOptions = {}): IterableIterator<TraceEvent> {
-  const config = resolveTimelineOptions(options);
-  return run(config);
+  return new TimelineIterator(resolveTimelineOptions(options));
 }
 
-function* run(config: TimelineConfig): Generator<TraceEvent, void, undefined> {
-  const { count, shardIndex, shardCount, to, onLabel } = config;
-  if (count === 0) return;
-  const plan = planWindow(config);
-  const arrivals = new ArrivalStream(
-    config.seed,
-    config.tenants,
-    plan.from,
-    to,
-    plan.load,
-    config.scenarios,
-  );
-  const heap = new SessionHeap();
-  const openLabels = new Set<LabelTracker>();
-  let next = arrivals.next();
-  let emitted = 0;
-  for (;;) {
-    const top = heap.peek();
-    if (next !== null && (top === undefined || next.time <= top.nextTime)) {
-      if (next.index % shardCount === shardIndex) {
-        const events = expandSession(config, next, to);
-        const first = events[0];
-        if (first !== undefined)
-          heap.push({ index: next.index, events, pos: 0, nextTime: first.time });
-      }
-      next = arrivals.next();
-      continue;
+/**
+ * The timeline as a hand-written iterator (no generator-function frame on the hottest loop):
+ * arrivals are expanded into sessions when their time comes, and a min-heap merges the
+ * sessions' traces in (time, session index) order.
+ */
+class TimelineIterator implements IterableIterator<TraceEvent> {
+  private readonly config: TimelineConfig;
+  private readonly to: number;
+  private readonly onLabel: ((label: AnomalyLabel) => void) | null;
+  private readonly arrivals: ArrivalStream | null;
+  private readonly heap = new SessionHeap();
+  private readonly openLabels = new Set<LabelTracker>();
+  private pending: Arrival | null = null;
+  private remaining: number;
+  private done = false;
+
+  constructor(config: TimelineConfig) {
+    this.config = config;
+    this.to = config.to;
+    this.onLabel = config.onLabel;
+    this.remaining = config.count;
+    if (config.count === 0) {
+      this.arrivals = null;
+      return;
     }
-    if (top === undefined) break;
-    const event = heap.take();
-    const label = event.label;
-    if (label !== null && onLabel !== null) {
-      openLabels.add(label);
-      const done = label.emitted(event.traceId, event.time);
-      if (done !== null) {
-        openLabels.delete(label);
-        onLabel(done);
-      }
-    }
-    yield event;
-    if (++emitted >= count) break;
+    const plan = planWindow(config);
+    this.arrivals = new ArrivalStream(
+      config.seed,
+      config.tenants,
+      plan.from,
+      config.to,
+      plan.load,
+      config.scenarios,
+    );
+    this.pending = this.arrivals.next();
   }
-  if (onLabel !== null) {
-    for (const label of openLabels) {
-      const partial = label.flush();
-      if (partial !== null) onLabel(partial);
+
+  [Symbol.iterator](): IterableIterator<TraceEvent> {
+    return this;
+  }
+
+  next(): IteratorResult<TraceEvent, undefined> {
+    const event = this.done ? null : this.step();
+    if (event === null) return { done: true, value: undefined };
+    return { done: false, value: event };
+  }
+
+  return(): IteratorResult<TraceEvent, undefined> {
+    this.finish();
+    return { done: true, value: undefined };
+  }
+
+  private step(): GeneratedTrace | null {
+    const heap = this.heap;
+    const arrivals = this.arrivals as ArrivalStream;
+    const { shardCount, shardIndex } = this.config;
+    for (;;) {
+      const top = heap.peek();
+      const next = this.pending;
+      if (next !== null && (top === undefined || next.time <= top.nextTime)) {
+        if (next.index % shardCount === shardIndex) {
+          const events = expandSession(this.config, next, this.to);
+          const first = events[0];
+          if (first !== undefined)
+            heap.push({ index: next.index, events, pos: 0, nextTime: first.time });
+        }
+        this.pending = arrivals.next();
+        continue;
+      }
+      if (top === undefined) {
+        this.finish();
+        return null;
+      }
+      const event = heap.take();
+      const label = event.label;
+      if (label !== null && this.onLabel !== null) {
+        this.openLabels.add(label);
+        const done = label.emitted(event.traceId, event.time);
+        if (done !== null) {
+          this.openLabels.delete(label);
+          this.onLabel(done);
+        }
+      }
+      if (--this.remaining <= 0) this.finish();
+      return event;
     }
+  }
+
+  /** Ends the stream: reports the labels of anomalies cut short. */
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.onLabel !== null) {
+      for (const label of this.openLabels) {
+        const partial = label.flush();
+        if (partial !== null) this.onLabel(partial);
+      }
+    }
+    this.openLabels.clear();
   }
 }
 

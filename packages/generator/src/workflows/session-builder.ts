@@ -1,6 +1,11 @@
 import type { TraceSource } from "@ctsim/catalog";
 import { pickFailure, ratingOf } from "../internal/failures.js";
-import { GeneratedTrace } from "../internal/generated-trace.js";
+import {
+  GeneratedTrace,
+  type TraceScope,
+  WITH_REQUEST,
+  WITH_RESPONSE,
+} from "../internal/generated-trace.js";
 import { hex32 } from "../internal/hex.js";
 import { IdMint } from "../internal/id-mint.js";
 import type { TemplateArgs } from "../internal/json-template.js";
@@ -68,8 +73,8 @@ export class SessionBuilder {
   label: LabelTracker | null = null;
   private readonly ops: ReadonlyMap<string, OpSpec>;
   private readonly end: number;
-  /** `-cccc-nnnnnnnnnnnn` of the session's trace ids (unique per session). */
-  private readonly uuidTail: string;
+  /** What the session's traces share (project, region, trace id tail). */
+  private readonly scope: TraceScope;
   /** Offset of the 100 ns ticks of the session's trace ids. */
   private readonly tickOffset: number;
   private readonly users = new Map<string, UserRender>();
@@ -91,7 +96,13 @@ export class SessionBuilder {
     this.region = (
       regions.length > 1 && this.rng.chance(0.2) ? regions[1] : regions[0]
     ) as TenantRegion;
-    this.uuidTail = sessionUuidTail(setup.sessionIndex);
+    this.scope = {
+      projectId: this.region.projectId,
+      domainId: setup.tenant.domainId,
+      regionInfo: this.region.info,
+      uuidTail: sessionUuidTail(setup.sessionIndex),
+      urlPrefix: `/?region=${this.region.info.name}#/`,
+    };
     this.tickOffset = this.rng.int(10_000);
     this.ids = new IdMint(setup.seed, setup.sessionIndex, this.rng);
     this.actor = setup.tenant.root;
@@ -210,36 +221,34 @@ export class SessionBuilder {
     const failure = failed ? pickFailure(rng, op.verb, traceName) : null;
     const code = failure === null ? op.successCode : failure.code;
     this.events.push(
-      new GeneratedTrace({
+      new GeneratedTrace(
         op,
-        traceRating: ratingOf(code, rng),
+        this.scope,
+        ratingOf(code, rng),
         traceType,
         // A failed create never got an id.
-        resourceId: res === null || (failed && op.verb === "create") ? "" : res.id,
-        resourceName: res === null ? "-" : res.name,
+        res === null || (failed && op.verb === "create") ? "" : res.id,
+        res === null ? "-" : res.name,
         time,
-        recordDelay: 80 + Math.round(rng.logNormal(600, 0.9)),
-        user: system ? null : this.user,
-        sourceIp: system ? "" : (options?.ip ?? this.ip),
-        args: res === null ? EMPTY : res.args,
-        extra: options?.args,
+        80 + Math.round(rng.logNormal(600, 0.9)),
+        system ? null : this.user,
+        system ? "" : (options?.ip ?? this.ip),
+        res === null ? EMPTY : res.args,
+        options?.args,
         failure,
         code,
-        withRequest: !system,
-        withResponse: !system || options?.withResponse === true,
-        requestWordA: rng.u32(),
-        requestWordB: rng.u32(),
-        requestWordC: rng.u32(),
-        requestWordD: rng.u32(),
-        enterpriseProjectId: res === null ? "0" : res.ep,
-        projectId: this.region.projectId,
-        domainId: this.tenant.domainId,
-        regionInfo: this.region.info,
+        system
+          ? options?.withResponse === true
+            ? WITH_RESPONSE
+            : 0
+          : WITH_REQUEST | WITH_RESPONSE,
+        rng.u32() >>> 2,
+        rng.u32() >>> 2,
         // The trace's sequence number in the session makes its id unique (see traceTicks).
-        subMs: traceTicks(this.events.length, this.tickOffset),
-        uuidTail: this.uuidTail,
-        label: this.label,
-      }),
+        traceTicks(this.events.length, this.tickOffset),
+        res === null ? "0" : res.ep,
+        this.label,
+      ),
     );
     if (this.label !== null) this.label.pending++;
     return !failed;
