@@ -4,32 +4,43 @@
  * and file loading live in `@ctsim/mock/node`.
  */
 
-export type { AkSkCredential, AuthOptions, SignableRequest, SignOptions } from "./auth/index.js";
-export { signRequest } from "./auth/index.js";
-export type { CtsBehaviour } from "./core/cts-behaviour.js";
-export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";
-export type { CtsCore } from "./core/cts-core.js";
-export { createCtsCore } from "./core/cts-core.js";
-export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-options.js";
-export { DEFAULT_DOMAIN_ID } from "./core/cts-core-options.js";
-export type { CtsRequest, CtsResponse, TransportFault } from "./core/cts-request.js";
-export { responseText } from "./core/cts-request.js";
-export type { RouteName } from "./core/route-name.js";
-export { ROUTE_NAMES } from "./core/route-name.js";
-export type { FaultOptions, RouteFaults } from "./faults/fault-options.js";
-export { FAULT_SPEC_SYNTAX, parseFaultSpec } from "./faults/parse-fault-spec.js";
-export { MockError, MockErrorCode } from "./mock-error.js";
-export type { CtsHandlersOptions } from "./msw/create-cts-handlers.js";
-export { createCtsHandlers } from "./msw/create-cts-handlers.js";
-export { appendNdjson, appendTraceLine } from "./store/append-ndjson.js";
-export type { GeneratedTracesOptions, LoadSummary } from "./store/load-generated-traces.js";
-export { loadGeneratedTraces } from "./store/load-generated-traces.js";
+// ── Trace store ─────────────────────────────────────────────────────────────
+export { TraceStore } from "./store/trace-store.js";
+export type { TracePage, TraceQuery, TraceStoreOptions } from "./store/trace-store.js";
+export { FILTER_FIELDS } from "./store/trace-fields.js";
 export type {
   FilterField,
   IndexableTrace,
   TraceKind,
   TracePlacement,
 } from "./store/trace-fields.js";
-export { FILTER_FIELDS } from "./store/trace-fields.js";
-export type { TracePage, TraceQuery, TraceStoreOptions } from "./store/trace-store.js";
-export { TraceStore } from "./store/trace-store.js";
+export { loadGeneratedTraces } from "./store/load-generated-traces.js";
+export type { GeneratedTracesOptions, LoadSummary } from "./store/load-generated-traces.js";
+export { appendNdjson, appendTraceLine } from "./store/append-ndjson.js";
+
+// ── Transport-free core ─────────────────────────────────────────────────────
+export { createCtsCore } from "./core/cts-core.js";
+export type { CtsCore } from "./core/cts-core.js";
+export { DEFAULT_DOMAIN_ID } from "./core/cts-core-options.js";
+export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-options.js";
+export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";
+export type { CtsBehaviour } from "./core/cts-behaviour.js";
+export { responseText } from "./core/cts-request.js";
+export type { CtsRequest, CtsResponse, TransportFault } from "./core/cts-request.js";
+export { ROUTE_NAMES } from "./core/route-name.js";
+export type { RouteName } from "./core/route-name.js";
+
+// ── Faults ──────────────────────────────────────────────────────────────────
+export { FAULT_SPEC_SYNTAX, parseFaultSpec } from "./faults/parse-fault-spec.js";
+export type { FaultOptions, RouteFaults } from "./faults/fault-options.js";
+
+// ── msw handlers ────────────────────────────────────────────────────────────
+export { createCtsHandlers } from "./msw/create-cts-handlers.js";
+export type { CtsHandlersOptions } from "./msw/create-cts-handlers.js";
+
+// ── Authentication (the signer, for clients and tests) ──────────────────────
+export { signRequest } from "./auth/index.js";
+export type { AkSkCredential, AuthOptions, SignableRequest, SignOptions } from "./auth/index.js";
+
+// ── Errors ──────────────────────────────────────────────────────────────────
+export { MockError, MockErrorCode } from "./mock-error.js";
