@@ -56,11 +56,12 @@ function pageReply(traces: readonly Uint8Array[], marker: string | null): Reply 
   const body = new Uint8Array(size);
   body.set(PAGE_HEAD, 0);
   let at = PAGE_HEAD.length;
-  traces.forEach((trace, i) => {
+  for (let i = 0; i < traces.length; i++) {
+    const trace = traces[i]!;
     if (i > 0) body[at++] = COMMA;
     body.set(trace, at);
     at += trace.length;
-  });
+  }
   body.set(tail, at);
   return { status: 200, body };
 }
