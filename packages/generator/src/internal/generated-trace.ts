@@ -11,13 +11,11 @@ import { mix32 } from "./prng.js";
 import type { UserRender } from "./user-render.js";
 import { uuidV1 } from "./uuid-v1.js";
 
-/** What every trace of one session shares: one object, referenced by each trace. */
+/** What every trace of one tenant region shares: one object, referenced by each trace. */
 export interface TraceScope {
   readonly projectId: string;
   readonly domainId: string;
   readonly regionInfo: RegionInfo;
-  /** `-cccc-nnnnnnnnnnnn` of the session's trace ids. */
-  readonly uuidTail: string;
   /** `/?region=<region>#/` (start of `resource_url`). */
   readonly urlPrefix: string;
 }
@@ -57,6 +55,8 @@ export class GeneratedTrace implements TraceEvent {
   readonly requestB: number;
   /** 100 ns ticks within the ms for the trace id. */
   readonly ticks: number;
+  /** `-cccc-nnnnnnnnnnnn` of the trace id (the session's). */
+  readonly uuidTail: string;
   readonly enterpriseProjectId: string;
   readonly label: LabelTracker | null;
 
@@ -79,6 +79,7 @@ export class GeneratedTrace implements TraceEvent {
     requestA: number,
     requestB: number,
     ticks: number,
+    uuidTail: string,
     enterpriseProjectId: string,
     label: LabelTracker | null,
   ) {
@@ -100,12 +101,13 @@ export class GeneratedTrace implements TraceEvent {
     this.requestA = requestA;
     this.requestB = requestB;
     this.ticks = ticks;
+    this.uuidTail = uuidTail;
     this.enterpriseProjectId = enterpriseProjectId;
     this.label = label;
   }
 
   get traceId(): string {
-    return uuidV1(this.time, this.ticks, this.scope.uuidTail);
+    return uuidV1(this.time, this.ticks, this.uuidTail);
   }
   get recordTime(): number {
     return this.time + this.delay;
@@ -208,6 +210,7 @@ export class GeneratedTrace implements TraceEvent {
       this.requestA,
       this.requestB,
       this.ticks,
+      this.uuidTail,
       this.enterpriseProjectId,
       this.label,
     );

@@ -1,11 +1,17 @@
-import { hex4, hex8 } from "./hex.js";
+import { CodeRow, codesOf } from "./char-codes.js";
 import { mix32, type Prng } from "./prng.js";
 
 const TWO_24 = 16_777_216;
 const MASK_24 = 0xffffff;
-const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const B36 = "0123456789abcdefghijklmnopqrstuvwxyz";
-const HEX = "0123456789abcdef";
+const B62 = codesOf("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+const B36 = codesOf("0123456789abcdefghijklmnopqrstuvwxyz");
+const UUID_ROW = new CodeRow(36);
+for (const at of [8, 13, 18, 23]) UUID_ROW.put(at, 45); // "-"
+UUID_ROW.put(14, 52); // "4"
+UUID_ROW.put(19, 97); // "a"
+const HEX32_ROW = new CodeRow(32);
+const ROW20 = new CodeRow(20);
+const ROW10 = new CodeRow(10);
 
 /** Ids one session may mint (its workflows mint far fewer: see {@link IdMint.nearlySpent}). */
 const PER_SESSION = 4096;
@@ -57,43 +63,62 @@ export class IdMint {
     this.step();
     const r = this.rng.u32();
     const s = this.rng.u32();
-    return `${hex6(this.hi)}${hex2(r)}-${hex4(r >>> 8)}-4${hex3(s)}-a${hex3(s >>> 12)}-${hex6((r >>> 24) | (s & 0xffff00))}${hex6(this.lo)}`;
+    const row = UUID_ROW;
+    row.hex(0, this.hi, 6);
+    row.hex(6, r, 2);
+    row.hex(9, r >>> 8, 4);
+    row.hex(15, s, 3);
+    row.hex(20, s >>> 12, 3);
+    row.hex(24, (r >>> 24) | (s & 0xffff00), 6);
+    row.hex(30, this.lo, 6);
+    return row.text();
   }
 
   /** 32 lowercase hex digits (IAM agencies, samples). */
   hex32(): string {
     this.step();
-    return (
-      hex6(this.hi) +
-      hex6(this.lo) +
-      hex8(this.rng.u32()) +
-      hex8(this.rng.u32()) +
-      hex4(this.rng.u32())
-    );
+    const row = HEX32_ROW;
+    row.hex(0, this.hi, 6);
+    row.hex(6, this.lo, 6);
+    row.hex(12, this.rng.u32(), 8);
+    row.hex(20, this.rng.u32(), 8);
+    row.hex(28, this.rng.u32(), 4);
+    return row.text();
   }
 
   /** 20 letters and digits (datasets, labels, versions, tasks, workforces, workers). */
   alnum20(): string {
-    this.step();
-    return base(B62, this.hi, 5) + base(B62, this.lo, 5) + padding(this.rng, B62, 10);
+    return this.padded(B62);
   }
 
   /** 20 lowercase letters and digits (service app access keys). */
   lower20(): string {
-    this.step();
-    return base(B36, this.hi, 5) + base(B36, this.lo, 5) + padding(this.rng, B36, 10);
+    return this.padded(B36);
   }
 
   /** 10 lowercase letters and digits: the unique suffix of a named id (`node-…`, `pool-…`). */
   lower10(): string {
     this.step();
-    return base(B36, this.hi, 5) + base(B36, this.lo, 5);
+    const row = ROW10;
+    row.base(0, B36, this.hi, 5);
+    row.base(5, B36, this.lo, 5);
+    return row.text();
   }
 
   /** A numeric id as text (v1 training jobs, versions, visualization jobs). */
   numeric(): string {
     const k = (this.numericCount++ + this.rotation) & (NUMERIC_PER_SESSION - 1);
     return String(NUMERIC_BASE + this.session * NUMERIC_PER_SESSION + k);
+  }
+
+  /** 10 structured and 10 random characters of the alphabet. */
+  private padded(alphabet: readonly number[]): string {
+    this.step();
+    const row = ROW20;
+    row.base(0, alphabet, this.hi, 5);
+    row.base(5, alphabet, this.lo, 5);
+    row.random(10, this.rng, alphabet, 10);
+    return row.text();
   }
 
   private step(): void {
@@ -126,34 +151,4 @@ function feistelKeys(seed: number): readonly [number, number, number, number] {
     keyCache.set(seed, keys);
   }
   return keys;
-}
-
-/** `width` digits of `value` in the alphabet's base (most significant first). */
-function base(alphabet: string, value: number, width: number): string {
-  const radix = alphabet.length;
-  let out = "";
-  let v = value;
-  for (let i = 0; i < width; i++) {
-    out = alphabet[v % radix] + out;
-    v = Math.floor(v / radix);
-  }
-  return out;
-}
-
-function padding(rng: Prng, alphabet: string, width: number): string {
-  let out = "";
-  for (let i = 0; i < width; i++) out += alphabet[rng.int(alphabet.length)];
-  return out;
-}
-
-function hex2(value: number): string {
-  return (HEX[(value >>> 4) & 15] as string) + (HEX[value & 15] as string);
-}
-
-function hex3(value: number): string {
-  return (HEX[(value >>> 8) & 15] as string) + hex2(value);
-}
-
-function hex6(value: number): string {
-  return hex2(value >>> 16) + hex4(value);
 }

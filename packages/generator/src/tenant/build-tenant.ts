@@ -43,10 +43,14 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     const second = rng.pick(REGIONS);
     if (second !== home) infos.push(second);
   }
-  const regions: TenantRegion[] = infos.map((info) => ({
-    info,
-    projectId: hex32(rng),
-  }));
+  const regions: TenantRegion[] = infos.map((info) => {
+    const projectId = hex32(rng);
+    return {
+      info,
+      projectId,
+      scope: { projectId, domainId, regionInfo: info, urlPrefix: `/?region=${info.name}#/` },
+    };
+  });
   const enterpriseProjects = ["0"];
   for (let i = rng.int(3); i > 0; i--) enterpriseProjects.push(uuid4(rng));
 

@@ -1,3 +1,4 @@
+import type { TraceScope } from "../internal/generated-trace.js";
 import type { Actor } from "./actor.js";
 import type { RegionInfo } from "./regions.js";
 
@@ -6,6 +7,8 @@ export interface TenantRegion {
   readonly info: RegionInfo;
   /** IAM project id of the region's default project (32 hex digits). */
   readonly projectId: string;
+  /** What the traces in this region share (project, domain, region, URL prefix). */
+  readonly scope: TraceScope;
 }
 
 /** One account (domain) and everything that acts in it. Built once, up front, per tenant. */

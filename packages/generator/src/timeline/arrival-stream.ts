@@ -42,7 +42,11 @@ export class ArrivalStream {
   private readonly clocks: ScenarioClock[];
   private rates: BucketRates;
   private time: number;
-  private pending: { time: number; tenant: number; sessionClass: SessionClass } | null = null;
+  /** The next regular arrival, drawn ahead (`pendingTime` is -1 when none is drawn yet). */
+  private pendingTime = -1;
+  private pendingTenant = 0;
+  private pendingClass: SessionClass = "human";
+  private exhausted = false;
   private index = 0;
 
   constructor(
@@ -74,14 +78,14 @@ export class ArrivalStream {
 
   /** The next session start before the window end, or `null`. */
   next(): Arrival | null {
-    if (this.pending === null) this.pending = this.nextRegular();
+    if (this.pendingTime < 0 && !this.exhausted) this.exhausted = !this.nextRegular();
     let clock: ScenarioClock | null = null;
     for (const candidate of this.clocks) {
       if (candidate.time < this.to && (clock === null || candidate.time < clock.time))
         clock = candidate;
     }
-    const regular = this.pending;
-    if (clock !== null && (regular === null || clock.time < regular.time)) {
+    const regular = this.pendingTime >= 0;
+    if (clock !== null && (!regular || clock.time < this.pendingTime)) {
       const arrival: Arrival = {
         time: clock.time,
         index: this.index++,
@@ -93,9 +97,16 @@ export class ArrivalStream {
       this.schedule(clock, this.clocks.indexOf(clock));
       return arrival;
     }
-    if (regular === null) return null;
-    this.pending = null;
-    return { ...regular, index: this.index++, scenario: null };
+    if (!regular) return null;
+    const time = this.pendingTime;
+    this.pendingTime = -1;
+    return {
+      time,
+      index: this.index++,
+      tenant: this.pendingTenant,
+      sessionClass: this.pendingClass,
+      scenario: null,
+    };
   }
 
   private schedule(clock: ScenarioClock, salt: number): void {
@@ -103,7 +114,8 @@ export class ArrivalStream {
     clock.time = Math.floor(this.from + this.period * (clock.occurrence + 0.05 + 0.6 * u));
   }
 
-  private nextRegular(): { time: number; tenant: number; sessionClass: SessionClass } | null {
+  /** Draws the next regular arrival into the pending fields; `false` at the window end. */
+  private nextRegular(): boolean {
     const rng = this.rng;
     for (;;) {
       const bucketEnd = (this.rates.hour + 1) * HOUR;
@@ -111,19 +123,18 @@ export class ArrivalStream {
       const gap = total > 0 ? rng.exp(HOUR / total) : Number.POSITIVE_INFINITY;
       if (this.time + gap < bucketEnd) {
         this.time += gap;
-        if (this.time >= this.to) return null;
+        if (this.time >= this.to) return false;
         const roll = rng.next() * total;
         const cumulative = this.rates.cumulative;
         let slot = 0;
         while (slot < cumulative.length - 1 && (cumulative[slot] as number) <= roll) slot++;
-        return {
-          time: Math.floor(this.time),
-          tenant: slot >> 1,
-          sessionClass: slot & 1 ? "bot" : "human",
-        };
+        this.pendingTime = Math.floor(this.time);
+        this.pendingTenant = slot >> 1;
+        this.pendingClass = slot & 1 ? "bot" : "human";
+        return true;
       }
       this.time = bucketEnd;
-      if (this.time >= this.to) return null;
+      if (this.time >= this.to) return false;
       this.rates = bucketRates(this.seed, this.tenants, this.rates.hour + 1, this.load);
     }
   }

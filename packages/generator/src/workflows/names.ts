@@ -1,7 +1,9 @@
-import { hex32 } from "../internal/hex.js";
+import { CodeRow, codesOf } from "../internal/char-codes.js";
+import { hex4, hex32 } from "../internal/hex.js";
 import type { Prng } from "../internal/prng.js";
 
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const ALNUM = codesOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+const ROW20 = new CodeRow(20);
 
 /** Project words that ML teams put in resource names. */
 export const TOPICS = [
@@ -76,9 +78,8 @@ export const FLAVORS = {
 
 /** 20 random letters and digits (ModelArts dataset, workforce and task ids). */
 export function alnum20(rng: Prng): string {
-  let out = "";
-  for (let i = 0; i < 20; i++) out += ALNUM[rng.int(62)];
-  return out;
+  ROW20.random(0, rng, ALNUM, 20);
+  return ROW20.text();
 }
 
 /** A random UUID-shaped id (8-4-4-4-12 hex) for references that are not resources of the timeline (images). */
@@ -89,7 +90,8 @@ export function uuidId(rng: Prng): string {
 
 /** `<prefix>-<topic>-<suffix>`, e.g. `nb-yolov8-3f2a`. */
 export function resourceName(rng: Prng, prefix: string): string {
-  return `${prefix}-${rng.pick(TOPICS)}-${hex32(rng).slice(0, 4)}`;
+  const topic = rng.pick(TOPICS);
+  return `${prefix}-${topic}-${hex4(rng.u32() >>> 16)}`;
 }
 
 /** An OBS path under the tenant's data bucket. */

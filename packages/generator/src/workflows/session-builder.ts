@@ -73,11 +73,19 @@ export class SessionBuilder {
   label: LabelTracker | null = null;
   private readonly ops: ReadonlyMap<string, OpSpec>;
   private readonly end: number;
-  /** What the session's traces share (project, region, trace id tail). */
+  /** What the session's traces share (project, domain, region). */
   private readonly scope: TraceScope;
+  /** `-cccc-nnnnnnnnnnnn` of the session's trace ids (unique per session). */
+  private readonly uuidTail: string;
   /** Offset of the 100 ns ticks of the session's trace ids. */
   private readonly tickOffset: number;
-  private readonly users = new Map<string, UserRender>();
+  /** `user` renderings of the identities the session acted as. */
+  private readonly users: {
+    actor: Actor;
+    mode: CallMode;
+    accessKey: string | null;
+    user: UserRender;
+  }[] = [];
   private actor: Actor;
   private callMode: CallMode = "console";
   private user: UserRender | null = null;
@@ -96,13 +104,8 @@ export class SessionBuilder {
     this.region = (
       regions.length > 1 && this.rng.chance(0.2) ? regions[1] : regions[0]
     ) as TenantRegion;
-    this.scope = {
-      projectId: this.region.projectId,
-      domainId: setup.tenant.domainId,
-      regionInfo: this.region.info,
-      uuidTail: sessionUuidTail(setup.sessionIndex),
-      urlPrefix: `/?region=${this.region.info.name}#/`,
-    };
+    this.scope = this.region.scope;
+    this.uuidTail = sessionUuidTail(setup.sessionIndex);
     this.tickOffset = this.rng.int(10_000);
     this.ids = new IdMint(setup.seed, setup.sessionIndex, this.rng);
     this.actor = setup.tenant.root;
@@ -127,8 +130,13 @@ export class SessionBuilder {
       mode === "api"
         ? (accessKey ?? actor.accessKeyId ?? `HST${hex32(this.rng).slice(0, 17).toUpperCase()}`)
         : null;
-    const key = `${actor.id}|${mode}|${this.accessKey ?? ""}`;
-    let user = this.users.get(key);
+    let user: UserRender | undefined;
+    for (const entry of this.users) {
+      if (entry.actor === actor && entry.mode === mode && entry.accessKey === this.accessKey) {
+        user = entry.user;
+        break;
+      }
+    }
     if (user === undefined) {
       user = renderUser(actor, mode, {
         domainId: this.tenant.domainId,
@@ -136,7 +144,7 @@ export class SessionBuilder {
         createdAt: this.signedInAt,
         accessKeyId: this.accessKey,
       });
-      this.users.set(key, user);
+      this.users.push({ actor, mode, accessKey: this.accessKey, user });
     }
     this.user = user;
   }
@@ -246,6 +254,7 @@ export class SessionBuilder {
         rng.u32() >>> 2,
         // The trace's sequence number in the session makes its id unique (see traceTicks).
         traceTicks(this.events.length, this.tickOffset),
+        this.uuidTail,
         res === null ? "0" : res.ep,
         this.label,
       ),
