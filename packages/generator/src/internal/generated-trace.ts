@@ -2,8 +2,8 @@ import type { ApiTrace, TraceRating, TraceSource } from "@ctsim/catalog";
 import { encodeApiTraceJson } from "../encode/encode-api-trace-json.js";
 import type { RegionInfo } from "../tenant/regions.js";
 import type { TraceEvent } from "../trace-event.js";
+import { CodeRow } from "./char-codes.js";
 import type { Failure } from "./failures.js";
-import { hex8 } from "./hex.js";
 import type { TemplateArgs } from "./json-template.js";
 import type { LabelTracker } from "./label-tracker.js";
 import type { OpSpec } from "./op-table.js";
@@ -19,6 +19,8 @@ export interface TraceScope {
   /** `/?region=<region>#/` (start of `resource_url`). */
   readonly urlPrefix: string;
 }
+
+const REQUEST_ROW = new CodeRow(32);
 
 /** Render `request` (not for system actions). */
 export const WITH_REQUEST = 1;
@@ -144,9 +146,12 @@ export class GeneratedTrace implements TraceEvent {
   get requestId(): string {
     const a = this.requestA;
     const b = this.requestB;
-    return (
-      hex8(mix32(a)) + hex8(mix32(a ^ 0x5bd1e995)) + hex8(mix32(b)) + hex8(mix32(b ^ 0x1b873593))
-    );
+    const row = REQUEST_ROW;
+    row.hex(0, mix32(a), 8);
+    row.hex(8, mix32(a ^ 0x5bd1e995), 8);
+    row.hex(16, mix32(b), 8);
+    row.hex(24, mix32(b ^ 0x1b873593), 8);
+    return row.text();
   }
 
   /** `request` as a JSON literal (`"…"` or `null`). */

@@ -1,9 +1,15 @@
+import { CodeRow } from "./char-codes.js";
 import { hex4, hex8 } from "./hex.js";
 import { mix32 } from "./prng.js";
 
 /** Milliseconds between the Gregorian epoch (1582-10-15) and the Unix epoch. */
 const GREGORIAN_OFFSET_MS = 12219292800000;
 const TWO_32 = 4294967296;
+/** `xxxxxxxx-xxxx-1xxx` (the time part of a v1 UUID). */
+const TIME_ROW = new CodeRow(18);
+TIME_ROW.put(8, 45); // "-"
+TIME_ROW.put(13, 45);
+TIME_ROW.put(14, 49); // version "1"
 
 /**
  * A time-based (version 1) UUID, as CTS trace ids are: 60-bit count of 100 ns intervals since
@@ -21,7 +27,12 @@ export function uuidV1(timeMs: number, subMs: number, tail: string): string {
   const carry = Math.floor(lowProduct / TWO_32);
   const timeLow = lowProduct - carry * TWO_32;
   const high = tHigh * 10000 + carry; // upper 28 bits of the 60-bit timestamp
-  return `${hex8(timeLow)}-${hex4(high & 0xffff)}-${hex4(((high >>> 16) & 0x0fff) | 0x1000)}${tail}`;
+  // One flat string for the time part (fewer rope nodes to flatten when the text is written).
+  const row = TIME_ROW;
+  row.hex(0, timeLow, 8);
+  row.hex(9, high & 0xffff, 4);
+  row.hex(15, (high >>> 16) & 0x0fff, 3);
+  return row.text() + tail;
 }
 
 /** The epoch-ms timestamp a v1 UUID carries (for tests and validators). */

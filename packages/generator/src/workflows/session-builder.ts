@@ -187,7 +187,8 @@ export class SessionBuilder {
 
   /**
    * Creates a resource: emits the create call and returns the resource, or `null` when the
-   * call failed (its trace then has an empty `resource_id`).
+   * call failed (its trace then has an empty `resource_id`). `args` becomes the resource's
+   * template values (`id` and `name` are set on it, not copied: pass a fresh object).
    */
   create(
     traceName: string,
@@ -197,11 +198,13 @@ export class SessionBuilder {
     options?: CallOptions,
   ): Resource | null {
     const eps = this.tenant.enterpriseProjects;
+    args.id = id;
+    args.name = name;
     const res: Resource = {
       id,
       name,
       ep: eps.length > 1 && this.rng.chance(0.3) ? this.rng.pick(eps) : "0",
-      args: { ...args, id, name },
+      args,
     };
     return this.emit(
       traceName,

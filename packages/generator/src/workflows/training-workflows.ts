@@ -26,7 +26,7 @@ export function trainingWorkflow(s: SessionBuilder): void {
   if (rng.chance(0.25)) {
     // A training configuration is named by its name: the name carries a unique suffix.
     const name = `cfg-${rng.pick(TOPICS)}-${s.ids.lower10()}`;
-    config = s.create("createModelArtsTrainConfig", name, name, base);
+    config = s.create("createModelArtsTrainConfig", name, name, { ...base });
     s.think();
   }
   const jobName = resourceName(rng, "train");
