@@ -3,6 +3,7 @@ import { AUTH_MODES, type AuthMode, type MockService, startMockService } from "@
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import { parseInteger } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
 
 interface ServeFlags {
@@ -54,9 +55,9 @@ async function start(flags: ServeFlags): Promise<MockService> {
   try {
     return await startMockService({
       host: flags.host,
-      port: integer("--port", flags.port, 0, 65535),
-      seed: integer("--seed", flags.seed, 0, 2 ** 32 - 1),
-      days: integer("--days", flags.days, 1, 7),
+      port: parseInteger(flags.port, "--port", 0, 65535),
+      seed: parseInteger(flags.seed, "--seed", 0, 2 ** 32 - 1),
+      days: parseInteger(flags.days, "--days", 1, 7),
       auth: flags.auth,
       ...(flags.ak === undefined ? {} : { ak: flags.ak }),
       ...(flags.sk === undefined ? {} : { sk: flags.sk }),
@@ -73,16 +74,6 @@ async function start(flags: ServeFlags): Promise<MockService> {
   }
 }
 
-function integer(flag: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw usageError(
-      `${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`,
-    );
-  }
-  return value;
-}
-
 function describe(service: MockService): string {
   const { url } = service.server;
   const lines = [
@@ -96,7 +87,13 @@ function describe(service: MockService): string {
     const credential = auth.credentials[0]!;
     lines.push(`auth: aksk (SDK-HMAC-SHA256)  AK: ${credential.ak}  SK: ${credential.sk}`);
   }
-  lines.push(`try: curl '${url}/v3/${service.projectId}/traces?trace_type=system&limit=5'`);
+  // The default query window is the last hour, which may be quiet (night in the tenant's
+  // timezone), so the hint asks for the whole week.
+  const to = Date.now();
+  const from = to - 7 * 86_400_000;
+  lines.push(
+    `try: curl '${url}/v3/${service.projectId}/traces?trace_type=system&limit=5&from=${from}&to=${to}'`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

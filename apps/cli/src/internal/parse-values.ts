@@ -127,18 +127,31 @@ export function parseInstant(text: string, flag: string): number {
 }
 
 /**
- * Parses a whole number of at least `min` (default: any safe integer).
+ * Parses a whole number from `min` to `max` (defaults: any safe integer).
  *
- * Errors: a usage error naming `flag`.
+ * Errors: a usage error naming `flag` and the range.
  *
  * @example
  * parseInteger("0", "--count", 0); // 0
+ * parseInteger("9000", "--port", 0, 65_535); // 9000
  */
-export function parseInteger(text: string, flag: string, min = Number.MIN_SAFE_INTEGER): number {
+export function parseInteger(
+  text: string,
+  flag: string,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    const range = min === Number.MIN_SAFE_INTEGER ? "" : ` >= ${min}`;
-    throw usageError(`${flag} must be an integer${range}; got "${text}"`);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw usageError(`${flag} must be an integer${describeRange(min, max)}; got "${text}"`);
   }
   return value;
+}
+
+function describeRange(min: number, max: number): string {
+  const hasMin = min !== Number.MIN_SAFE_INTEGER;
+  const hasMax = max !== Number.MAX_SAFE_INTEGER;
+  if (hasMin && hasMax) return ` from ${min} to ${max}`;
+  if (hasMin) return ` >= ${min}`;
+  return hasMax ? ` <= ${max}` : "";
 }
