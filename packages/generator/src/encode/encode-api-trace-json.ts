@@ -1,5 +1,10 @@
 import type { GeneratedTrace } from "../internal/generated-trace.js";
-import { endpointFragment, RATING_INDEX, SOURCE_INDEX } from "../internal/op-table.js";
+import {
+  endpointFragment,
+  endpointUrlFragment,
+  RATING_INDEX,
+  SOURCE_INDEX,
+} from "../internal/op-table.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
 
@@ -19,7 +24,6 @@ export function encodeApiTraceJson(event: TraceEvent): string {
 /** {@link encodeApiTraceJson} of a trace known to be the generator's own. */
 export function encodeGenerated(e: GeneratedTrace): string {
   const op = e.op;
-  const scope = e.scope;
   const failure = e.failure;
   const user = e.user;
   const time = e.time;
@@ -46,11 +50,25 @@ export function encodeGenerated(e: GeneratedTrace): string {
     e.responseJson +
     (failure === null ? op.apiCodeMid : `,"code":"${failure.code}${op.apiMid}`) +
     e.requestId +
-    (failure === null
-      ? endpointFragment(op, scope.regionInfo.console)
-      : `","location_info":"${failure.errorCode}","endpoint":${e.endpointJson},"resource_url":`) +
-    (resourceId === "" ? "null" : `"${scope.urlPrefix}${op.routePath}${resourceId}"`) +
-    (ep === "0" ? op.apiTailEp0 : `,"enterprise_project_id":"${ep}${op.apiTail}`) +
+    (failure === null && resourceId !== ""
+      ? endpointUrlFragment(op, e.scope.regionInfo) +
+        resourceId +
+        (ep === "0" ? op.apiQuoteTailEp0 : `","enterprise_project_id":"${ep}${op.apiTail}`)
+      : tailOf(e)) +
     (user === null ? "null}" : user.jsonClose)
+  );
+}
+
+/** From the end of `request_id` to `"user":` of a failed call or a call without a resource id. */
+function tailOf(e: GeneratedTrace): string {
+  const op = e.op;
+  const failure = e.failure;
+  const ep = e.enterpriseProjectId;
+  return (
+    (failure === null
+      ? endpointFragment(op, e.scope.regionInfo.console)
+      : `","location_info":"${failure.errorCode}","endpoint":${e.endpointJson},"resource_url":`) +
+    e.resourceUrlJson +
+    (ep === "0" ? op.apiTailEp0 : `,"enterprise_project_id":"${ep}${op.apiTail}`)
   );
 }

@@ -158,7 +158,7 @@ export class GeneratedTrace implements TraceEvent {
   get requestJson(): string {
     const request = this.op.request;
     return (this.flags & WITH_REQUEST) !== 0 && request !== null
-      ? `"${request.render(this.args, this.extra)}"`
+      ? request.renderQuoted(this.args, this.extra)
       : "null";
   }
 
@@ -168,7 +168,7 @@ export class GeneratedTrace implements TraceEvent {
       return `"${this.failure.bodyEscaped.replace("$requestId", this.requestId)}"`;
     const response = this.op.response;
     return (this.flags & WITH_RESPONSE) !== 0 && response !== null
-      ? `"${response.render(this.args, this.extra)}"`
+      ? response.renderQuoted(this.args, this.extra)
       : "null";
   }
 

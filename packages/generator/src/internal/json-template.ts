@@ -8,6 +8,8 @@ export type TemplateArgs = Readonly<Record<string, string>>;
  */
 export class JsonTemplate {
   private readonly statics: readonly string[];
+  /** `statics` with the opening and closing quote of a JSON string literal baked in. */
+  private readonly quoted: readonly string[];
   private readonly keys: readonly string[];
 
   /** `text` is JSON with `$name` placeholders, e.g. `{"name":"$name","id":"$id"}`. */
@@ -22,19 +24,36 @@ export class JsonTemplate {
     }
     statics.push(escapeInString(text.slice(last)));
     this.statics = statics;
+    const quoted = [...statics];
+    quoted[0] = `"${quoted[0]}`;
+    quoted[quoted.length - 1] = `${quoted[quoted.length - 1]}"`;
+    this.quoted = quoted;
     this.keys = keys;
   }
 
   /** The filled, escaped text; a missing key renders as an empty string. */
   render(primary: TemplateArgs, extra?: TemplateArgs): string {
-    const { statics, keys } = this;
-    let out = statics[0] as string;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      out += (extra?.[key] ?? primary[key] ?? "") + (statics[i + 1] as string);
-    }
-    return out;
+    return fill(this.statics, this.keys, primary, extra);
   }
+
+  /** {@link JsonTemplate.render} as a JSON string literal (quotes included, no extra pieces). */
+  renderQuoted(primary: TemplateArgs, extra?: TemplateArgs): string {
+    return fill(this.quoted, this.keys, primary, extra);
+  }
+}
+
+function fill(
+  statics: readonly string[],
+  keys: readonly string[],
+  primary: TemplateArgs,
+  extra: TemplateArgs | undefined,
+): string {
+  let out = statics[0] as string;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out += (extra?.[key] ?? primary[key] ?? "") + (statics[i + 1] as string);
+  }
+  return out;
 }
 
 /** Escapes text for the inside of a JSON string literal. */

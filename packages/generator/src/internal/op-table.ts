@@ -1,4 +1,5 @@
 import { type Category, operationsOf, type Revision } from "@ctsim/catalog";
+import type { RegionInfo } from "../tenant/regions.js";
 import { DEFAULT_PAYLOADS, PAYLOADS } from "../workflows/payloads.js";
 import { JsonTemplate } from "./json-template.js";
 
@@ -31,12 +32,14 @@ export interface OpSpec {
   readonly apiMid: string;
   /** Pre-rendered `,"code":"<success code>` … opening quote of `request_id`. */
   readonly apiCodeMid: string;
-  /** Pre-rendered `<consoleRoute>/`: `resource_url` after the region prefix. */
-  readonly routePath: string;
   /** Pre-rendered end of `enterprise_project_id` … `"user":`. */
   readonly apiTail: string;
   /** Pre-rendered `,"enterprise_project_id":"0` … `"user":` (the default enterprise project). */
   readonly apiTailEp0: string;
+  /** {@link OpSpec.apiTailEp0} after the closing quote of `resource_url`. */
+  readonly apiQuoteTailEp0: string;
+  /** {@link endpointUrlFragment}s by region name. */
+  readonly apiEndpointUrl: Map<string, string>;
   /** Pre-rendered `location_info` (success) … `"resource_url":`, per console host. */
   readonly apiEndpoint: Map<string, string>;
 }
@@ -167,9 +170,10 @@ function spec(
     ),
     apiMid,
     apiCodeMid: `,"code":"${successCode}${apiMid}`,
-    routePath: `${consoleRoute}/`,
     apiTail,
     apiTailEp0: `,"enterprise_project_id":"0${apiTail}`,
+    apiQuoteTailEp0: `","enterprise_project_id":"0${apiTail}`,
+    apiEndpointUrl: new Map(),
     apiEndpoint: new Map(),
   };
 }
@@ -180,6 +184,19 @@ export function endpointFragment(op: OpSpec, consoleHost: string): string {
   if (fragment === undefined) {
     fragment = `","location_info":null,"endpoint":"${consoleHost}${op.consolePath}","resource_url":`;
     op.apiEndpoint.set(consoleHost, fragment);
+  }
+  return fragment;
+}
+
+/**
+ * {@link endpointFragment} followed by the opening quote of `resource_url` and its path up to the
+ * resource id (`"/?region=<region>#/<route>/`), for a successful call in a region.
+ */
+export function endpointUrlFragment(op: OpSpec, region: RegionInfo): string {
+  let fragment = op.apiEndpointUrl.get(region.name);
+  if (fragment === undefined) {
+    fragment = `${endpointFragment(op, region.console)}"/?region=${region.name}#/${op.consoleRoute}/`;
+    op.apiEndpointUrl.set(region.name, fragment);
   }
   return fragment;
 }
