@@ -1,4 +1,5 @@
 import type { TraceRating } from "@ctsim/catalog";
+import { flat } from "./flat.js";
 import type { Verb } from "./op-table.js";
 import type { Prng } from "./prng.js";
 
@@ -95,5 +96,5 @@ function failure(code: string, errorCode: string, message: string): Failure {
   const body = errorCode.startsWith("APIGW")
     ? `{"error_code":"${errorCode}","error_msg":"${message}","request_id":"$requestId"}`
     : `{"error_code":"${errorCode}","error_msg":"${message}"}`;
-  return { code, errorCode, bodyEscaped: JSON.stringify(body).slice(1, -1) };
+  return { code, errorCode, bodyEscaped: flat(JSON.stringify(body).slice(1, -1)) };
 }

@@ -1,3 +1,4 @@
+import { CodeRow } from "./char-codes.js";
 import type { Prng } from "./prng.js";
 
 const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) =>
@@ -21,8 +22,15 @@ export function hex4(value: number): string {
 
 /** 32 random lowercase hex digits (the shape of IAM ids, project ids and request ids). */
 export function hex32(rng: Prng): string {
-  return hex8(rng.u32()) + hex8(rng.u32()) + hex8(rng.u32()) + hex8(rng.u32());
+  const row = HEX32_ROW;
+  row.hex(0, rng.u32(), 8);
+  row.hex(8, rng.u32(), 8);
+  row.hex(16, rng.u32(), 8);
+  row.hex(24, rng.u32(), 8);
+  return row.text();
 }
+
+const HEX32_ROW = new CodeRow(32);
 
 /** A random (v4) UUID from the PRNG. */
 export function uuid4(rng: Prng): string {

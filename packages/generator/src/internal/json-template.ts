@@ -1,3 +1,5 @@
+import { flat } from "./flat.js";
+
 /** Values a template's `$placeholders` are filled from (JSON-safe strings: no `"`, `\`, controls). */
 export type TemplateArgs = Readonly<Record<string, string>>;
 
@@ -18,15 +20,15 @@ export class JsonTemplate {
     const keys: string[] = [];
     let last = 0;
     for (const match of text.matchAll(/\$([a-zA-Z]\w*)/g)) {
-      statics.push(escapeInString(text.slice(last, match.index)));
+      statics.push(flat(escapeInString(text.slice(last, match.index))));
       keys.push(match[1] as string);
       last = match.index + match[0].length;
     }
-    statics.push(escapeInString(text.slice(last)));
+    statics.push(flat(escapeInString(text.slice(last))));
     this.statics = statics;
     const quoted = [...statics];
-    quoted[0] = `"${quoted[0]}`;
-    quoted[quoted.length - 1] = `${quoted[quoted.length - 1]}"`;
+    quoted[0] = flat(`"${quoted[0]}`);
+    quoted[quoted.length - 1] = flat(`${quoted[quoted.length - 1]}"`);
     this.quoted = quoted;
     this.keys = keys;
   }

@@ -1,6 +1,7 @@
 import { type Category, operationsOf, type Revision } from "@ctsim/catalog";
 import type { RegionInfo } from "../tenant/regions.js";
 import { DEFAULT_PAYLOADS, PAYLOADS } from "../workflows/payloads.js";
+import { flat } from "./flat.js";
 import { JsonTemplate } from "./json-template.js";
 
 /** Broad kind of an operation, which picks default payloads, codes and failure modes. */
@@ -148,8 +149,8 @@ function spec(
     : NO_CONTENT_204.has(traceName)
       ? "204"
       : "200";
-  const apiMid = `","api_version":"${apiVersion}","message":null,"request_id":"`;
-  const apiTail = `","read_only":false,"operation_id":"${traceName}","user":`;
+  const apiMid = flat(`","api_version":"${apiVersion}","message":null,"request_id":"`);
+  const apiTail = flat(`","read_only":false,"operation_id":"${traceName}","user":`);
   return {
     traceName,
     resourceType,
@@ -163,16 +164,17 @@ function spec(
     consoleRoute,
     consolePath,
     apiHead: Object.keys(RATING_INDEX).flatMap((rating) =>
-      Object.keys(SOURCE_INDEX).map(
-        (source) =>
+      Object.keys(SOURCE_INDEX).map((source) =>
+        flat(
           `","trace_name":"${traceName}","trace_rating":"${rating}","trace_type":"${source}","service_type":"${serviceType}","resource_type":"${resourceType}","resource_id":"`,
+        ),
       ),
     ),
     apiMid,
-    apiCodeMid: `,"code":"${successCode}${apiMid}`,
+    apiCodeMid: flat(`,"code":"${successCode}${apiMid}`),
     apiTail,
-    apiTailEp0: `,"enterprise_project_id":"0${apiTail}`,
-    apiQuoteTailEp0: `","enterprise_project_id":"0${apiTail}`,
+    apiTailEp0: flat(`,"enterprise_project_id":"0${apiTail}`),
+    apiQuoteTailEp0: flat(`","enterprise_project_id":"0${apiTail}`),
     apiEndpointUrl: new Map(),
     apiEndpoint: new Map(),
   };
@@ -182,7 +184,9 @@ function spec(
 export function endpointFragment(op: OpSpec, consoleHost: string): string {
   let fragment = op.apiEndpoint.get(consoleHost);
   if (fragment === undefined) {
-    fragment = `","location_info":null,"endpoint":"${consoleHost}${op.consolePath}","resource_url":`;
+    fragment = flat(
+      `","location_info":null,"endpoint":"${consoleHost}${op.consolePath}","resource_url":`,
+    );
     op.apiEndpoint.set(consoleHost, fragment);
   }
   return fragment;
@@ -195,7 +199,9 @@ export function endpointFragment(op: OpSpec, consoleHost: string): string {
 export function endpointUrlFragment(op: OpSpec, region: RegionInfo): string {
   let fragment = op.apiEndpointUrl.get(region.name);
   if (fragment === undefined) {
-    fragment = `${endpointFragment(op, region.console)}"/?region=${region.name}#/${op.consoleRoute}/`;
+    fragment = flat(
+      `${endpointFragment(op, region.console)}"/?region=${region.name}#/${op.consoleRoute}/`,
+    );
     op.apiEndpointUrl.set(region.name, fragment);
   }
   return fragment;

@@ -1,4 +1,5 @@
 import type { Actor } from "../tenant/actor.js";
+import { flat } from "./flat.js";
 
 /**
  * A `user` object rendered once per session and identity: the API form (JSON object text) and,
@@ -13,13 +14,16 @@ export class UserRender {
   readonly json: string;
   /** {@link UserRender.json} and the `}` that closes the trace (the API encoder's last piece). */
   readonly jsonClose: string;
+  /** {@link UserRender.jsonClose} and the newline that ends an NDJSON line. */
+  readonly jsonCloseLine: string;
   private obs: string | undefined;
 
   constructor(name: string, accessKeyId: string | null, json: string) {
     this.name = name;
     this.accessKeyId = accessKeyId;
-    this.json = json;
-    this.jsonClose = `${json}}`;
+    this.json = flat(json);
+    this.jsonClose = flat(`${json}}`);
+    this.jsonCloseLine = flat(`${json}}\n`);
   }
 
   /** The `user` object as a JSON string literal (OBS trace files carry `user` as text). */

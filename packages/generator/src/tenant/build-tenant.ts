@@ -1,4 +1,5 @@
 import { base, en, Faker } from "@faker-js/faker";
+import { flat } from "../internal/flat.js";
 import { hex32, uuid4 } from "../internal/hex.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
@@ -32,7 +33,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     let name = raw;
     for (let n = 2; taken.has(name); n++) name = `${raw}${n}`;
     taken.add(name);
-    return name;
+    return flat(name);
   };
 
   const domainId = hex32(rng);
@@ -159,7 +160,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     root,
     workers,
     systemTrackerId: uuid4(rng),
-    domainJson: `{"id":"${domainId}","name":"${domainName}"}`,
+    domainJson: flat(`{"id":"${domainId}","name":"${domainName}"}`),
   };
 }
 

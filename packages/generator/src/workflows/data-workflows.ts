@@ -1,3 +1,4 @@
+import { flat } from "../internal/flat.js";
 import { hex32 } from "../internal/hex.js";
 import type { Actor } from "../tenant/actor.js";
 import { alnum20, DESCRIPTIONS, obsPath, resourceName, TOPICS } from "./names.js";
@@ -11,7 +12,8 @@ function child(
   name: string,
   args: Record<string, string>,
 ): Resource {
-  return { id, name, ep: parent.ep, args: { ...parent.args, ...args, id, name } };
+  for (const key in args) flat(args[key] as string);
+  return { id, name: flat(name), ep: parent.ep, args: { ...parent.args, ...args, id, name } };
 }
 
 /** Creates a dataset (with the automatic IAM agency on first use), or `null` if it failed. */

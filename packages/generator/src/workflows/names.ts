@@ -1,4 +1,5 @@
 import { CodeRow, codesOf } from "../internal/char-codes.js";
+import { flat } from "../internal/flat.js";
 import { hex4, hex32 } from "../internal/hex.js";
 import type { Prng } from "../internal/prng.js";
 
@@ -91,7 +92,7 @@ export function uuidId(rng: Prng): string {
 /** `<prefix>-<topic>-<suffix>`, e.g. `nb-yolov8-3f2a`. */
 export function resourceName(rng: Prng, prefix: string): string {
   const topic = rng.pick(TOPICS);
-  return `${prefix}-${topic}-${hex4(rng.u32() >>> 16)}`;
+  return flat(`${prefix}-${topic}-${hex4(rng.u32() >>> 16)}`);
 }
 
 /** An OBS path under the tenant's data bucket. */

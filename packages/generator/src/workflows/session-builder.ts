@@ -1,5 +1,6 @@
 import type { TraceSource } from "@ctsim/catalog";
 import { pickFailure, ratingOf } from "../internal/failures.js";
+import { flat } from "../internal/flat.js";
 import {
   GeneratedTrace,
   type TraceScope,
@@ -198,8 +199,10 @@ export class SessionBuilder {
     options?: CallOptions,
   ): Resource | null {
     const eps = this.tenant.enterpriseProjects;
-    args.id = id;
-    args.name = name;
+    // Shared by every trace of the resource: flat strings are written in one piece.
+    for (const key in args) flat(args[key] as string);
+    args.id = flat(id);
+    args.name = flat(name);
     const res: Resource = {
       id,
       name,
