@@ -105,9 +105,10 @@ describe("runStream", () => {
 
   test("an abort stops cleanly and a sink failure is reported, never thrown", async () => {
     const controller = new AbortController();
-    const sink = memorySink((writes) =>
-      writes === 3 ? (controller.abort(), undefined) : undefined,
-    );
+    const sink = memorySink((writes) => {
+      if (writes === 3) controller.abort();
+      return undefined;
+    });
     const stopped = await runStream({
       producer: numbers(),
       sink,
