@@ -1,3 +1,4 @@
+import { CodeRow } from "../internal/char-codes.js";
 import type { GeneratedTrace } from "../internal/generated-trace.js";
 import {
   endpointFragment,
@@ -5,6 +6,7 @@ import {
   RATING_INDEX,
   SOURCE_INDEX,
 } from "../internal/op-table.js";
+import { writeUuidTime } from "../internal/uuid-v1.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
 
@@ -21,17 +23,16 @@ export function encodeApiTraceJson(event: TraceEvent): string {
   return encodeGenerated(asGenerated(event));
 }
 
-/** {@link encodeApiTraceJson} of a trace known to be the generator's own. */
-export function encodeGenerated(e: GeneratedTrace): string {
+/** {@link encodeApiTraceJson} of a trace known to be the generator's own; `line` adds a newline. */
+export function encodeGenerated(e: GeneratedTrace, line = false): string {
   const op = e.op;
   const failure = e.failure;
   const user = e.user;
-  const time = e.time;
   const resourceId = e.resourceId;
   const ep = e.enterpriseProjectId;
   return (
-    '{"trace_id":"' +
-    e.traceId +
+    traceIdHead(e.time, e.ticks) +
+    e.uuidTail +
     (op.apiHead[
       RATING_INDEX[e.traceRating as "normal"] * 3 + SOURCE_INDEX[e.traceType as "ApiCall"]
     ] as string) +
@@ -39,9 +40,9 @@ export function encodeGenerated(e: GeneratedTrace): string {
     '","resource_name":"' +
     e.resourceName +
     '","time":' +
-    time +
+    e.time +
     ',"record_time":' +
-    (time + e.delay) +
+    (e.time + e.delay) +
     ',"source_ip":"' +
     e.sourceIp +
     '","request":' +
@@ -55,8 +56,18 @@ export function encodeGenerated(e: GeneratedTrace): string {
         resourceId +
         (ep === "0" ? op.apiQuoteTailEp0 : `","enterprise_project_id":"${ep}${op.apiTail}`)
       : tailOf(e)) +
-    (user === null ? "null}" : user.jsonClose)
+    (user === null ? (line ? "null}\n" : "null}") : line ? user.jsonCloseLine : user.jsonClose)
   );
+}
+
+const TRACE_ID_KEY = '{"trace_id":"';
+const HEAD_ROW = new CodeRow(TRACE_ID_KEY.length + 18);
+HEAD_ROW.write(0, TRACE_ID_KEY);
+
+/** `{"trace_id":"xxxxxxxx-xxxx-1xxx` as one flat string. */
+function traceIdHead(time: number, ticks: number): string {
+  writeUuidTime(HEAD_ROW, TRACE_ID_KEY.length, time, ticks);
+  return HEAD_ROW.text();
 }
 
 /** From the end of `request_id` to `"user":` of a failed call or a call without a resource id. */

@@ -1,5 +1,6 @@
 import type { TraceEvent } from "../trace-event.js";
-import { encodeApiTraceJson } from "./encode-api-trace-json.js";
+import { asGenerated } from "./as-generated.js";
+import { encodeApiTraceJson, encodeGenerated } from "./encode-api-trace-json.js";
 import { encodeObsTraceJson } from "./encode-obs-trace-json.js";
 
 /**
@@ -39,7 +40,7 @@ export function* encodeTraces(
   let buffer = "";
   if (format === "ndjson") {
     for (const event of events) {
-      buffer += `${encodeApiTraceJson(event)}\n`;
+      buffer += encodeGenerated(asGenerated(event), true);
       if (buffer.length >= chunkChars) {
         yield buffer;
         buffer = "";

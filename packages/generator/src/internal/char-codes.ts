@@ -49,6 +49,11 @@ export class CodeRow {
     }
   }
 
+  /** The characters of `text` at `at`. */
+  write(at: number, text: string): void {
+    for (let i = 0; i < text.length; i++) this.codes[at + i] = text.charCodeAt(i);
+  }
+
   /** `width` random characters of the alphabet at `at`. */
   random(at: number, rng: Prng, alphabet: readonly number[], width: number): void {
     for (let i = at; i < at + width; i++)

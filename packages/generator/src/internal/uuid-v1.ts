@@ -7,9 +7,6 @@ const GREGORIAN_OFFSET_MS = 12219292800000;
 const TWO_32 = 4294967296;
 /** `xxxxxxxx-xxxx-1xxx` (the time part of a v1 UUID). */
 const TIME_ROW = new CodeRow(18);
-TIME_ROW.put(8, 45); // "-"
-TIME_ROW.put(13, 45);
-TIME_ROW.put(14, 49); // version "1"
 
 /**
  * A time-based (version 1) UUID, as CTS trace ids are: 60-bit count of 100 ns intervals since
@@ -20,6 +17,13 @@ TIME_ROW.put(14, 49); // version "1"
  * uuidV1(1724403600123, 0, "-9a41-0255ac100047"); // "xxxxxxxx-61b3-11ef-9a41-0255ac100047"
  */
 export function uuidV1(timeMs: number, subMs: number, tail: string): string {
+  // One flat string for the time part (fewer rope nodes to flatten when the text is written).
+  writeUuidTime(TIME_ROW, 0, timeMs, subMs);
+  return TIME_ROW.text() + tail;
+}
+
+/** Writes the time part `xxxxxxxx-xxxx-1xxx` of a v1 UUID into a row at `at`. */
+export function writeUuidTime(row: CodeRow, at: number, timeMs: number, subMs: number): void {
   const t = timeMs + GREGORIAN_OFFSET_MS;
   const tHigh = Math.floor(t / TWO_32);
   const tLow = t - tHigh * TWO_32;
@@ -27,12 +31,12 @@ export function uuidV1(timeMs: number, subMs: number, tail: string): string {
   const carry = Math.floor(lowProduct / TWO_32);
   const timeLow = lowProduct - carry * TWO_32;
   const high = tHigh * 10000 + carry; // upper 28 bits of the 60-bit timestamp
-  // One flat string for the time part (fewer rope nodes to flatten when the text is written).
-  const row = TIME_ROW;
-  row.hex(0, timeLow, 8);
-  row.hex(9, high & 0xffff, 4);
-  row.hex(15, (high >>> 16) & 0x0fff, 3);
-  return row.text() + tail;
+  row.hex(at, timeLow, 8);
+  row.put(at + 8, 45); // "-"
+  row.hex(at + 9, high & 0xffff, 4);
+  row.put(at + 13, 45);
+  row.put(at + 14, 49); // version "1"
+  row.hex(at + 15, (high >>> 16) & 0x0fff, 3);
 }
 
 /** The epoch-ms timestamp a v1 UUID carries (for tests and validators). */
