@@ -10,3 +10,11 @@ export type { AuthMode, MockService, MockServiceOptions } from "./start-mock-ser
 
 // ── Loading traces ──────────────────────────────────────────────────────────
 export { loadNdjsonFile } from "./load-ndjson-file.js";
+export { loadGeneratedTracesInWorkers } from "./load-generated-traces-in-workers.js";
+export type { WorkerLoadOptions } from "./load-generated-traces-in-workers.js";
+
+// ── Store snapshots ─────────────────────────────────────────────────────────
+export { defaultCacheDir, loadStoreCached } from "./cached-store-load.js";
+export type { CachedLoad, CachedLoadOptions } from "./cached-store-load.js";
+export { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.js";
+export type { SnapshotReadResult } from "./snapshot-file.js";

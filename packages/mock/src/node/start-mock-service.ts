@@ -1,8 +1,9 @@
+import { availableParallelism } from "node:os";
 import type { AuthOptions } from "../auth/index.js";
 import { createPrng, type Prng } from "../internal/prng.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
-import { loadGeneratedTraces } from "../store/load-generated-traces.js";
 import { TraceStore } from "../store/trace-store.js";
+import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { type CtsServer, startCtsServer } from "./start-cts-server.js";
 
 /** Authentication modes of the ready-made service. */
@@ -34,6 +35,22 @@ export interface MockServiceOptions {
   readonly faults?: string;
   /** Clock. Default: `Date.now`. */
   readonly now?: () => number;
+  /** Tenants (accounts) generated, each with its own projects. Default: the generator's (1). */
+  readonly tenants?: number;
+  /** Stop after this many traces (the generator raises its rate to fit them). Default: unlimited. */
+  readonly count?: number;
+  /**
+   * Worker threads generating the traces (0: on the main thread). Default: 0 for loads expected
+   * to be small (no `count` ≥ 100,000, fewer than 25 tenants), else the available parallelism
+   * (at most 8).
+   */
+  readonly workers?: number;
+  /**
+   * Directory of store snapshots, or `false` for none. Default: `$CTSIM_CACHE_DIR` (`off`
+   * disables), else `$XDG_CACHE_HOME/ctsim/mock`, else `~/.cache/ctsim/mock`. Only stores of
+   * 50,000 traces or more are written.
+   */
+  readonly cacheDir?: string | false;
 }
 
 /** A running service: the server, what it serves, and the credentials it accepts. */
@@ -42,6 +59,9 @@ export interface MockService {
   readonly projectId: string;
   readonly traceCount: number;
   readonly auth: AuthOptions;
+  /** Where the traces came from (a snapshot or the generator) and the snapshot being written. */
+  readonly load: CachedLoad;
+  /** Stops the server (after a snapshot still being written is finished). */
   close(): Promise<void>;
 }
 
@@ -49,6 +69,11 @@ export interface MockService {
  * Starts CTS as a service with a seeded week of ModelArts traces: what `ctsim serve` runs.
  * Credentials not given are derived from the seed, so restarts with the same seed accept the
  * same keys.
+ *
+ * The generated stretch ends at the next full hour (UTC): traces stamped after now become
+ * visible as the clock reaches them (CTS, too, keeps receiving traces), and every start within
+ * the same hour builds the same store, so it is loaded from a snapshot when one exists (see
+ * `cacheDir`).
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad option (e.g. `ak` without `sk`);
  *   `CTSIM_MOCK_SERVER` when the port is taken.
@@ -68,12 +93,17 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   const auth = authOptions(options, createPrng(seed ^ 0x0a0c_c355));
   const now = options.now ?? Date.now;
   const store = new TraceStore({ now });
-  const summary = loadGeneratedTraces(store, {
+  const load = await loadStoreCached(store, {
     seed,
     days,
+    end: Math.ceil(now() / HOUR) * HOUR,
+    workers: options.workers ?? defaultWorkers(options),
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
+    ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
+    ...(options.count === undefined ? {} : { count: options.count }),
+    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
   });
-  const projectId = options.projectId ?? summary.projects[0] ?? "0".repeat(32);
+  const projectId = options.projectId ?? load.projects[0] ?? "0".repeat(32);
   const server = await startCtsServer({
     store,
     now,
@@ -83,7 +113,18 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     port: options.port ?? 9000,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
-  return { server, projectId, traceCount: summary.count, auth, close: () => server.close() };
+  const close = async (): Promise<void> => {
+    await load.written;
+    await server.close();
+  };
+  return { server, projectId, traceCount: load.count, auth, load, close };
+}
+
+const HOUR = 3_600_000;
+
+function defaultWorkers(options: MockServiceOptions): number {
+  const large = (options.count ?? 0) >= 100_000 || (options.tenants ?? 1) >= 25;
+  return large ? Math.min(8, availableParallelism()) : 0;
 }
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -1,6 +1,15 @@
 import { IntList } from "../internal/int-list.js";
-import { KeyColumn } from "./key-column.js";
+import { type ColumnArray, KeyColumn } from "./key-column.js";
 import { EMPTY_POSTINGS, PostingList } from "./posting-list.js";
+
+/** A compacted {@link FieldIndex} as plain data (for snapshots). */
+export interface FieldIndexState {
+  readonly keys: readonly string[];
+  readonly column: ColumnArray;
+  readonly csrOffsets: Int32Array;
+  /** Absent when one key covers every position. */
+  readonly csrPositions: Int32Array | undefined;
+}
 
 /** Value id of a position that has no value for the field. */
 export const NO_VALUE = -1;
@@ -16,7 +25,7 @@ export class FieldIndex {
   private readonly ids = new Map<string, number>();
   private readonly keyList: string[] = [];
   readonly column = new KeyColumn();
-  private csrOffsets = new Int32Array(1);
+  private csrOffsets: Int32Array = new Int32Array(1);
   /** Undefined when one key covers every position (the list is then the identity). */
   private csrPositions: Int32Array | undefined = new Int32Array(0);
   private csrLimit = 0;
@@ -37,6 +46,26 @@ export class FieldIndex {
     return this.keyList.length;
   }
 
+  /** The id of `key`, interning it if new. */
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keyList.length;
+      this.ids.set(key, id);
+      this.keyList.push(key);
+    }
+    return id;
+  }
+
+  /**
+   * Records key id `id` (from {@link intern}; -1 for no value) for the next position in the
+   * column only: the posting lists miss it until the next {@link compact} (the bulk path, which
+   * builds them all at once).
+   */
+  appendId(id: number): void {
+    this.column.push(id);
+  }
+
   /** Records `key` (or no value) for the next position; positions must arrive in order. */
   append(key: string | null | undefined): void {
     const position = this.column.length;
@@ -44,12 +73,7 @@ export class FieldIndex {
       this.column.push(NO_VALUE);
       return;
     }
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keyList.length;
-      this.ids.set(key, id);
-      this.keyList.push(key);
-    }
+    const id = this.intern(key);
     this.column.push(id);
     let tail = this.tails[id];
     if (tail === undefined) {
@@ -100,6 +124,29 @@ export class FieldIndex {
       if (id !== none) positions[cursor[id]!++] = p;
     }
     this.csrPositions = positions;
+  }
+
+  /** The index as plain data; call right after {@link compact}. */
+  exportState(): FieldIndexState {
+    return {
+      keys: this.keyList,
+      column: this.column.data.subarray(0, this.column.length),
+      csrOffsets: this.csrOffsets,
+      csrPositions: this.csrPositions,
+    };
+  }
+
+  /** Replaces an empty index's content with `state` (compacted, no tails). */
+  importState(state: FieldIndexState): void {
+    state.keys.forEach((key, id) => {
+      this.ids.set(key, id);
+      this.keyList.push(key);
+    });
+    this.column.adopt(state.column);
+    this.csrOffsets = state.csrOffsets;
+    this.csrPositions = state.csrPositions;
+    this.csrLimit = state.column.length;
+    this.tails = [];
   }
 
   /** Positions below this one are in the compact layout. */

@@ -9,11 +9,8 @@ export type ColumnArray = Uint8Array | Uint16Array | Int32Array;
 export class KeyColumn {
   data: ColumnArray = new Uint8Array(1024);
   length = 0;
-
   /** The stored value meaning "no value" at the current width. */
-  get none(): number {
-    return sentinelOf(this.data);
-  }
+  none = 0xff;
 
   /** Appends key id `id` (-1 for no value). */
   push(id: number): void {
@@ -26,6 +23,13 @@ export class KeyColumn {
   get(position: number): number {
     const value = this.data[position]!;
     return value === this.none ? -1 : value;
+  }
+
+  /** Replaces the content with `data` (exactly `length` ids wide), e.g. read back from a snapshot. */
+  adopt(data: ColumnArray): void {
+    this.data = data;
+    this.length = data.length;
+    this.none = sentinelOf(data);
   }
 
   /** Shrinks the allocation to the length plus `headroom`. */
@@ -60,6 +64,7 @@ export class KeyColumn {
       next[i] = value === oldNone ? newNone : value;
     }
     this.data = next;
+    this.none = newNone;
   }
 }
 

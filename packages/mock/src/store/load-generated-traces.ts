@@ -1,5 +1,7 @@
 import type { Revision } from "@ctsim/catalog";
-import { encodeApiTraceJson, generateTraces, type ScenarioName } from "@ctsim/generator";
+import type { ScenarioName } from "@ctsim/generator";
+import { BatchMerger } from "./batch-merger.js";
+import { type GeneratedBatchesOptions, produceGeneratedBatches } from "./generated-batches.js";
 import type { TraceStore } from "./trace-store.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +24,8 @@ export interface GeneratedTracesOptions {
   readonly scenarios?: readonly ScenarioName[];
   /** File every trace under this project id instead of the generator's. Default: keep them. */
   readonly projectId?: string;
+  /** Where the generated stretch ends (epoch ms). Default: the store's clock. */
+  readonly end?: number;
 }
 
 /** What a load put into the store. */
@@ -34,7 +38,9 @@ export interface LoadSummary {
 
 /**
  * Fills a store with a seeded stretch of the generator's timeline ending at the store's clock,
- * keeping each trace as the generator's pre-rendered ListTraces JSON.
+ * keeping each trace as the generator's pre-rendered ListTraces JSON. Traces with equal `time`
+ * are stored in `trace_id` order, so this and the worker-thread loader of `@ctsim/mock/node`
+ * fill stores with the same content.
  *
  * @example
  * const store = new TraceStore({ now: () => now });
@@ -44,28 +50,35 @@ export function loadGeneratedTraces(
   store: TraceStore,
   options: GeneratedTracesOptions = {},
 ): LoadSummary {
-  const now = store.clock();
-  const days = options.days ?? 7;
-  const counts = new Map<string, number>();
-  let count = 0;
-  const events = generateTraces({
-    seed: options.seed ?? 1,
-    now,
-    from: now - days * DAY_MS,
-    to: now,
-    ...(options.count === undefined ? {} : { count: options.count }),
-    ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
-    ...(options.users === undefined ? {} : { users: options.users }),
-    ...(options.revision === undefined ? {} : { revision: options.revision }),
-    ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
+  const merger = new BatchMerger(store, 1);
+  produceGeneratedBatches(batchesOptions(options, options.end ?? store.clock()), (batch) => {
+    merger.push(0, batch);
+    merger.drain();
   });
-  for (const event of events) {
-    const projectId = options.projectId ?? event.projectId;
-    store.add(event, encodeApiTraceJson(event), projectId);
-    counts.set(projectId, (counts.get(projectId) ?? 0) + 1);
-    count++;
-  }
+  merger.end(0);
+  merger.drain();
   store.compact();
-  const projects = [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  return { count, projects };
+  return { count: merger.count, projects: merger.projects() };
+}
+
+/** The generator run a load stands for (shared with the worker-thread loader). */
+export function batchesOptions(
+  options: GeneratedTracesOptions,
+  now: number,
+): GeneratedBatchesOptions {
+  const days = options.days ?? 7;
+  return {
+    timeline: {
+      seed: options.seed ?? 1,
+      now,
+      from: now - days * DAY_MS,
+      to: now,
+      ...(options.count === undefined ? {} : { count: options.count }),
+      ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
+      ...(options.users === undefined ? {} : { users: options.users }),
+      ...(options.revision === undefined ? {} : { revision: options.revision }),
+      ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
+    },
+    ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
+  };
 }

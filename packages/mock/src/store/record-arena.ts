@@ -1,5 +1,15 @@
 import { IntList, upperBound } from "../internal/int-list.js";
 
+/** A {@link RecordArena} as plain data (for snapshots). */
+export interface RecordArenaState {
+  /** The chunks, each cut to its used bytes. */
+  readonly chunks: readonly Uint8Array[];
+  /** First position stored in each chunk. */
+  readonly firsts: readonly number[];
+  /** Each record's offset in its chunk. */
+  readonly offsets: Int32Array;
+}
+
 /** Bytes per arena chunk; a record never spans two chunks. */
 const CHUNK_BYTES = 16 * 1024 * 1024;
 const encoder = new TextEncoder();
@@ -38,6 +48,28 @@ export class RecordArena {
     this.ends[chunk] = at + written;
   }
 
+  /**
+   * Appends records `from` to `to - 1` of a batch of UTF-8 records stored back to back
+   * (`ends[i]` is where record `i` ends; it starts where record `i - 1` ends), copying as few
+   * runs as chunk boundaries allow.
+   */
+  appendRun(bytes: Uint8Array, ends: Int32Array, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      const start = i === 0 ? 0 : ends[i - 1]!;
+      this.reserve(ends[i]! - start);
+      const chunk = this.chunks.length - 1;
+      const at = this.ends[chunk]!;
+      const room = this.chunks[chunk]!.length - at;
+      let j = i + 1;
+      while (j < to && ends[j]! - start <= room) j++;
+      this.chunks[chunk]!.set(bytes.subarray(start, ends[j - 1]!), at);
+      for (let k = i; k < j; k++) this.offsets.push(at + (k === 0 ? 0 : ends[k - 1]!) - start);
+      this.ends[chunk] = at + ends[j - 1]! - start;
+      i = j;
+    }
+  }
+
   /** The bytes of a record (a view, valid until the next `reorder`). */
   bytes(position: number): Uint8Array {
     const chunk = upperBound(this.firsts, 0, this.firsts.length, position) - 1;
@@ -57,6 +89,24 @@ export class RecordArena {
     if (offsets.data.length > offsets.length + 1024) {
       offsets.data = offsets.data.slice(0, offsets.length + 1024);
     }
+  }
+
+  /** The arena as plain data (views, valid until the next change). */
+  exportState(): RecordArenaState {
+    return {
+      chunks: this.chunks.map((chunk, c) => chunk.subarray(0, this.ends[c]!)),
+      firsts: [...this.firsts],
+      offsets: this.offsets.data.subarray(0, this.offsets.length),
+    };
+  }
+
+  /** Replaces an empty arena's content with `state` (its arrays are adopted, not copied). */
+  importState(state: RecordArenaState): void {
+    this.chunks = [...state.chunks];
+    this.firsts = [...state.firsts];
+    this.ends = state.chunks.map((chunk) => chunk.length);
+    this.offsets.data = state.offsets;
+    this.offsets.length = state.offsets.length;
   }
 
   /** Rewrites the arena in a new order (new position i holds old position `order[i]`). */

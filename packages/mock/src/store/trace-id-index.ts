@@ -4,12 +4,13 @@
  * the trace's JSON text, so no per-trace string is retained.
  */
 export class TraceIdIndex {
-  private table = new Int32Array(1 << 10);
+  private table: Int32Array = new Int32Array(1 << 10);
   private used = 0;
 
   constructor(
     private readonly hashAt: (position: number) => number,
     private readonly hasId: (position: number, traceId: string) => boolean,
+    private readonly sameId: (a: number, b: number) => boolean,
   ) {}
 
   /** The newest position of `traceId`, or `undefined`. */
@@ -40,6 +41,46 @@ export class TraceIdIndex {
     }
   }
 
+  /**
+   * Maps the id stored at `position` to it, replacing an older position of the same id (the bulk
+   * path: no id string is made).
+   */
+  setPosition(position: number): void {
+    if ((this.used + 1) * 2 > this.table.length) this.grow();
+    const mask = this.table.length - 1;
+    for (let slot = this.hashAt(position) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) {
+        this.table[slot] = position + 1;
+        this.used++;
+        return;
+      }
+      if (this.sameId(entry - 1, position)) {
+        this.table[slot] = position + 1;
+        return;
+      }
+    }
+  }
+
+  /** Grows the table at once to hold `count` ids in all (one rehash instead of one per doubling). */
+  reserve(count: number): void {
+    let size = this.table.length;
+    while (count * 2 > size) size *= 2;
+    if (size > this.table.length) this.grow(size);
+  }
+
+  /** The table as plain data: positions + 1 by slot, 0 for free slots. */
+  exportTable(): Int32Array {
+    return this.table;
+  }
+
+  /** Replaces the content with a table from {@link exportTable} (a power-of-two length). */
+  importTable(table: Int32Array): void {
+    this.table = table;
+    this.used = 0;
+    for (let i = 0; i < table.length; i++) if (table[i] !== 0) this.used++;
+  }
+
   /** Forgets every entry; `capacityHint` sizes the table for that many ids. */
   clear(capacityHint = 0): void {
     let size = 1 << 10;
@@ -48,9 +89,10 @@ export class TraceIdIndex {
     this.used = 0;
   }
 
-  private grow(): void {
+  private grow(size = this.table.length * 2): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
+    this.table = new Int32Array(size);
+    if (this.used === 0) return;
     const mask = this.table.length - 1;
     for (const entry of old) {
       if (entry === 0) continue;

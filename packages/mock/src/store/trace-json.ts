@@ -37,3 +37,23 @@ export function recordHasTraceId(record: Uint8Array, traceId: string): boolean {
   }
   return record[start + traceId.length] === QUOTE;
 }
+
+/** Whether two compact trace JSON records carry the same `trace_id` (compared as bytes). */
+export function sameTraceId(a: Uint8Array, b: Uint8Array): boolean {
+  return compareTraceIds(a, b) === 0;
+}
+
+/** Orders two records by their `trace_id` bytes (a record without one sorts first). */
+export function compareTraceIds(a: Uint8Array, b: Uint8Array): number {
+  let i = traceIdOffset(a);
+  let j = traceIdOffset(b);
+  if (i < 0 || j < 0) return (i < 0 ? 0 : 1) - (j < 0 ? 0 : 1);
+  for (;;) {
+    const x = i < a.length ? a[i]! : QUOTE;
+    const y = j < b.length ? b[j]! : QUOTE;
+    if (x === QUOTE || y === QUOTE) return (x === QUOTE ? 0 : 1) - (y === QUOTE ? 0 : 1);
+    if (x !== y) return x - y;
+    i++;
+    j++;
+  }
+}

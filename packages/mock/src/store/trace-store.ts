@@ -1,9 +1,10 @@
 import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
-import { FieldIndex, NO_VALUE } from "./field-index.js";
+import { FieldIndex, type FieldIndexState, NO_VALUE } from "./field-index.js";
 import type { ColumnArray } from "./key-column.js";
-import { RecordArena } from "./record-arena.js";
+import { RecordArena, type RecordArenaState } from "./record-arena.js";
+import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
 import {
   FILTER_FIELDS,
   type FilterField,
@@ -15,7 +16,7 @@ import {
   type TracePlacement,
 } from "./trace-fields.js";
 import { hashBytes, TraceIdIndex } from "./trace-id-index.js";
-import { recordHasTraceId, traceIdOffset, traceIdOfRecord } from "./trace-json.js";
+import { recordHasTraceId, sameTraceId, traceIdOffset, traceIdOfRecord } from "./trace-json.js";
 
 /** Options of {@link TraceStore}. */
 export interface TraceStoreOptions {
@@ -50,6 +51,17 @@ export interface TracePage {
   readonly hasMore: boolean;
 }
 
+/** A store's traces and indexes as plain data (typed arrays), for snapshots. */
+export interface TraceStoreState {
+  /** `time` by position (ascending). */
+  readonly times: Float64Array;
+  readonly records: RecordArenaState;
+  /** The indexes in `BATCH_KEY_FIELDS` order, compacted. */
+  readonly indexes: readonly FieldIndexState[];
+  /** The trace-id table (positions + 1 by slot). */
+  readonly ids: Int32Array;
+}
+
 const EMPTY_PAGE: TracePage = { traces: [], lastTraceId: undefined, hasMore: false };
 const PROJECT = "project";
 const KIND = "kind";
@@ -77,15 +89,23 @@ export class TraceStore {
   private records = new RecordArena();
   private times = new FloatList();
   private readonly indexes = new Map<IndexName, FieldIndex>();
+  /** The indexes in `BATCH_KEY_FIELDS` order (project, kind, filters). */
+  private readonly indexList: FieldIndex[] = [];
   private readonly ids: TraceIdIndex;
   private sorted = true;
+  /** Positions below this are in the trace-id table; the bulk path indexes the rest later. */
+  private idsUpTo = 0;
+  /** Whether bulk appends left the posting lists and the trace-id table behind. */
+  private bulkPending = false;
   private changes = 0;
 
   constructor(options: TraceStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.retentionMs = options.retentionMs ?? TRACE_RETENTION_MS;
     for (const name of [PROJECT, KIND, ...FILTER_FIELDS] as const) {
-      this.indexes.set(name, new FieldIndex());
+      const index = new FieldIndex();
+      this.indexes.set(name, index);
+      this.indexList.push(index);
     }
     this.ids = new TraceIdIndex(
       (p) => {
@@ -94,6 +114,7 @@ export class TraceStore {
         return at < 0 ? 0 : hashBytes(record, at, record.length);
       },
       (p, id) => recordHasTraceId(this.records.bytes(p), id),
+      (a, b) => sameTraceId(this.records.bytes(a), this.records.bytes(b)),
     );
   }
 
@@ -123,6 +144,7 @@ export class TraceStore {
    * `projectId` files the trace under another project than its own.
    */
   add(trace: IndexableTrace, json: string, projectId: string = trace.projectId): void {
+    if (this.bulkPending) this.finishBulk();
     const position = this.records.size;
     if (position > 0 && trace.time < this.times.data[position - 1]!) this.sorted = false;
     this.records.append(json);
@@ -132,6 +154,7 @@ export class TraceStore {
     this.index(KIND).append(kindOf(trace) === "data" ? "data" : null);
     for (const field of FILTER_FIELDS) this.index(field).append(filterValueOf(trace, field));
     this.ids.set(trace.traceId, position);
+    this.idsUpTo = position + 1;
     this.changes++;
     if (position - this.index(PROJECT).compactedUpTo > Math.max(1 << 16, position >>> 2)) {
       this.compact();
@@ -159,8 +182,94 @@ export class TraceStore {
     this.add(indexableOf(trace, placement), JSON.stringify(trace));
   }
 
+  /**
+   * The id of `key` in index `field` (a `BATCH_KEY_FIELDS` position), interning it if new: the
+   * bulk path translates a batch's dictionary ids through this before {@link appendRun}.
+   *
+   * @internal
+   */
+  internKey(field: number, key: string): number {
+    return this.indexList[field]!.intern(key);
+  }
+
+  /**
+   * The key of id `id` in index `field` (a `BATCH_KEY_FIELDS` position).
+   *
+   * @internal
+   */
+  keyOfInterned(field: number, id: number): string {
+    return this.indexList[field]!.keyOf(id);
+  }
+
+  /**
+   * Appends traces `from` to `to - 1` of a batch whose `keys` already hold this store's ids (see
+   * {@link internKey}): the bulk path. Records are copied in runs; posting lists and the
+   * trace-id table are built in one pass before the next query, append or {@link compact}.
+   *
+   * @internal
+   */
+  appendRun(batch: TraceBatch, from: number, to: number): void {
+    if (from >= to) return;
+    const size = this.records.size;
+    if (size > 0 && batch.times[from]! < this.times.data[size - 1]!) this.sorted = false;
+    this.records.appendRun(batch.bytes, batch.ends, from, to);
+    const times = batch.times;
+    for (let i = from; i < to; i++) this.times.push(times[i]!);
+    const keys = batch.keys;
+    for (let f = 0; f < BATCH_KEYS; f++) {
+      const index = this.indexList[f]!;
+      for (let i = from; i < to; i++) index.appendId(keys[i * BATCH_KEYS + f]!);
+    }
+    this.bulkPending = true;
+    this.changes++;
+  }
+
+  /**
+   * The store's content as plain data (views into the store, valid until its next change), after
+   * sorting and compacting it.
+   *
+   * @internal
+   */
+  exportState(): TraceStoreState {
+    this.ensureSorted();
+    this.compact();
+    return {
+      times: this.times.data.subarray(0, this.records.size),
+      records: this.records.exportState(),
+      indexes: this.indexList.map((index) => index.exportState()),
+      ids: this.ids.exportTable(),
+    };
+  }
+
+  /**
+   * Fills an empty store with `state` (from {@link exportState}, e.g. through a snapshot); the
+   * arrays are adopted, not copied.
+   *
+   * @internal
+   */
+  importState(state: TraceStoreState): void {
+    if (this.records.size > 0) {
+      throw new MockError(MockErrorCode.invalidOption, "a snapshot can only fill an empty store");
+    }
+    this.records.importState(state.records);
+    this.times.data = state.times;
+    this.times.length = state.times.length;
+    state.indexes.forEach((index, f) => {
+      this.indexList[f]!.importState(index);
+    });
+    this.ids.importTable(state.ids);
+    this.idsUpTo = state.times.length;
+    this.bulkPending = false;
+    this.sorted = true;
+    this.changes++;
+  }
+
   /** Packs every index into its compact layout; call after a bulk load. */
   compact(): void {
+    if (this.bulkPending) {
+      this.finishBulk();
+      return;
+    }
     for (const index of this.indexes.values()) index.compact();
     const n = this.records.size;
     if (this.times.data.length > n + 1024) this.times.data = this.times.data.slice(0, n + 1024);
@@ -310,6 +419,7 @@ export class TraceStore {
 
   /** Projects that have stored traces, with how many each. */
   projects(): Map<string, number> {
+    if (this.bulkPending) this.finishBulk();
     const index = this.index(PROJECT);
     const counts = new Map<string, number>();
     for (let id = 0; id < index.keyCount; id++) {
@@ -331,7 +441,24 @@ export class TraceStore {
     return this.indexes.get(name)!;
   }
 
+  /** Builds what bulk appends left out: posting lists (with the compaction) and trace ids. */
+  private finishBulk(): void {
+    this.bulkPending = false;
+    if (!this.sorted) {
+      this.ensureSorted();
+      return;
+    }
+    for (const index of this.indexList) index.compact();
+    const n = this.records.size;
+    if (this.times.data.length > n + 1024) this.times.data = this.times.data.slice(0, n + 1024);
+    this.records.trim();
+    this.ids.reserve(n);
+    for (let p = this.idsUpTo; p < n; p++) this.ids.setPosition(p);
+    this.idsUpTo = n;
+  }
+
   private ensureSorted(): void {
+    if (this.bulkPending) this.finishBulk();
     if (this.sorted) return;
     const times = this.times.data;
     const order = new Int32Array(this.records.size);
@@ -347,9 +474,9 @@ export class TraceStore {
     for (const p of order) this.times.push(times[p]!);
     for (const index of this.indexes.values()) index.reorder(order);
     this.ids.clear(order.length);
-    for (let p = 0; p < this.records.size; p++) {
-      this.ids.set(traceIdOfRecord(this.records.bytes(p)), p);
-    }
+    for (let p = 0; p < this.records.size; p++) this.ids.setPosition(p);
+    this.idsUpTo = this.records.size;
+    this.bulkPending = false;
     this.sorted = true;
     this.changes++;
   }

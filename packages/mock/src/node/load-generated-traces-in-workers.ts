@@ -1,0 +1,125 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { MockError, MockErrorCode } from "../mock-error.js";
+import { BatchMerger } from "../store/batch-merger.js";
+import type { LoadPart } from "../store/generated-batches.js";
+import {
+  batchesOptions,
+  type GeneratedTracesOptions,
+  type LoadSummary,
+  loadGeneratedTraces,
+} from "../store/load-generated-traces.js";
+import type { TraceStore } from "../store/trace-store.js";
+import type { LoadWorkerData, LoadWorkerReply } from "./load-protocol.js";
+
+/** Options of {@link loadGeneratedTracesInWorkers}. */
+export interface WorkerLoadOptions extends GeneratedTracesOptions {
+  /**
+   * Worker threads generating the traces; 0 loads on this thread (`loadGeneratedTraces`), which
+   * is quicker for small loads. Default: the available parallelism, at most 8.
+   */
+  readonly workers?: number;
+  /** Batches each worker may have waiting to be stored. Default: 8 (about 3 MB each). */
+  readonly prefetch?: number;
+}
+
+/**
+ * Like `loadGeneratedTraces`, with the generator and the UTF-8 encoding running in worker
+ * threads: each worker produces its part as transferred batches and this thread merges them in
+ * (time, trace_id) order and indexes them. The store ends up with the same content as
+ * `loadGeneratedTraces` gives, whatever the number of workers.
+ *
+ * Without `count`, worker `w` of `N` generates the generator's session shard `w/N`; with
+ * `count`, which cuts the timeline at its N-th trace, every worker generates the whole timeline
+ * and keeps every N-th trace (so only the encoding is shared).
+ *
+ * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad `workers`/`prefetch`;
+ *   `CTSIM_MOCK_SERVER` when a worker fails (the store then holds a partial load).
+ * @example
+ * const store = new TraceStore({ now: () => now });
+ * const { count } = await loadGeneratedTracesInWorkers(store, { tenants: 270, workers: 2 });
+ */
+export async function loadGeneratedTracesInWorkers(
+  store: TraceStore,
+  options: WorkerLoadOptions = {},
+): Promise<LoadSummary> {
+  const workers = options.workers ?? Math.min(8, availableParallelism());
+  const prefetch = options.prefetch ?? 8;
+  for (const [name, value] of [
+    ["workers", workers],
+    ["prefetch", prefetch],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < (name === "workers" ? 0 : 1)) {
+      throw new MockError(
+        MockErrorCode.invalidOption,
+        `${name} ${value} must be an integer ≥ ${name === "workers" ? 0 : 1}`,
+      );
+    }
+  }
+  if (workers === 0) return loadGeneratedTraces(store, options);
+  const base = batchesOptions(options, options.end ?? store.clock());
+  const by = options.count === undefined ? "shard" : "stride";
+  const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
+  const merger = new BatchMerger(store, workers);
+  const started: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let running = workers;
+      const fail = (message: string): void =>
+        reject(new MockError(MockErrorCode.server, `trace loading worker failed: ${message}`));
+      for (let w = 0; w < workers; w++) {
+        const part: LoadPart = { by, index: w, count: workers };
+        const worker = startWorker({ options: { ...base, part }, credits, slot: w });
+        started.push(worker);
+        worker.on("message", (reply: LoadWorkerReply) => {
+          if ("error" in reply) return fail(reply.error);
+          if ("done" in reply) {
+            merger.end(w);
+            running--;
+          } else {
+            merger.push(w, reply.batch);
+          }
+          try {
+            const used = merger.drain();
+            for (let u = 0; u < used.length; u++) {
+              if (used[u] === 0) continue;
+              Atomics.add(credits, u, used[u]!);
+              Atomics.notify(credits, u);
+            }
+          } catch (error) {
+            reject(error);
+          }
+          if (running === 0) resolve();
+        });
+        worker.on("error", (error) => fail(error.message));
+        worker.on("exit", (code) => {
+          if (code !== 0) fail(`exit code ${code}`);
+        });
+      }
+    });
+  } finally {
+    await Promise.all(started.map((worker) => worker.terminate()));
+  }
+  store.compact();
+  return { count: merger.count, projects: merger.projects() };
+}
+
+/**
+ * Starts a load worker. From built JavaScript the worker runs `load-worker.js`; from
+ * TypeScript sources (tests, `tsx`) Node 20 does not carry the TypeScript loader into worker
+ * threads, so a small bootstrap registers tsx first and the worker resolves workspace packages
+ * through the `@ctsim/source` condition, as the main thread does.
+ */
+function startWorker(data: LoadWorkerData): Worker {
+  if (!import.meta.url.endsWith(".ts")) {
+    return new Worker(new URL("./load-worker.js", import.meta.url), { workerData: data });
+  }
+  const entry = new URL("./load-worker.ts", import.meta.url).href;
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData: data,
+    execArgv: ["--conditions=@ctsim/source"],
+  });
+}

@@ -1,0 +1,188 @@
+import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
+import { type IndexableTrace, kindOf } from "./trace-fields.js";
+
+/** Writes `text` as UTF-8 into `target` at `at` (which has room for 3 bytes per code unit); returns the bytes written. */
+export type Utf8Writer = (text: string, target: Uint8Array, at: number) => number;
+
+/** Options of {@link TraceBatchBuilder}. */
+export interface TraceBatchBuilderOptions {
+  /** Receives each full batch (and the last, partial one on {@link TraceBatchBuilder.end}). */
+  readonly onBatch: (batch: TraceBatch) => void;
+  /** Traces per batch. Default: 2048. */
+  readonly batchTraces?: number;
+  /** UTF-8 writer. Default: `TextEncoder.encodeInto` (Node's `Buffer.write` is faster on the generator's strings). */
+  readonly writeUtf8?: Utf8Writer;
+}
+
+interface Held {
+  readonly trace: IndexableTrace;
+  readonly json: string;
+  readonly projectId: string;
+}
+
+const encoder = new TextEncoder();
+const encodeInto: Utf8Writer = (text, target, at) =>
+  encoder.encodeInto(text, target.subarray(at)).written;
+/** Room reserved per trace when a batch's byte buffer is first allocated. */
+const BYTES_PER_TRACE = 1536;
+
+/**
+ * Turns a time-ordered stream of traces into {@link TraceBatch}es: UTF-8 records, times and
+ * dictionary-coded index keys. Traces with equal `time` are put in `trace_id` order (plain code
+ * unit order, which is byte order for the ASCII ids CTS and the generator use), so the
+ * batches' order does not depend on how the stream was produced (one generator or merged
+ * shards).
+ *
+ * @example
+ * const builder = new TraceBatchBuilder({ onBatch: (batch) => loader.push(0, batch) });
+ * for (const event of generateTraces(options)) builder.push(event, encodeApiTraceJson(event), event.projectId);
+ * builder.end();
+ */
+export class TraceBatchBuilder {
+  private readonly onBatch: (batch: TraceBatch) => void;
+  private readonly batchTraces: number;
+  private readonly writeUtf8: Utf8Writer;
+  private readonly dictionaries = Array.from(
+    { length: BATCH_KEYS },
+    () => new Map<string, number>(),
+  );
+  private newKeys: string[][] = [];
+  private bytes = new Uint8Array(0);
+  private used = 0;
+  private ends = new Int32Array(0);
+  private times = new Float64Array(0);
+  private keys = new Int32Array(0);
+  private count = 0;
+  /** The last trace pushed, written once a later `time` shows it has no equal-time peers. */
+  private held: IndexableTrace | null = null;
+  private heldJson = "";
+  private heldProject = "";
+  /** The held run when several traces share a `time`. */
+  private ties: Held[] | null = null;
+  /** Per field, the last key looked up and its id (most fields repeat from trace to trace). */
+  private readonly lastKeys: (string | undefined)[] = new Array(BATCH_KEYS).fill(undefined);
+  private readonly lastIds: number[] = new Array(BATCH_KEYS).fill(0);
+
+  constructor(options: TraceBatchBuilderOptions) {
+    this.onBatch = options.onBatch;
+    this.batchTraces = options.batchTraces ?? 2048;
+    this.writeUtf8 = options.writeUtf8 ?? encodeInto;
+    this.reset();
+  }
+
+  /**
+   * Adds a trace; `time` must not decrease from one call to the next.
+   *
+   * @param json The trace's compact JSON text (ListTraces shape).
+   * @param projectId The project to file it under.
+   */
+  push(trace: IndexableTrace, json: string, projectId: string): void {
+    const held = this.held;
+    if (held !== null) {
+      if (held.time === trace.time) {
+        this.ties ??= [{ trace: held, json: this.heldJson, projectId: this.heldProject }];
+        this.ties.push({ trace, json, projectId });
+        return;
+      }
+      this.release();
+    }
+    this.held = trace;
+    this.heldJson = json;
+    this.heldProject = projectId;
+  }
+
+  /** Emits what is left as a last batch. */
+  end(): void {
+    this.release();
+    if (this.count > 0) this.emit();
+  }
+
+  /** Writes the held run of equal-time traces in `trace_id` order. */
+  private release(): void {
+    const ties = this.ties;
+    if (ties !== null) {
+      ties.sort((a, b) => compareIds(a.trace.traceId, b.trace.traceId));
+      for (const { trace, json, projectId } of ties) this.write(trace, json, projectId);
+      this.ties = null;
+    } else if (this.held !== null) {
+      this.write(this.held, this.heldJson, this.heldProject);
+    }
+    this.held = null;
+    this.heldJson = "";
+    this.heldProject = "";
+  }
+
+  private write(trace: IndexableTrace, json: string, projectId: string): void {
+    const room = json.length * 3;
+    if (this.used + room > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + room));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.used += this.writeUtf8(json, this.bytes, this.used);
+    const i = this.count++;
+    this.ends[i] = this.used;
+    this.times[i] = trace.time;
+    const base = i * BATCH_KEYS;
+    const keys = this.keys;
+    keys[base] = this.idOf(0, projectId);
+    keys[base + 1] = kindOf(trace) === "data" ? this.idOf(1, "data") : -1;
+    // Spelled out in FILTER_FIELDS order (a loop over filterValueOf costs a string switch per field).
+    keys[base + 2] = this.optionalId(2, trace.traceName);
+    keys[base + 3] = this.optionalId(3, trace.resourceType);
+    keys[base + 4] = this.optionalId(4, trace.resourceId);
+    keys[base + 5] = this.optionalId(5, trace.resourceName);
+    keys[base + 6] = this.optionalId(6, trace.userName);
+    keys[base + 7] = this.optionalId(7, trace.traceRating);
+    keys[base + 8] = this.optionalId(8, trace.serviceType);
+    keys[base + 9] = this.optionalId(9, trace.trackerName);
+    keys[base + 10] = this.optionalId(10, trace.accessKeyId);
+    keys[base + 11] = this.optionalId(11, trace.enterpriseProjectId);
+    if (this.count === this.batchTraces) this.emit();
+  }
+
+  private optionalId(field: number, key: string | null | undefined): number {
+    return key === null || key === undefined ? -1 : this.idOf(field, key);
+  }
+
+  private idOf(field: number, key: string): number {
+    if (this.lastKeys[field] === key) return this.lastIds[field]!;
+    const dictionary = this.dictionaries[field]!;
+    let id = dictionary.get(key);
+    if (id === undefined) {
+      id = dictionary.size;
+      dictionary.set(key, id);
+      this.newKeys[field]!.push(key);
+    }
+    this.lastKeys[field] = key;
+    this.lastIds[field] = id;
+    return id;
+  }
+
+  private emit(): void {
+    this.onBatch({
+      count: this.count,
+      bytes: this.bytes.subarray(0, this.used),
+      ends: this.ends.subarray(0, this.count),
+      times: this.times.subarray(0, this.count),
+      keys: this.keys.subarray(0, this.count * BATCH_KEYS),
+      newKeys: this.newKeys,
+    });
+    this.reset();
+  }
+
+  private reset(): void {
+    const n = this.batchTraces;
+    this.bytes = new Uint8Array(n * BYTES_PER_TRACE);
+    this.used = 0;
+    this.ends = new Int32Array(n);
+    this.times = new Float64Array(n);
+    this.keys = new Int32Array(n * BATCH_KEYS);
+    this.newKeys = Array.from({ length: BATCH_KEYS }, () => []);
+    this.count = 0;
+  }
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
