@@ -10,6 +10,7 @@
  */
 export function flat(text: string): string {
   // ToNumber flattens its argument (V8 String::Flatten); the number itself is not needed.
-  Number(text);
+  // Strings shorter than 13 characters are never ropes in V8.
+  if (text.length >= 13) Number(text);
   return text;
 }

@@ -83,19 +83,16 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
     const arrivals = this.arrivals as ArrivalStream;
     const { shardCount, shardIndex } = this.config;
     for (;;) {
-      const top = heap.peek();
       const next = this.pending;
-      if (next !== null && (top === undefined || next.time <= top.nextTime)) {
+      if (next !== null && next.time <= heap.nextTime) {
         if (next.index % shardCount === shardIndex) {
           const events = expandSession(this.config, next, this.to);
-          const first = events[0];
-          if (first !== undefined)
-            heap.push({ index: next.index, events, pos: 0, nextTime: first.time });
+          if (events.length > 0) heap.push({ index: next.index, events, pos: 0 });
         }
         this.pending = arrivals.next();
         continue;
       }
-      if (top === undefined) {
+      if (heap.size === 0) {
         this.finish();
         return null;
       }

@@ -5,74 +5,105 @@ export interface ActiveSession {
   readonly index: number;
   readonly events: readonly GeneratedTrace[];
   pos: number;
-  /** `time` of `events[pos]`. */
-  nextTime: number;
-}
-
-function before(a: ActiveSession, b: ActiveSession): boolean {
-  return a.nextTime < b.nextTime || (a.nextTime === b.nextTime && a.index < b.index);
 }
 
 /**
  * Min-heap of active sessions keyed by (time of the next trace, session index): the total order
- * every shard agrees on, so shard outputs merge back into the unsharded stream.
+ * every shard agrees on, so shard outputs merge back into the unsharded stream. The keys live in
+ * typed arrays beside the sessions, so sifting compares numbers without touching the sessions.
  */
 export class SessionHeap {
-  private readonly items: ActiveSession[] = [];
+  private sessions: ActiveSession[] = [];
+  private times = new Float64Array(1024);
+  private indices = new Float64Array(1024);
+  private n = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.n;
   }
 
-  /** The session with the earliest next trace. */
-  peek(): ActiveSession | undefined {
-    return this.items[0];
+  /** Time of the earliest next trace (`Infinity` when empty). */
+  get nextTime(): number {
+    return this.n === 0 ? Number.POSITIVE_INFINITY : (this.times[0] as number);
   }
 
+  /** Adds a session that has at least one trace left. */
   push(session: ActiveSession): void {
-    const items = this.items;
-    items.push(session);
-    let i = items.length - 1;
+    if (this.n === this.times.length) this.grow();
+    const time = (session.events[session.pos] as GeneratedTrace).time;
+    const index = session.index;
+    const times = this.times;
+    const indices = this.indices;
+    const sessions = this.sessions;
+    let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const up = items[parent] as ActiveSession;
-      if (!before(items[i] as ActiveSession, up)) break;
-      items[parent] = items[i] as ActiveSession;
-      items[i] = up;
+      const pt = times[parent] as number;
+      if (pt < time || (pt === time && (indices[parent] as number) < index)) break;
+      times[i] = pt;
+      indices[i] = indices[parent] as number;
+      sessions[i] = sessions[parent] as ActiveSession;
       i = parent;
     }
+    times[i] = time;
+    indices[i] = index;
+    sessions[i] = session;
   }
 
-  /** Takes the top session's next trace and restores the heap order. */
+  /** Takes the top session's next trace and restores the heap order (the heap must not be empty). */
   take(): GeneratedTrace {
-    const items = this.items;
-    const top = items[0] as ActiveSession;
+    const top = this.sessions[0] as ActiveSession;
     const event = top.events[top.pos++] as GeneratedTrace;
     if (top.pos < top.events.length) {
-      top.nextTime = (top.events[top.pos] as GeneratedTrace).time;
+      this.siftDown(top, (top.events[top.pos] as GeneratedTrace).time, top.index);
     } else {
-      const last = items.pop() as ActiveSession;
-      if (items.length === 0) return event;
-      items[0] = last;
+      const last = --this.n;
+      const moved = this.sessions[last] as ActiveSession;
+      const time = this.times[last] as number;
+      const index = this.indices[last] as number;
+      this.sessions[last] = undefined as unknown as ActiveSession; // release it
+      if (last > 0) this.siftDown(moved, time, index);
     }
-    this.siftDown();
     return event;
   }
 
-  private siftDown(): void {
-    const items = this.items;
+  /** Places `session` (key `time`, `index`) at the root and sifts it down. */
+  private siftDown(session: ActiveSession, time: number, index: number): void {
+    const times = this.times;
+    const indices = this.indices;
+    const sessions = this.sessions;
+    const n = this.n;
     let i = 0;
-    const n = items.length;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
+      let m = l;
+      let mt = times[l] as number;
       const r = l + 1;
-      const m = r < n && before(items[r] as ActiveSession, items[l] as ActiveSession) ? r : l;
-      const child = items[m] as ActiveSession;
-      if (!before(child, items[i] as ActiveSession)) break;
-      items[m] = items[i] as ActiveSession;
-      items[i] = child;
+      if (r < n) {
+        const rt = times[r] as number;
+        if (rt < mt || (rt === mt && (indices[r] as number) < (indices[l] as number))) {
+          m = r;
+          mt = rt;
+        }
+      }
+      if (time < mt || (time === mt && index < (indices[m] as number))) break;
+      times[i] = mt;
+      indices[i] = indices[m] as number;
+      sessions[i] = sessions[m] as ActiveSession;
       i = m;
     }
+    times[i] = time;
+    indices[i] = index;
+    sessions[i] = session;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+    const indices = new Float64Array(this.indices.length * 2);
+    indices.set(this.indices);
+    this.indices = indices;
   }
 }

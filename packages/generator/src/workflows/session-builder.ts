@@ -139,12 +139,23 @@ export class SessionBuilder {
       }
     }
     if (user === undefined) {
-      user = renderUser(actor, mode, {
-        domainId: this.tenant.domainId,
-        domainJson: this.tenant.domainJson,
-        createdAt: this.signedInAt,
-        accessKeyId: this.accessKey,
-      });
+      // API calls signed with the identity's permanent key carry no session facts: one
+      // rendering serves every session of that identity.
+      const permanent =
+        mode === "api" &&
+        this.accessKey === actor.accessKeyId &&
+        actor.kind !== "agency" &&
+        actor.kind !== "federated";
+      user = permanent ? PERMANENT_API_USERS.get(actor) : undefined;
+      if (user === undefined) {
+        user = renderUser(actor, mode, {
+          domainId: this.tenant.domainId,
+          domainJson: this.tenant.domainJson,
+          createdAt: this.signedInAt,
+          accessKeyId: this.accessKey,
+        });
+        if (permanent) PERMANENT_API_USERS.set(actor, user);
+      }
       this.users.push({ actor, mode, accessKey: this.accessKey, user });
     }
     this.user = user;
@@ -284,3 +295,5 @@ export class SessionBuilder {
 }
 
 const EMPTY: TemplateArgs = {};
+/** `user` renderings of API calls signed with an identity's permanent access key. */
+const PERMANENT_API_USERS = new WeakMap<Actor, UserRender>();
