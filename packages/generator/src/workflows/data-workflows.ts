@@ -5,13 +5,7 @@ import { alnum20, DESCRIPTIONS, obsPath, resourceName, TOPICS } from "./names.js
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 /** A session-local sub-entity (label, version, task, sample) with its own id. */
-function child(
-  s: SessionBuilder,
-  parent: Resource,
-  id: string,
-  name: string,
-  args: Record<string, string>,
-): Resource {
+function child(parent: Resource, id: string, name: string, args: Record<string, string>): Resource {
   for (const key in args) flat(args[key] as string);
   return { id, name: flat(name), ep: parent.ep, args: { ...parent.args, ...args, id, name } };
 }
@@ -61,7 +55,7 @@ export function datasetWorkflow(s: SessionBuilder): void {
     const roll = rng.next();
     if (roll < 0.18) {
       const name = `${rng.pick(["cat", "dog", "car", "person", "defect", "ok", "ng", "scratch"])}${rng.int(9)}`;
-      const label = child(s, dataset, s.ids.alnum20(), name, {
+      const label = child(dataset, s.ids.alnum20(), name, {
         labelName: name,
         color: hex32(rng).slice(0, 6),
       });
@@ -69,7 +63,7 @@ export function datasetWorkflow(s: SessionBuilder): void {
     } else if (roll < 0.26 && labels.length > 0) {
       s.call("updateLabel", rng.pick(labels));
     } else if (roll < 0.38) {
-      const sample = child(s, dataset, s.ids.hex32(), dataset.name, { sampleId: hex32(rng) });
+      const sample = child(dataset, s.ids.hex32(), dataset.name, { sampleId: hex32(rng) });
       const label = labels.length > 0 ? rng.pick(labels).name : "unlabeled";
       s.call("uploadSamples", dataset, { args: { sampleFile: `img_${rng.int(99999)}.jpg` } });
       samples.push(sample);
@@ -78,7 +72,7 @@ export function datasetWorkflow(s: SessionBuilder): void {
         args: { sampleId: sample.args.sampleId ?? "", labelName: label },
       });
     } else if (roll < 0.45) {
-      const task = child(s, dataset, s.ids.alnum20(), `auto-label-${dataset.name}`, {});
+      const task = child(dataset, s.ids.alnum20(), `auto-label-${dataset.name}`, {});
       if (
         s.call("createAutoLabelingTask", task, { args: { taskId: task.id } }) &&
         rng.chance(0.3)
@@ -87,16 +81,16 @@ export function datasetWorkflow(s: SessionBuilder): void {
         s.call("stopTask", task);
       }
     } else if (roll < 0.5) {
-      const task = child(s, dataset, s.ids.alnum20(), `auto-group-${dataset.name}`, {});
+      const task = child(dataset, s.ids.alnum20(), `auto-group-${dataset.name}`, {});
       s.call("createAutoGroupingTask", task, {
         args: { taskId: task.id, groups: String(2 + rng.int(8)) },
       });
     } else if (roll < 0.54) {
-      const task = child(s, dataset, s.ids.alnum20(), `auto-deploy-${dataset.name}`, {});
+      const task = child(dataset, s.ids.alnum20(), `auto-deploy-${dataset.name}`, {});
       s.call("createAutoDeployTask", task, { args: { taskId: task.id, modelId: hex32(rng) } });
     } else if (roll < 0.64) {
       const n = versions.length + 1;
-      const version = child(s, dataset, s.ids.alnum20(), `V${String(n).padStart(3, "0")}`, {});
+      const version = child(dataset, s.ids.alnum20(), `V${String(n).padStart(3, "0")}`, {});
       const ok = s.call("publishDatasetVersion", dataset, {
         args: { versionName: version.name, versionId: version.id },
       });
@@ -149,7 +143,7 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
   for (const actor of pool.slice(0, 2 + rng.int(Math.max(1, pool.length - 1)))) {
     s.think(0.3);
     // worker_id is per workforce membership, so a worker's re-invitation gets a new id.
-    const res = child(s, workforce, s.ids.alnum20(), actor.name, {
+    const res = child(workforce, s.ids.alnum20(), actor.name, {
       email: actor.name,
       role: String(rng.int(3)),
     });
@@ -161,7 +155,7 @@ export function teamLabelingWorkflow(s: SessionBuilder): void {
     s.call("updateWorker", rng.pick(members).res, { args: { role: "1", description: "reviewer" } });
   }
   s.think();
-  const task = child(s, dataset, s.ids.alnum20(), resourceName(rng, "label-task"), {
+  const task = child(dataset, s.ids.alnum20(), resourceName(rng, "label-task"), {
     workforceId: workforce.id,
   });
   if (!s.call("createWorkforceTask", task)) return;
