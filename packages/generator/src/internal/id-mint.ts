@@ -25,8 +25,9 @@ const NUMERIC_BASE = 1_000_000;
  * construction, not by luck: each id carries `(session index, per-session counter)` (at most
  * 2^36 sessions × 4096 ids) permuted by a seed-keyed 4-round Feistel network over 48 bits
  * (a bijection, so distinct inputs give distinct outputs that still look random). The rest of
- * each id is random padding from the session's stream. Ids of one format never repeat; ids of
- * different formats differ in shape (length, alphabet, dashes or prefix).
+ * each id is random padding from the session's stream. All formats share the session's counter,
+ * and formats of the same length encode the structured part the same way (or differ in shape:
+ * dashes, prefixes), so no two mints of a timeline give the same text.
  *
  * Numeric ids (v1 training and visualization jobs) count up instead, like the service's
  * database sequence: `1000000 + 64 × session + k`, with `k` a per-session rotation of the
@@ -111,12 +112,16 @@ export class IdMint {
     return String(NUMERIC_BASE + this.session * NUMERIC_PER_SESSION + k);
   }
 
-  /** 10 structured and 10 random characters of the alphabet. */
+  /**
+   * 10 structured characters (base 36 in every 20-character format, so an `alnum20` and a
+   * `lower20` id can only be equal if they carry the same session and counter, i.e. never)
+   * and 10 random characters of the alphabet.
+   */
   private padded(alphabet: readonly number[]): string {
     this.step();
     const row = ROW20;
-    row.base(0, alphabet, this.hi, 5);
-    row.base(5, alphabet, this.lo, 5);
+    row.base(0, B36, this.hi, 5);
+    row.base(5, B36, this.lo, 5);
     row.random(10, this.rng, alphabet, 10);
     return row.text();
   }
