@@ -42,6 +42,10 @@ export interface TimelineOptions {
   readonly scenarios?: readonly ScenarioName[];
   /** Produce only one shard of the sessions. Default: all sessions (`{index: 0, count: 1}`). */
   readonly shard?: ShardSpec;
-  /** Receives the ground truth of each injected anomaly, once its last trace has been emitted. */
+  /**
+   * Receives the ground truth of each injected anomaly, once its last trace has been emitted
+   * (an anomaly cut short by `count` or by the consumer stopping the iteration is reported with
+   * the traces emitted so far).
+   */
   readonly onLabel?: (label: AnomalyLabel) => void;
 }
