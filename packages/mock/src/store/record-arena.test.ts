@@ -3,7 +3,7 @@ import { RecordArena } from "./record-arena.js";
 
 const decoder = new TextDecoder();
 
-/** ~1.3 KB records with multi-byte characters, so 20k of them span two 16 MiB chunks. */
+/** ~1.3 KB records with multi-byte characters, so 20k of them span several chunks. */
 function record(i: number): string {
   return JSON.stringify({
     trace_id: `id-${i}`,

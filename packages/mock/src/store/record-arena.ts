@@ -10,8 +10,10 @@ export interface RecordArenaState {
   readonly offsets: Int32Array;
 }
 
-/** Bytes per arena chunk; a record never spans two chunks. */
+/** Bytes per arena chunk once the arena is large; a record never spans two chunks. */
 const CHUNK_BYTES = 16 * 1024 * 1024;
+/** Bytes of the first chunk; chunks double up to {@link CHUNK_BYTES}, so small stores stay small. */
+const FIRST_CHUNK_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -130,7 +132,8 @@ export class RecordArena {
   private reserve(bytes: number): void {
     const last = this.chunks.length - 1;
     if (last >= 0 && this.chunks[last]!.length - this.ends[last]! >= bytes) return;
-    this.chunks.push(new Uint8Array(Math.max(CHUNK_BYTES, bytes)));
+    const size = Math.min(CHUNK_BYTES, FIRST_CHUNK_BYTES * 2 ** this.chunks.length);
+    this.chunks.push(new Uint8Array(Math.max(size, bytes)));
     this.firsts.push(this.offsets.length);
     this.ends.push(0);
   }
