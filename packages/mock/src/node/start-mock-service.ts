@@ -40,9 +40,10 @@ export interface MockServiceOptions {
   /** Stop after this many traces (the generator raises its rate to fit them). Default: unlimited. */
   readonly count?: number;
   /**
-   * Worker threads generating the traces (0: on the main thread). Default: 0 for loads expected
-   * to be small (no `count` ≥ 100,000, fewer than 25 tenants), else the available parallelism
-   * (at most 8).
+   * Worker threads generating the traces (0: on the main thread). Default: for large loads
+   * (`count` ≥ 100,000 or ≥ 25 tenants) on machines with 3 or more cores, one worker per core
+   * but one (at most 8); else 0. On 2 cores, workers measured slower than the main thread alone
+   * (see the README's benchmark).
    */
   readonly workers?: number;
   /**
@@ -124,7 +125,8 @@ const HOUR = 3_600_000;
 
 function defaultWorkers(options: MockServiceOptions): number {
   const large = (options.count ?? 0) >= 100_000 || (options.tenants ?? 1) >= 25;
-  return large ? Math.min(8, availableParallelism()) : 0;
+  const cores = availableParallelism();
+  return large && cores >= 3 ? Math.min(8, cores - 1) : 0;
 }
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -1,9 +1,9 @@
 import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
-import { FieldIndex, type FieldIndexState, NO_VALUE } from "./field-index.js";
-import type { ColumnArray } from "./key-column.js";
-import { RecordArena, type RecordArenaState } from "./record-arena.js";
+import { FieldIndex, NO_VALUE } from "./field-index.js";
+import { collectPage, type IndexName, KIND, PROJECT, planQuery } from "./query-plan.js";
+import { RecordArena } from "./record-arena.js";
 import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
 import {
   FILTER_FIELDS,
@@ -12,60 +12,21 @@ import {
   type IndexableTrace,
   indexableOf,
   kindOf,
-  type TraceKind,
   type TracePlacement,
 } from "./trace-fields.js";
 import { hashBytes, TraceIdIndex } from "./trace-id-index.js";
 import { recordHasTraceId, sameTraceId, traceIdOffset, traceIdOfRecord } from "./trace-json.js";
 
-/** Options of {@link TraceStore}. */
-export interface TraceStoreOptions {
-  /** Clock in epoch ms that retention is measured against. Default: `Date.now`. */
-  readonly now?: () => number;
-  /** How long a trace stays queryable. Default: 7 days (`TRACE_RETENTION_MS`). */
-  readonly retentionMs?: number;
-}
+import type {
+  TracePage,
+  TraceQuery,
+  TraceStoreOptions,
+  TraceStoreState,
+} from "./trace-store-types.js";
 
-/** One ListTraces page request against the store, already validated. */
-export interface TraceQuery {
-  readonly projectId: string;
-  readonly kind: TraceKind;
-  /** Exact-match filters, combined with AND. */
-  readonly filters?: Readonly<Partial<Record<FilterField, string>>>;
-  /** Only traces whose `time` is greater than this (epoch ms). */
-  readonly after: number;
-  /** Only traces whose `time` is less than this (epoch ms). */
-  readonly before: number;
-  /** A page marker: only traces that come after this trace (older ones). */
-  readonly olderThan?: string;
-  /** Page size. */
-  readonly limit: number;
-}
-
-/** One page of traces, newest first, as their UTF-8 JSON records (views into the store). */
-export interface TracePage {
-  readonly traces: readonly Uint8Array[];
-  /** `trace_id` of the last trace of the page, if any. */
-  readonly lastTraceId: string | undefined;
-  /** Whether more traces match after this page. */
-  readonly hasMore: boolean;
-}
-
-/** A store's traces and indexes as plain data (typed arrays), for snapshots. */
-export interface TraceStoreState {
-  /** `time` by position (ascending). */
-  readonly times: Float64Array;
-  readonly records: RecordArenaState;
-  /** The indexes in `BATCH_KEY_FIELDS` order, compacted. */
-  readonly indexes: readonly FieldIndexState[];
-  /** The trace-id table (positions + 1 by slot). */
-  readonly ids: Int32Array;
-}
+export type { TracePage, TraceQuery, TraceStoreOptions, TraceStoreState };
 
 const EMPTY_PAGE: TracePage = { traces: [], lastTraceId: undefined, hasMore: false };
-const PROJECT = "project";
-const KIND = "kind";
-type IndexName = FilterField | typeof PROJECT | typeof KIND;
 
 /**
  * The traces the mock serves: newest first, each kept as its JSON text (UTF-8, packed off the V8
@@ -315,58 +276,9 @@ export class TraceStore {
     }
     if (lo >= hi || query.limit <= 0) return EMPTY_PAGE;
 
-    const columns: ColumnArray[] = [];
-    const wanted: number[] = [];
-    let shortest: FieldIndex | undefined;
-    let shortestId = 0;
-    let shortestLength = Number.POSITIVE_INFINITY;
-    const constrain = (name: IndexName, key: string): boolean => {
-      const index = this.index(name);
-      const id = index.idOf(key);
-      if (id === undefined) return false;
-      const length = index.postings(id).length;
-      if (length < shortestLength) {
-        shortest = index;
-        shortestId = id;
-        shortestLength = length;
-      }
-      columns.push(index.column.data);
-      wanted.push(id);
-      return true;
-    };
-    if (!constrain(PROJECT, query.projectId)) return EMPTY_PAGE;
-    if (query.kind === "data" && !constrain(KIND, "data")) return EMPTY_PAGE;
-    if (query.kind === "system") {
-      columns.push(this.index(KIND).column.data);
-      wanted.push(this.index(KIND).column.none);
-    }
-    for (const field of FILTER_FIELDS) {
-      const key = query.filters?.[field];
-      if (key !== undefined && !constrain(field, key)) return EMPTY_PAGE;
-    }
-
-    const list = shortest!.postings(shortestId);
-    const stop = list.lowerBound(lo);
-    const traces: Uint8Array[] = [];
-    let last = -1;
-    let hasMore = false;
-    for (let i = list.lowerBound(hi) - 1; i >= stop; i--) {
-      const position = list.at(i);
-      let match = true;
-      for (let c = 0; c < columns.length; c++) {
-        if (columns[c]![position] !== wanted[c]) {
-          match = false;
-          break;
-        }
-      }
-      if (!match) continue;
-      if (traces.length === query.limit) {
-        hasMore = true;
-        break;
-      }
-      traces.push(this.records.bytes(position));
-      last = position;
-    }
+    const plan = planQuery(query, (name) => this.index(name));
+    if (plan === undefined) return EMPTY_PAGE;
+    const { traces, last, hasMore } = collectPage(plan, lo, hi, query.limit, this.records);
     const lastTraceId = last < 0 ? undefined : traceIdOfRecord(this.records.bytes(last));
     return { traces, lastTraceId, hasMore };
   }
