@@ -50,9 +50,12 @@ describe("loading in worker threads", () => {
     expect((await contentOf(store)).equals(await contentOf(await loaded(options, -1)))).toBe(true);
   });
 
-  it("rejects a bad worker count", async () => {
+  it("rejects a bad worker count, and reports a worker's failure", async () => {
     const store = new TraceStore({ now: () => NOW });
     await expect(loadGeneratedTracesInWorkers(store, { workers: 1.5 })).rejects.toThrow(/workers/);
+    await expect(
+      loadGeneratedTracesInWorkers(store, { tenants: -1, workers: 2 }),
+    ).rejects.toMatchObject({ code: "CTSIM_MOCK_SERVER", message: /worker failed.*tenants/s });
   });
 });
 
