@@ -1,4 +1,4 @@
-import { validatorFor } from "@ctsim/catalog";
+import { ListTracesQuerySchema, validatorFor } from "@ctsim/catalog";
 import { createCtsCore, responseText, TraceStore } from "@ctsim/mock";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
@@ -21,22 +21,7 @@ const numberText = fc.oneof(
 );
 const queryArb = fc.dictionary(
   fc.constantFrom(
-    "trace_type",
-    "limit",
-    "from",
-    "to",
-    "next",
-    "tracker_name",
-    "service_type",
-    "user",
-    "resource_id",
-    "resource_name",
-    "resource_type",
-    "trace_id",
-    "trace_name",
-    "trace_rating",
-    "access_key_id",
-    "enterprise_project_id",
+    ...Object.keys(ListTracesQuerySchema.properties),
     "tracker_type",
     "notification_name",
     "notification_id",
