@@ -4,7 +4,9 @@ import { rename } from "node:fs/promises";
 import { drained } from "./drained.js";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
-import type { TraceChunk, TraceSink } from "./trace-chunk.js";
+import { countRecords, type TraceChunk, type TraceSink } from "./trace-chunk.js";
+
+const NEWLINE = 0x0a;
 
 /** Options of {@link createFileSink}. */
 export interface FileSinkOptions {
@@ -58,13 +60,12 @@ export function createFileSink(options: FileSinkOptions): TraceSink {
     return state;
   };
 
-  const put = async (current: OpenFile, text: string): Promise<void> => {
+  const put = async (current: OpenFile, data: Uint8Array): Promise<void> => {
     if (current.failure !== undefined) throw current.failure;
-    if (text === "") return;
-    const size = Buffer.byteLength(text);
-    current.size += size;
-    bytes += size;
-    if (!current.stream.write(text)) await drained(current.stream);
+    if (data.length === 0) return;
+    current.size += data.length;
+    bytes += data.length;
+    if (!current.stream.write(data)) await drained(current.stream);
     if (current.failure !== undefined) throw current.failure;
   };
 
@@ -147,25 +148,18 @@ function splitAtBytes(
   room: number,
   empty: boolean,
 ): [TraceChunk, TraceChunk | undefined] {
-  if (room >= chunk.text.length * 3 || Buffer.byteLength(chunk.text) <= room) {
-    return [chunk, undefined];
-  }
-  const buffer = Buffer.from(chunk.text);
-  let cut = room > 0 ? buffer.lastIndexOf(10, room - 1) + 1 : 0;
-  if (cut === 0 && empty) cut = buffer.indexOf(10) + 1;
-  if (cut === 0) return [{ text: "", count: 0 }, chunk];
-  const headText = buffer.subarray(0, cut).toString();
-  const headCount = countLines(headText);
-  const tailText = buffer.subarray(cut).toString();
-  const head: TraceChunk = { text: headText, count: headCount };
-  const tail: TraceChunk = { text: tailText, count: chunk.count - headCount };
-  return tail.count === 0 ? [head, undefined] : [head, tail];
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count += 1;
-  return count;
+  const bytes = chunk.bytes;
+  if (bytes.length <= room) return [chunk, undefined];
+  let cut = room > 0 ? bytes.lastIndexOf(NEWLINE, room - 1) + 1 : 0;
+  if (cut === 0 && empty) cut = bytes.indexOf(NEWLINE) + 1;
+  if (cut === 0) return [{ bytes: bytes.subarray(0, 0), count: 0 }, chunk];
+  const head = bytes.subarray(0, cut);
+  const headCount = countRecords(head);
+  if (headCount === chunk.count) return [chunk, undefined];
+  return [
+    { bytes: head, count: headCount },
+    { bytes: bytes.subarray(cut), count: chunk.count - headCount },
+  ];
 }
 
 async function finish(file: OpenFile): Promise<void> {

@@ -1,10 +1,11 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { Framer } from "./framer.js";
-import { chunkOfRecords } from "./trace-chunk.js";
+import { chunkOfRecords, type TraceChunk } from "./trace-chunk.js";
 
 const records = fc.array(
-  fc.jsonValue().map((value) => JSON.stringify(value)),
+  // Full Unicode: multi-byte UTF-8 must never be mistaken for a record boundary.
+  fc.jsonValue({ stringUnit: "binary" }).map((value) => JSON.stringify(value)),
   { maxLength: 30 },
 );
 /** Cuts a list of records into consecutive chunks at arbitrary points. */
@@ -18,12 +19,19 @@ const chunked = records.chain((all) =>
   }),
 );
 
+/** The framed document's text: every chunk's body, then the tail. */
+function documentOf(framer: Framer, chunks: readonly TraceChunk[]): string {
+  const parts = chunks.map((chunk) => framer.body(chunk));
+  parts.push(framer.tail());
+  return Buffer.concat(parts).toString("utf8");
+}
+
 describe("Framer", () => {
   test.prop([chunked])(
     "an array document parses to exactly the records, however chunked",
     ({ all, chunks }) => {
       const framer = new Framer("array");
-      const text = chunks.map((chunk) => framer.body(chunk)).join("") + framer.tail();
+      const text = documentOf(framer, chunks);
       expect(JSON.parse(text)).toEqual(all.map((record) => JSON.parse(record)));
       expect(framer.records).toBe(all.length);
     },
@@ -31,7 +39,7 @@ describe("Framer", () => {
 
   test.prop([chunked])("a lines document is one record per line", ({ all, chunks }) => {
     const framer = new Framer("lines");
-    const text = chunks.map((chunk) => framer.body(chunk)).join("") + framer.tail();
+    const text = documentOf(framer, chunks);
     expect(text).toBe(all.map((record) => `${record}\n`).join(""));
   });
 });

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Framer, type Framing } from "./framer.js";
 import { backoffMs, retryAfterMs } from "./retry-after.js";
 import { StreamError, StreamErrorCode } from "./stream-error.js";
-import type { TraceChunk, TraceSink } from "./trace-chunk.js";
+import { splitChunk, type TraceChunk, type TraceSink } from "./trace-chunk.js";
 
 /** Options of {@link createHttpSink}. */
 export interface HttpSinkOptions {
@@ -59,18 +59,18 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
       ? new HttpsAgent({ keepAlive: true, maxSockets: o.concurrency })
       : new HttpAgent({ keepAlive: true, maxSockets: o.concurrency });
   const inFlight = new Set<Promise<void>>();
-  let pending: string[] = [];
+  let pending: Uint8Array[] = [];
   let pendingCount = 0;
   let failure: StreamError | undefined;
   let bytes = 0;
   let errors = 0;
   let closed = false;
 
-  const send = async (body: string): Promise<void> => {
+  const send = async (body: Uint8Array): Promise<void> => {
     for (let attempt = 0; ; attempt += 1) {
       const outcome = await post(o, agent, body);
       if (outcome.status !== undefined && outcome.status < 300) {
-        bytes += Buffer.byteLength(body);
+        bytes += body.length;
         return;
       }
       const retriable =
@@ -87,7 +87,11 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
   const dispatch = async (): Promise<void> => {
     if (pendingCount === 0) return;
     const framer = new Framer(o.framing);
-    const body = framer.body({ text: pending.join(""), count: pendingCount }) + framer.tail();
+    const records = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+    const body = Buffer.concat([
+      framer.body({ bytes: records, count: pendingCount }),
+      framer.tail(),
+    ]);
     pending = [];
     pendingCount = 0;
     while (inFlight.size >= o.concurrency) await Promise.race(inFlight);
@@ -105,21 +109,19 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
   };
 
   const writeChunk = async (chunk: TraceChunk): Promise<void> => {
-    let text = chunk.text;
-    let count = chunk.count;
-    while (count > 0) {
+    let rest: TraceChunk | undefined = chunk;
+    while (rest !== undefined && rest.count > 0) {
       if (failure !== undefined) throw failure;
       const room = o.batchRecords - pendingCount;
-      if (count <= room) {
-        pending.push(text);
-        pendingCount += count;
-        count = 0;
+      if (rest.count <= room) {
+        pending.push(rest.bytes);
+        pendingCount += rest.count;
+        rest = undefined;
       } else {
-        const cut = indexAfterLine(text, room);
-        pending.push(text.slice(0, cut));
+        const [head, tail] = splitChunk(rest, room);
+        pending.push(head.bytes);
         pendingCount += room;
-        text = text.slice(cut);
-        count -= room;
+        rest = tail;
       }
       if (pendingCount >= o.batchRecords) await dispatch();
     }
@@ -183,15 +185,8 @@ function resolveOptions(options: HttpSinkOptions): ResolvedHttpSinkOptions {
   return resolved;
 }
 
-/** The index just after the `n`-th newline of `text` (n ≥ 1 and text holds at least n lines). */
-function indexAfterLine(text: string, n: number): number {
-  let index = -1;
-  for (let line = 0; line < n; line += 1) index = text.indexOf("\n", index + 1);
-  return index + 1;
-}
-
 /** POSTs one body; resolves to the status (or a network failure), never rejects. */
-function post(o: ResolvedHttpSinkOptions, agent: HttpAgent, body: string): Promise<Outcome> {
+function post(o: ResolvedHttpSinkOptions, agent: HttpAgent, body: Uint8Array): Promise<Outcome> {
   const request = o.url.protocol === "https:" ? httpsRequest : httpRequest;
   const contentType = o.framing === "lines" ? "application/x-ndjson" : "application/json";
   return new Promise((resolve) => {
@@ -202,7 +197,7 @@ function post(o: ResolvedHttpSinkOptions, agent: HttpAgent, body: string): Promi
       headers: {
         "content-type": contentType,
         ...o.headers,
-        "content-length": Buffer.byteLength(body),
+        "content-length": body.length,
       },
     });
     req.on("response", (res: IncomingMessage) => {

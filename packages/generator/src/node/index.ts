@@ -13,7 +13,15 @@ export { backoffMs, retryAfterMs } from "./retry-after.js";
 export { drained } from "./drained.js";
 
 // ── Chunks and framing ──────────────────────────────────────────────────────
-export { chunkOfRecords, recordsOf } from "./trace-chunk.js";
+export {
+  chunkOfRecords,
+  countRecords,
+  offsetAfterRecords,
+  recordsOf,
+  recordViews,
+  splitChunk,
+} from "./trace-chunk.js";
+export { RecordBuffer } from "./record-buffer.js";
 export type { TraceChunk, TraceRoute, TraceSink } from "./trace-chunk.js";
 export { FRAMINGS, Framer } from "./framer.js";
 export type { Framing } from "./framer.js";

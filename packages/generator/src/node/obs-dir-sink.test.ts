@@ -29,7 +29,7 @@ function chunkOf(routes: TraceRoute[]): TraceChunk {
   const text = routes
     .map((r, i) => `${JSON.stringify({ n: i, time: r.time, service_type: r.serviceType })}\n`)
     .join("");
-  return { text, count: routes.length, routes };
+  return { bytes: Buffer.from(text), count: routes.length, routes };
 }
 
 describe("createObsDirSink", () => {

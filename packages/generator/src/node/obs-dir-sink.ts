@@ -7,7 +7,10 @@ import { createGzip, type Gzip } from "node:zlib";
 import { drained } from "./drained.js";
 import { obsObjectKey } from "./obs-object-key.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
-import { recordsOf, type TraceChunk, type TraceRoute, type TraceSink } from "./trace-chunk.js";
+import { recordViews, type TraceChunk, type TraceRoute, type TraceSink } from "./trace-chunk.js";
+
+const OPEN = Buffer.from("[\n");
+const SEPARATOR = Buffer.from(",\n");
 
 /** Options of {@link createObsDirSink}. */
 export interface ObsDirSinkOptions {
@@ -87,12 +90,12 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
         `dir ${o.dir}: every chunk needs one route per record (produce with routes: true)`,
       );
     }
-    const texts = recordsOf(chunk);
-    bytes += Buffer.byteLength(chunk.text);
+    const records = recordViews(chunk.bytes);
+    bytes += chunk.bytes.length;
     // Consecutive records bound for the same file are handed over together.
-    let run: string[] = [];
+    let run: Uint8Array[] = [];
     let current: CycleFile | undefined;
-    for (let index = 0; index < texts.length; index += 1) {
+    for (let index = 0; index < records.length; index += 1) {
       const route = routes[index]!;
       const cycle = Math.floor(route.time / o.cycleMs);
       const same =
@@ -106,7 +109,7 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
         run = [];
         current = await fileFor(route);
       }
-      run.push(texts[index]!);
+      run.push(records[index]!);
     }
     if (current !== undefined && run.length > 0) await current.add(run);
   };
@@ -175,13 +178,15 @@ class CycleFile {
     this.#ready = this.#open();
   }
 
-  /** Appends records (JSON texts without separators) to the file's array. */
-  async add(texts: readonly string[]): Promise<void> {
+  /** Appends records (UTF-8 JSON texts without separators) to the file's array. */
+  async add(records: readonly Uint8Array[]): Promise<void> {
     await this.#ready;
     if (this.#failure !== undefined) throw this.#failure;
-    const joined = texts.join(",\n");
-    const piece = this.records === 0 ? `[\n${joined}` : `,\n${joined}`;
-    this.records += texts.length;
+    const parts: Uint8Array[] = [];
+    for (const record of records)
+      parts.push(parts.length === 0 && this.records === 0 ? OPEN : SEPARATOR, record);
+    const piece = Buffer.concat(parts);
+    this.records += records.length;
     this.#hash.update(piece);
     const input = this.#input!;
     if (!input.write(piece)) await drained(input);

@@ -27,8 +27,8 @@ function memorySink(
       writes += 1;
       const error = fail?.(writes);
       if (error !== undefined) throw error;
-      sink.text += chunk.text;
-      sink.bytesWritten += chunk.text.length;
+      sink.text += Buffer.from(chunk.bytes).toString("utf8");
+      sink.bytesWritten += chunk.bytes.length;
     },
     async close(): Promise<void> {
       sink.closed = true;

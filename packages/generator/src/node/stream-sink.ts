@@ -40,11 +40,11 @@ export function createStreamSink(options: StreamSinkOptions): TraceSink {
   };
   stream.on("error", onError);
 
-  const push = (text: string): Promise<void> | undefined => {
+  const push = (data: Uint8Array): Promise<void> | undefined => {
     if (failure !== undefined) return Promise.reject(failure);
-    if (text === "") return undefined;
-    bytes += Buffer.byteLength(text);
-    if (stream.write(text)) return undefined;
+    if (data.length === 0) return undefined;
+    bytes += data.length;
+    if (stream.write(data)) return undefined;
     return drained(stream).then(() => {
       if (failure !== undefined) throw failure;
       if (stream.destroyed) throw streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, name);

@@ -19,7 +19,7 @@ port.on("message", (request: WorkerRequest) => {
     else {
       const times = Float64Array.from(producer.lastTimes);
       reply = {
-        text: chunk.text,
+        bytes: chunk.bytes,
         count: chunk.count,
         times,
         ...(chunk.routes === undefined ? {} : { routes: chunk.routes }),
@@ -28,6 +28,7 @@ port.on("message", (request: WorkerRequest) => {
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  if ("times" in reply) port.postMessage(reply, [reply.times.buffer as ArrayBuffer]);
-  else port.postMessage(reply);
+  if ("times" in reply) {
+    port.postMessage(reply, [reply.times.buffer, reply.bytes.buffer] as ArrayBuffer[]);
+  } else port.postMessage(reply);
 });

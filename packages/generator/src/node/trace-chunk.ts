@@ -12,13 +12,15 @@ export interface TraceRoute {
 
 /**
  * A run of encoded trace records, in order: the unit a producer hands to a sink. Records are
- * whole JSON texts each followed by `"\n"`; JSON texts never hold a raw newline, so a chunk
- * splits into records at every `"\n"`.
+ * whole JSON texts in UTF-8, each followed by a newline byte; neither JSON text nor a UTF-8
+ * multi-byte sequence ever holds the byte 0x0A, so a chunk splits into records at every newline.
+ * Bytes rather than text: producers (and worker threads) encode once, and sinks pass the bytes
+ * on without converting strings on the thread that writes.
  */
 export interface TraceChunk {
-  /** The records' JSON texts, each followed by `"\n"`. */
-  readonly text: string;
-  /** How many records `text` holds. */
+  /** The records' UTF-8 JSON texts, each followed by `\n`. */
+  readonly bytes: Uint8Array;
+  /** How many records `bytes` holds. */
   readonly count: number;
   /** One route per record, present when the producer was asked for routes (OBS directory sink). */
   readonly routes?: readonly TraceRoute[];
@@ -41,23 +43,87 @@ export interface TraceSink {
   readonly errors?: number;
 }
 
+const NEWLINE = 0x0a;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /**
  * Builds a chunk from record JSON texts (no trailing newlines).
  *
  * @example
- * const chunk = chunkOfRecords(['{"a":1}', '{"a":2}']); // { text: '{"a":1}\n{"a":2}\n', count: 2 }
+ * const chunk = chunkOfRecords(['{"a":1}', '{"a":2}']); // bytes of '{"a":1}\n{"a":2}\n', count 2
  */
 export function chunkOfRecords(records: readonly string[]): TraceChunk {
-  return { text: records.length === 0 ? "" : `${records.join("\n")}\n`, count: records.length };
+  const text = records.length === 0 ? "" : `${records.join("\n")}\n`;
+  return { bytes: encoder.encode(text), count: records.length };
 }
 
 /**
- * Splits a chunk's text back into record JSON texts.
+ * Splits a chunk back into record JSON texts (decoded; for tests and slow paths).
  *
  * @example
- * recordsOf({ text: "a\nb\n", count: 2 }); // ["a", "b"]
+ * recordsOf(chunkOfRecords(["a", "b"])); // ["a", "b"]
  */
 export function recordsOf(chunk: TraceChunk): string[] {
-  if (chunk.text === "") return [];
-  return chunk.text.slice(0, -1).split("\n");
+  return recordViews(chunk.bytes).map((record) => decoder.decode(record));
+}
+
+/**
+ * Views of each record of a chunk's bytes (without its newline); no copying.
+ *
+ * @example
+ * recordViews(chunkOfRecords(["a", "b"]).bytes).length; // 2
+ */
+export function recordViews(bytes: Uint8Array): Uint8Array[] {
+  const views: Uint8Array[] = [];
+  let start = 0;
+  for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+    views.push(bytes.subarray(start, end));
+    start = end + 1;
+  }
+  return views;
+}
+
+/**
+ * The offset just after the `n`-th record of a chunk's bytes (0 for n = 0); the chunk must hold
+ * at least `n` records.
+ *
+ * @example
+ * offsetAfterRecords(chunkOfRecords(["ab", "c"]).bytes, 1); // 3
+ */
+export function offsetAfterRecords(bytes: Uint8Array, n: number): number {
+  let offset = 0;
+  for (let record = 0; record < n; record += 1) offset = bytes.indexOf(NEWLINE, offset) + 1;
+  return offset;
+}
+
+/**
+ * Splits a chunk after its first `n` records (0 < n < count): the head and the rest, sharing
+ * the chunk's bytes.
+ *
+ * @example
+ * const [head, rest] = splitChunk(chunkOfRecords(["a", "b", "c"]), 1); // 1 and 2 records
+ */
+export function splitChunk(chunk: TraceChunk, n: number): [TraceChunk, TraceChunk] {
+  const cut = offsetAfterRecords(chunk.bytes, n);
+  const routes = chunk.routes;
+  const head: TraceChunk = { bytes: chunk.bytes.subarray(0, cut), count: n };
+  const rest: TraceChunk = { bytes: chunk.bytes.subarray(cut), count: chunk.count - n };
+  if (routes === undefined) return [head, rest];
+  return [
+    { ...head, routes: routes.slice(0, n) },
+    { ...rest, routes: routes.slice(n) },
+  ];
+}
+
+/**
+ * Counts the records (newlines) of a run of chunk bytes.
+ *
+ * @example
+ * countRecords(chunkOfRecords(["a", "b"]).bytes); // 2
+ */
+export function countRecords(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count += 1;
+  return count;
 }

@@ -6,6 +6,7 @@ import {
   type TimelineOptions,
   type TraceEvent,
 } from "../index.js";
+import { RecordBuffer } from "./record-buffer.js";
 import type { ChunkProducer } from "./run-stream.js";
 import type { TraceChunk, TraceRoute } from "./trace-chunk.js";
 
@@ -66,10 +67,10 @@ export function createTraceProducer(options: TraceProducerOptions = {}): TracePr
     pull(max: number): TraceChunk | undefined {
       if (ended) return undefined;
       const now = clock();
-      const texts: string[] = [];
+      const records = new RecordBuffer(max);
       const routes: TraceRoute[] = [];
       times = [];
-      while (texts.length < max) {
+      while (times.length < max) {
         const next = events.next();
         if (next.done === true) {
           ended = true;
@@ -77,7 +78,7 @@ export function createTraceProducer(options: TraceProducerOptions = {}): TracePr
         }
         const event = retime(next.value, now);
         times.push(next.value.time);
-        texts.push(encode(event));
+        records.push(encode(event));
         if (withRoutes) {
           routes.push({
             region: event.region,
@@ -87,9 +88,10 @@ export function createTraceProducer(options: TraceProducerOptions = {}): TracePr
           });
         }
       }
-      if (texts.length === 0) return undefined;
-      const text = `${texts.join("\n")}\n`;
-      return withRoutes ? { text, count: texts.length, routes } : { text, count: texts.length };
+      const count = times.length;
+      if (count === 0) return undefined;
+      const bytes = records.take();
+      return withRoutes ? { bytes, count, routes } : { bytes, count };
     },
   };
 }

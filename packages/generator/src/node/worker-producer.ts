@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { ShardSpec, TimelineOptions } from "../index.js";
 import type { ChunkProducer } from "./run-stream.js";
 import { StreamError, StreamErrorCode } from "./stream-error.js";
-import type { TraceChunk, TraceRoute } from "./trace-chunk.js";
+import { offsetAfterRecords, type TraceChunk, type TraceRoute } from "./trace-chunk.js";
 import type { TraceProducerOptions, TraceShape } from "./trace-producer.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 import { workerShard } from "./worker-shard.js";
@@ -28,6 +28,8 @@ export interface WorkerProducerOptions {
   /** Records each worker produces per request. Default 1024. */
   readonly chunkRecords?: number;
 }
+
+const NEWLINE = 0x0a;
 
 /** Chunks requested ahead from each worker, so a worker is never idle while its last chunk is written. */
 const PREFETCH = 2;
@@ -77,7 +79,7 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
       lane.outstanding -= 1;
       if ("done" in reply) lane.done = true;
       else if ("error" in reply) lane.error = reply.error;
-      else lane.queue.push({ ...reply, pos: 0, texts: undefined });
+      else lane.queue.push({ ...reply, pos: 0, offset: 0 });
       notify();
     });
     worker.on("error", (error) => {
@@ -128,9 +130,9 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
   };
 
   const pullOrdered = async (max: number): Promise<TraceChunk | undefined> => {
-    const texts: string[] = [];
+    const records: Uint8Array[] = [];
     const routes: TraceRoute[] = [];
-    while (texts.length < max) {
+    while (records.length < max) {
       check();
       // Every live lane needs a record at hand before the smallest time can be known.
       const starving = lanes.find((lane) => !lane.done && lane.queue.length === 0);
@@ -149,20 +151,21 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
       }
       if (best === undefined) break;
       const head = best.queue[0]!;
-      head.texts ??= head.text.slice(0, -1).split("\n");
-      texts.push(head.texts[head.pos]!);
+      const end = head.bytes.indexOf(NEWLINE, head.offset) + 1;
+      records.push(head.bytes.subarray(head.offset, end));
       if (head.routes !== undefined) routes.push(head.routes[head.pos]!);
       head.pos += 1;
+      head.offset = end;
       if (head.pos >= head.count) {
         best.queue.shift();
         topUp(best);
       }
     }
-    if (texts.length === 0) return undefined;
-    const text = `${texts.join("\n")}\n`;
+    if (records.length === 0) return undefined;
+    const bytes = Buffer.concat(records);
     return options.routes === true
-      ? { text, count: texts.length, routes }
-      : { text, count: texts.length };
+      ? { bytes, count: records.length, routes }
+      : { bytes, count: records.length };
   };
 
   return {
@@ -174,14 +177,14 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
 }
 
 interface Buffered {
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly count: number;
   readonly times: Float64Array;
   readonly routes?: readonly TraceRoute[];
   /** Records of this chunk already passed on. */
   pos: number;
-  /** `text` split into records, once the ordered merge needs them. */
-  texts: string[] | undefined;
+  /** Byte offset of record `pos`. */
+  offset: number;
 }
 
 interface Lane {
@@ -194,19 +197,21 @@ interface Lane {
 
 /** Takes up to `max` records from the unread part of a buffered chunk (unordered path). */
 function takeRecords(head: Buffered, max: number): TraceChunk {
-  if (head.pos === 0 && head.count <= max) {
-    head.pos = head.count;
-    return head.routes === undefined
-      ? { text: head.text, count: head.count }
-      : { text: head.text, count: head.count, routes: head.routes };
-  }
-  head.texts ??= head.text.slice(0, -1).split("\n");
-  const end = Math.min(head.count, head.pos + max);
-  const text = `${head.texts.slice(head.pos, end).join("\n")}\n`;
-  const routes = head.routes?.slice(head.pos, end);
-  const count = end - head.pos;
-  head.pos = end;
-  return routes === undefined ? { text, count } : { text, count, routes };
+  const count = Math.min(head.count - head.pos, max);
+  const start = head.offset;
+  const end =
+    head.pos + count === head.count
+      ? head.bytes.length
+      : start + offsetAfterRecords(head.bytes.subarray(start), count);
+  const bytes =
+    start === 0 && end === head.bytes.length ? head.bytes : head.bytes.subarray(start, end);
+  const routes =
+    head.routes === undefined || (head.pos === 0 && count === head.count)
+      ? head.routes
+      : head.routes.slice(head.pos, head.pos + count);
+  head.pos += count;
+  head.offset = end;
+  return routes === undefined ? { bytes, count } : { bytes, count, routes };
 }
 
 /**

@@ -8,7 +8,8 @@ export interface WorkerRequest {
 /** Stream worker → main thread: a chunk, the end of the shard, or a failure. */
 export type WorkerReply =
   | {
-      readonly text: string;
+      /** The chunk's bytes (their `ArrayBuffer` is transferred). */
+      readonly bytes: Uint8Array;
       readonly count: number;
       /** Generator time of each record, in order. */
       readonly times: Float64Array;

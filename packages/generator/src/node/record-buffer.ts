@@ -1,0 +1,66 @@
+import { Buffer } from "node:buffer";
+
+/** Bytes reserved per record when a buffer is started (the generator's records average ~1.3 KB). */
+const BYTES_PER_RECORD = 1400;
+
+/**
+ * Collects record texts as UTF-8, each followed by a newline, in one buffer per chunk: the
+ * text is encoded once, on the thread that produced it, and the result is a chunk's `bytes`
+ * (transferable to another thread without a copy: every buffer owns its `ArrayBuffer`).
+ *
+ * @example
+ * const records = new RecordBuffer(100);
+ * records.push('{"a":1}');
+ * const bytes = records.take(); // the bytes of '{"a":1}\n'
+ */
+export class RecordBuffer {
+  readonly #expected: number;
+  #buffer: Buffer;
+  #used = 0;
+
+  /** `expected`: records per chunk, to size the buffer so it rarely grows. */
+  constructor(expected: number) {
+    this.#expected = Math.max(1, expected);
+    this.#buffer = this.#fresh(0);
+  }
+
+  /** Bytes collected so far. */
+  get length(): number {
+    return this.#used;
+  }
+
+  /** Appends one record (a JSON text without a raw newline) and its newline. */
+  push(text: string): void {
+    for (;;) {
+      const room = this.#buffer.length - this.#used;
+      const written = this.#buffer.write(text, this.#used);
+      // `write` stops short only when the buffer is full (it never splits a character), so a
+      // write that left 4 or more bytes free is complete; one that did not may be truncated.
+      if (room - written >= 4) {
+        this.#used += written;
+        this.#buffer[this.#used++] = 0x0a;
+        return;
+      }
+      this.#grow(text.length * 3 + 4);
+    }
+  }
+
+  /** The bytes collected so far; the next record starts a new buffer. */
+  take(): Uint8Array {
+    const bytes = this.#buffer.subarray(0, this.#used);
+    this.#buffer = this.#fresh(0);
+    this.#used = 0;
+    return bytes;
+  }
+
+  #grow(needed: number): void {
+    const bigger = this.#fresh(this.#used + needed);
+    this.#buffer.copy(bigger, 0, 0, this.#used);
+    this.#buffer = bigger;
+  }
+
+  #fresh(atLeast: number): Buffer {
+    // allocUnsafeSlow: not from the shared pool, so the chunk's ArrayBuffer is its own.
+    return Buffer.allocUnsafeSlow(Math.max(atLeast, 4096, this.#expected * BYTES_PER_RECORD));
+  }
+}
