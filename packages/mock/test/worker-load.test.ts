@@ -42,6 +42,23 @@ describe("loading in worker threads", () => {
     }
   });
 
+  it("fills the same store when workers refill their few batch buffers over and over", async () => {
+    // 16-trace batches with 1 or 2 prefetched: each worker cycles 2–3 shared buffers hundreds
+    // of times, so a buffer refilled before the main thread was done with it would show.
+    const options = { seed: 3, days: 2, tenants: 4 };
+    const reference = await contentOf(await loaded(options, -1));
+    for (const [workers, prefetch] of [
+      [1, 1],
+      [2, 2],
+      [3, 1],
+    ] as const) {
+      const store = new TraceStore({ now: () => NOW });
+      await loadGeneratedTracesInWorkers(store, { ...options, workers, prefetch, batchTraces: 16 });
+      expect(store.size).toBeGreaterThan(16 * 3 * 20);
+      expect((await contentOf(store)).equals(reference)).toBe(true);
+    }
+  });
+
   it("fills the same store with a trace count (every worker walks the timeline, keeps its stride)", async () => {
     const options = { seed: 9, days: 3, count: 2500, projectId: "p-count" };
     const store = await loaded(options, 2);
@@ -53,6 +70,9 @@ describe("loading in worker threads", () => {
   it("rejects a bad worker count, and reports a worker's failure", async () => {
     const store = new TraceStore({ now: () => NOW });
     await expect(loadGeneratedTracesInWorkers(store, { workers: 1.5 })).rejects.toThrow(/workers/);
+    await expect(loadGeneratedTracesInWorkers(store, { batchTraces: 0 })).rejects.toThrow(
+      /batchTraces/,
+    );
     await expect(
       loadGeneratedTracesInWorkers(store, { tenants: -1, workers: 2 }),
     ).rejects.toMatchObject({ code: "CTSIM_MOCK_SERVER", message: /worker failed.*tenants/s });

@@ -21,6 +21,8 @@ export interface WorkerLoadOptions extends GeneratedTracesOptions {
   readonly workers?: number;
   /** Batches each worker may have waiting to be stored. Default: 8 (about 3 MB each). */
   readonly prefetch?: number;
+  /** Traces per batch. Default: 2048. */
+  readonly batchTraces?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface WorkerLoadOptions extends GeneratedTracesOptions {
  * `count`, which cuts the timeline at its N-th trace, every worker generates the whole timeline
  * and keeps every N-th trace (so only the encoding is shared).
  *
- * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad `workers`/`prefetch`;
+ * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad `workers`/`prefetch`/`batchTraces`;
  *   `CTSIM_MOCK_SERVER` when a worker fails (the store then holds a partial load).
  * @example
  * const store = new TraceStore({ now: () => now });
@@ -45,9 +47,11 @@ export async function loadGeneratedTracesInWorkers(
 ): Promise<LoadSummary> {
   const workers = options.workers ?? Math.min(8, availableParallelism());
   const prefetch = options.prefetch ?? 8;
+  const batchTraces = options.batchTraces ?? 2048;
   for (const [name, value] of [
     ["workers", workers],
     ["prefetch", prefetch],
+    ["batchTraces", batchTraces],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < (name === "workers" ? 0 : 1)) {
       throw new MockError(
@@ -57,7 +61,7 @@ export async function loadGeneratedTracesInWorkers(
     }
   }
   if (workers === 0) return loadGeneratedTraces(store, options);
-  const base = batchesOptions(options, options.end ?? store.clock());
+  const base = { ...batchesOptions(options, options.end ?? store.clock()), batchTraces };
   const by = options.count === undefined ? "shard" : "stride";
   const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
   const merger = new BatchMerger(store, workers);
@@ -69,7 +73,7 @@ export async function loadGeneratedTracesInWorkers(
         reject(new MockError(MockErrorCode.server, `trace loading worker failed: ${message}`));
       for (let w = 0; w < workers; w++) {
         const part: LoadPart = { by, index: w, count: workers };
-        const worker = startWorker({ options: { ...base, part }, credits, slot: w });
+        const worker = startWorker({ options: { ...base, part }, credits, slot: w, prefetch });
         started.push(worker);
         worker.on("message", (reply: LoadWorkerReply) => {
           if ("error" in reply) return fail(reply.error);

@@ -8,6 +8,8 @@ export interface LoadWorkerData {
   readonly credits: Int32Array;
   /** This worker's slot in `credits`. */
   readonly slot: number;
+  /** Batches the main thread may hold unused (the worker writes into `prefetch + 1` buffers in turn). */
+  readonly prefetch: number;
 }
 
 /** Load worker → main thread: a batch, the end of the part, or a failure. */

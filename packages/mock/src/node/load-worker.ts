@@ -1,15 +1,23 @@
 /**
  * Worker-thread entry of {@link loadGeneratedTracesInWorkers}: generates its part of the load
- * and posts it as transferred {@link TraceBatch}es, waiting (on a shared counter) while too many
- * are unused, so a slow merge stops the workers instead of filling memory.
+ * and posts it as {@link TraceBatch}es written into a ring of `prefetch + 1` shared buffers,
+ * waiting (on a shared counter) while `prefetch` batches are unused, so a slow merge stops the
+ * workers instead of filling memory, and the ring slot refilled next always holds a batch the
+ * main thread is done with.
  */
 import { Buffer } from "node:buffer";
 import { parentPort, workerData } from "node:worker_threads";
+import { unaccountedBytes } from "../internal/unaccounted-bytes.js";
 import { produceGeneratedBatches } from "../store/generated-batches.js";
-import type { Utf8Writer } from "../store/trace-batch-builder.js";
+import { BATCH_KEYS } from "../store/trace-batch.js";
+import {
+  type BatchBuffers,
+  BYTES_PER_TRACE,
+  type Utf8Writer,
+} from "../store/trace-batch-builder.js";
 import type { LoadWorkerData, LoadWorkerReply } from "./load-protocol.js";
 
-const { options, credits, slot } = workerData as LoadWorkerData;
+const { options, credits, slot, prefetch } = workerData as LoadWorkerData;
 const port = parentPort!;
 
 /** `Buffer.write` flattens the generator's concatenated strings about twice as fast as `encodeInto`. */
@@ -23,6 +31,27 @@ const writeUtf8: Utf8Writer = (text, target, at) => {
   return lastBuffer.write(text, at, "utf8");
 };
 
+/**
+ * Shared buffers cross to the main thread without a copy or a transfer, and neither thread
+ * counts them as new external memory (which would force full collections every ~64 MB).
+ */
+const ring: BatchBuffers[] = [];
+let next = 0;
+const nextBuffers = (batchTraces: number): BatchBuffers => {
+  if (ring.length <= prefetch) {
+    const shared = (bytes: number): ArrayBufferLike => unaccountedBytes(bytes).buffer;
+    ring.push({
+      bytes: unaccountedBytes(batchTraces * BYTES_PER_TRACE),
+      ends: new Int32Array(shared(4 * batchTraces)),
+      times: new Float64Array(shared(8 * batchTraces)),
+      keys: new Int32Array(shared(4 * batchTraces * BATCH_KEYS)),
+    });
+  }
+  const buffers = ring[next]!;
+  next = (next + 1) % (prefetch + 1);
+  return buffers;
+};
+
 try {
   produceGeneratedBatches(
     options,
@@ -34,14 +63,11 @@ try {
       }
       Atomics.sub(credits, slot, 1);
       const reply: LoadWorkerReply = { batch };
-      port.postMessage(reply, [
-        batch.bytes.buffer,
-        batch.ends.buffer,
-        batch.times.buffer,
-        batch.keys.buffer,
-      ] as ArrayBuffer[]);
+      // Only a buffer made for one oversized record is not shared: hand it over.
+      const own = batch.bytes.buffer;
+      port.postMessage(reply, own instanceof ArrayBuffer ? [own] : []);
     },
-    writeUtf8,
+    { writeUtf8, nextBuffers },
   );
   port.postMessage({ done: true } satisfies LoadWorkerReply);
 } catch (error) {

@@ -66,7 +66,8 @@ export class BatchMerger {
 
   /**
    * Stores every record whose place is known (each unfinished stream has a record waiting).
-   * Returns how many batches of each stream were used up, so producers can be sent more work.
+   * Returns how many batches of each stream were used up, so producers can be sent more work:
+   * a used batch is never read again, so its producer may write the next batch into its arrays.
    */
   drain(): number[] {
     const used = this.lanes.map(() => 0);

@@ -1,6 +1,6 @@
 import { encodeApiTraceJson, generateTraces, type TimelineOptions } from "@ctsim/generator";
 import type { TraceBatch } from "./trace-batch.js";
-import { TraceBatchBuilder, type Utf8Writer } from "./trace-batch-builder.js";
+import { TraceBatchBuilder, type TraceBatchBuilderOptions } from "./trace-batch-builder.js";
 
 /**
  * One producer's part of a generated load, when the load is split among producers:
@@ -28,6 +28,9 @@ export interface GeneratedBatchesOptions {
   readonly batchTraces?: number;
 }
 
+/** How batches are written: the builder's `writeUtf8` and `nextBuffers` (defaults: the builder's). */
+export type BatchWriting = Pick<TraceBatchBuilderOptions, "writeUtf8" | "nextBuffers">;
+
 /**
  * Runs the generator and turns its traces (or this producer's part of them) into
  * {@link TraceBatch}es in (time, trace_id) order.
@@ -38,12 +41,12 @@ export interface GeneratedBatchesOptions {
 export function produceGeneratedBatches(
   options: GeneratedBatchesOptions,
   onBatch: (batch: TraceBatch) => void,
-  writeUtf8?: Utf8Writer,
+  writing: BatchWriting = {},
 ): void {
   const builder = new TraceBatchBuilder({
     onBatch,
     ...(options.batchTraces === undefined ? {} : { batchTraces: options.batchTraces }),
-    ...(writeUtf8 === undefined ? {} : { writeUtf8 }),
+    ...writing,
   });
   const part = options.part ?? { by: "shard", index: 0, count: 1 };
   const sharded = part.by === "shard" && part.count > 1;

@@ -2,6 +2,7 @@ import type { Revision } from "@ctsim/catalog";
 import type { ScenarioName } from "@ctsim/generator";
 import { BatchMerger } from "./batch-merger.js";
 import { type GeneratedBatchesOptions, produceGeneratedBatches } from "./generated-batches.js";
+import { type BatchBuffers, newBatchBuffers } from "./trace-batch-builder.js";
 import type { TraceStore } from "./trace-store.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,10 +52,16 @@ export function loadGeneratedTraces(
   options: GeneratedTracesOptions = {},
 ): LoadSummary {
   const merger = new BatchMerger(store, 1);
-  produceGeneratedBatches(batchesOptions(options, options.end ?? store.clock()), (batch) => {
-    merger.push(0, batch);
-    merger.drain();
-  });
+  // With one stream, drain() stores each batch at once, so every batch reuses the same arrays.
+  let buffers: BatchBuffers | undefined;
+  produceGeneratedBatches(
+    batchesOptions(options, options.end ?? store.clock()),
+    (batch) => {
+      merger.push(0, batch);
+      merger.drain();
+    },
+    { nextBuffers: (batchTraces) => (buffers ??= newBatchBuffers(batchTraces)) },
+  );
   merger.end(0);
   merger.drain();
   store.compact();

@@ -1,4 +1,5 @@
 import { IntList, upperBound } from "../internal/int-list.js";
+import { unaccountedBytes } from "../internal/unaccounted-bytes.js";
 
 /** A {@link RecordArena} as plain data (for snapshots). */
 export interface RecordArenaState {
@@ -133,7 +134,7 @@ export class RecordArena {
     const last = this.chunks.length - 1;
     if (last >= 0 && this.chunks[last]!.length - this.ends[last]! >= bytes) return;
     const size = Math.min(CHUNK_BYTES, FIRST_CHUNK_BYTES * 2 ** this.chunks.length);
-    this.chunks.push(new Uint8Array(Math.max(size, bytes)));
+    this.chunks.push(unaccountedBytes(Math.max(size, bytes)));
     this.firsts.push(this.offsets.length);
     this.ends.push(0);
   }

@@ -4,6 +4,16 @@ import { type IndexableTrace, kindOf } from "./trace-fields.js";
 /** Writes `text` as UTF-8 into `target` at `at` (which has room for 3 bytes per code unit); returns the bytes written. */
 export type Utf8Writer = (text: string, target: Uint8Array, at: number) => number;
 
+/** The arrays one batch is written into (each sized for `batchTraces` traces). */
+export interface BatchBuffers {
+  /** Room for the records' UTF-8 (a batch is emitted early when the next record does not fit). */
+  readonly bytes: Uint8Array;
+  readonly ends: Int32Array;
+  readonly times: Float64Array;
+  /** `batchTraces * BATCH_KEYS` entries. */
+  readonly keys: Int32Array;
+}
+
 /** Options of {@link TraceBatchBuilder}. */
 export interface TraceBatchBuilderOptions {
   /** Receives each full batch (and the last, partial one on {@link TraceBatchBuilder.end}). */
@@ -12,6 +22,22 @@ export interface TraceBatchBuilderOptions {
   readonly batchTraces?: number;
   /** UTF-8 writer. Default: `TextEncoder.encodeInto` (Node's `Buffer.write` is faster on the generator's strings). */
   readonly writeUtf8?: Utf8Writer;
+  /**
+   * Where each batch is written, called before each batch is started: lets a producer recycle
+   * the arrays of batches the consumer is done with (see `BatchMerger.drain`). Default: new
+   * arrays for every batch ({@link newBatchBuffers}).
+   */
+  readonly nextBuffers?: (batchTraces: number) => BatchBuffers;
+}
+
+/** Fresh arrays for a batch of `batchTraces` traces (the builder's default). */
+export function newBatchBuffers(batchTraces: number): BatchBuffers {
+  return {
+    bytes: new Uint8Array(batchTraces * BYTES_PER_TRACE),
+    ends: new Int32Array(batchTraces),
+    times: new Float64Array(batchTraces),
+    keys: new Int32Array(batchTraces * BATCH_KEYS),
+  };
 }
 
 interface Held {
@@ -23,8 +49,8 @@ interface Held {
 const encoder = new TextEncoder();
 const encodeInto: Utf8Writer = (text, target, at) =>
   encoder.encodeInto(text, target.subarray(at)).written;
-/** Room reserved per trace when a batch's byte buffer is first allocated. */
-const BYTES_PER_TRACE = 1536;
+/** Room reserved per trace in a batch's byte buffer. */
+export const BYTES_PER_TRACE = 1536;
 
 /**
  * Turns a time-ordered stream of traces into {@link TraceBatch}es: UTF-8 records, times and
@@ -42,16 +68,17 @@ export class TraceBatchBuilder {
   private readonly onBatch: (batch: TraceBatch) => void;
   private readonly batchTraces: number;
   private readonly writeUtf8: Utf8Writer;
+  private readonly nextBuffers: (batchTraces: number) => BatchBuffers;
   private readonly dictionaries = Array.from(
     { length: BATCH_KEYS },
     () => new Map<string, number>(),
   );
   private newKeys: string[][] = [];
-  private bytes = new Uint8Array(0);
+  private bytes: Uint8Array = new Uint8Array(0);
   private used = 0;
-  private ends = new Int32Array(0);
-  private times = new Float64Array(0);
-  private keys = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
+  private times: Float64Array = new Float64Array(0);
+  private keys: Int32Array = new Int32Array(0);
   private count = 0;
   /** The last trace pushed, written once a later `time` shows it has no equal-time peers. */
   private held: IndexableTrace | null = null;
@@ -67,6 +94,7 @@ export class TraceBatchBuilder {
     this.onBatch = options.onBatch;
     this.batchTraces = options.batchTraces ?? 2048;
     this.writeUtf8 = options.writeUtf8 ?? encodeInto;
+    this.nextBuffers = options.nextBuffers ?? newBatchBuffers;
     this.reset();
   }
 
@@ -115,9 +143,10 @@ export class TraceBatchBuilder {
   private write(trace: IndexableTrace, json: string, projectId: string): void {
     const room = json.length * 3;
     if (this.used + room > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + room));
-      grown.set(this.bytes.subarray(0, this.used));
-      this.bytes = grown;
+      // Full: emit what is there (batch sizes do not change what is stored); only a record
+      // bigger than a whole buffer needs one of its own.
+      if (this.count > 0) this.emit();
+      if (room > this.bytes.length) this.bytes = new Uint8Array(room);
     }
     this.used += this.writeUtf8(json, this.bytes, this.used);
     const i = this.count++;
@@ -172,12 +201,12 @@ export class TraceBatchBuilder {
   }
 
   private reset(): void {
-    const n = this.batchTraces;
-    this.bytes = new Uint8Array(n * BYTES_PER_TRACE);
+    const buffers = this.nextBuffers(this.batchTraces);
+    this.bytes = buffers.bytes;
     this.used = 0;
-    this.ends = new Int32Array(n);
-    this.times = new Float64Array(n);
-    this.keys = new Int32Array(n * BATCH_KEYS);
+    this.ends = buffers.ends;
+    this.times = buffers.times;
+    this.keys = buffers.keys;
     this.newKeys = Array.from({ length: BATCH_KEYS }, () => []);
     this.count = 0;
   }
