@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
-import { drained } from "./drained.js";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import { countRecords, type TraceChunk, type TraceSink } from "./trace-chunk.js";
+import { written } from "./written.js";
 
 const NEWLINE = 0x0a;
 
@@ -65,7 +65,7 @@ export function createFileSink(options: FileSinkOptions): TraceSink {
     if (data.length === 0) return;
     current.size += data.length;
     bytes += data.length;
-    if (!current.stream.write(data)) await drained(current.stream);
+    await written(current.stream, data);
     if (current.failure !== undefined) throw current.failure;
   };
 

@@ -87,11 +87,10 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
   const dispatch = async (): Promise<void> => {
     if (pendingCount === 0) return;
     const framer = new Framer(o.framing);
-    const records = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-    const body = Buffer.concat([
-      framer.body({ bytes: records, count: pendingCount }),
-      framer.tail(),
-    ]);
+    // Always a copy: the body outlives the chunks its records came from.
+    const framed = framer.body({ bytes: Buffer.concat(pending), count: pendingCount });
+    const tail = framer.tail();
+    const body = tail.length === 0 ? framed : Buffer.concat([framed, tail]);
     pending = [];
     pendingCount = 0;
     while (inFlight.size >= o.concurrency) await Promise.race(inFlight);
@@ -124,6 +123,10 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
         rest = tail;
       }
       if (pendingCount >= o.batchRecords) await dispatch();
+    }
+    // Records left for the next batch are copied: the chunk's bytes go back to the producer.
+    for (let i = 0; i < pending.length; i += 1) {
+      if (pending[i]!.buffer === chunk.bytes.buffer) pending[i] = pending[i]!.slice();
     }
     if (failure !== undefined) throw failure;
   };

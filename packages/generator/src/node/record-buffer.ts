@@ -1,4 +1,7 @@
 import { Buffer } from "node:buffer";
+import { BufferPool } from "./buffer-pool.js";
+
+const EMPTY = Buffer.alloc(0);
 
 /** Bytes reserved per record when a buffer is started (the generator's records average ~1.3 KB). */
 const BYTES_PER_RECORD = 1400;
@@ -7,6 +10,7 @@ const BYTES_PER_RECORD = 1400;
  * Collects record texts as UTF-8, each followed by a newline, in one buffer per chunk: the
  * text is encoded once, on the thread that produced it, and the result is a chunk's `bytes`
  * (transferable to another thread without a copy: every buffer owns its `ArrayBuffer`).
+ * Buffers come from a {@link BufferPool}, so chunks handed back are filled again.
  *
  * @example
  * const records = new RecordBuffer(100);
@@ -15,13 +19,15 @@ const BYTES_PER_RECORD = 1400;
  */
 export class RecordBuffer {
   readonly #expected: number;
+  readonly #pool: BufferPool;
   #buffer: Buffer;
   #used = 0;
 
   /** `expected`: records per chunk, to size the buffer so it rarely grows. */
-  constructor(expected: number) {
+  constructor(expected: number, pool: BufferPool = new BufferPool()) {
     this.#expected = Math.max(1, expected);
-    this.#buffer = this.#fresh(0);
+    this.#pool = pool;
+    this.#buffer = EMPTY;
   }
 
   /** Bytes collected so far. */
@@ -45,22 +51,24 @@ export class RecordBuffer {
     }
   }
 
-  /** The bytes collected so far; the next record starts a new buffer. */
+  /** The bytes collected so far; the next record starts a new buffer from the pool. */
   take(): Uint8Array {
     const bytes = this.#buffer.subarray(0, this.#used);
-    this.#buffer = this.#fresh(0);
+    this.#buffer = EMPTY;
     this.#used = 0;
     return bytes;
   }
 
   #grow(needed: number): void {
     const bigger = this.#fresh(this.#used + needed);
-    this.#buffer.copy(bigger, 0, 0, this.#used);
+    if (this.#buffer !== EMPTY) {
+      this.#buffer.copy(bigger, 0, 0, this.#used);
+      this.#pool.give(this.#buffer.buffer as ArrayBuffer);
+    }
     this.#buffer = bigger;
   }
 
   #fresh(atLeast: number): Buffer {
-    // allocUnsafeSlow: not from the shared pool, so the chunk's ArrayBuffer is its own.
-    return Buffer.allocUnsafeSlow(Math.max(atLeast, 4096, this.#expected * BYTES_PER_RECORD));
+    return this.#pool.take(Math.max(atLeast, 4096, this.#expected * BYTES_PER_RECORD));
   }
 }

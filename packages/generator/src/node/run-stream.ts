@@ -149,6 +149,7 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
         break;
       }
       await sink.write(chunk);
+      chunk.release?.();
       traces += chunk.count;
       meter.add(chunk.count);
       watch();

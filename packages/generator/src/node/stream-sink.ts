@@ -1,8 +1,8 @@
 import type { Writable } from "node:stream";
-import { drained } from "./drained.js";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
 import type { TraceChunk, TraceSink } from "./trace-chunk.js";
+import { written } from "./written.js";
 
 /** Options of {@link createStreamSink}. */
 export interface StreamSinkOptions {
@@ -18,8 +18,9 @@ export interface StreamSinkOptions {
 
 /**
  * A sink over any Node `Writable` (stdout, a pipe, a socket). Each chunk is written whole and
- * `write` waits for `'drain'` whenever the stream's buffer is full, so a slow reader slows the
- * producer instead of queueing unflushed writes in memory.
+ * `write` resolves once the stream is done with it (its write callback), so a slow reader slows
+ * the producer instead of queueing unflushed writes in memory, and the chunk's buffer can be
+ * reused.
  *
  * Errors: a vanished reader (EPIPE) rejects with code `SINK_READER_CLOSED`; other stream errors
  * with `SINK_WRITE_FAILED`.
@@ -40,22 +41,20 @@ export function createStreamSink(options: StreamSinkOptions): TraceSink {
   };
   stream.on("error", onError);
 
-  const push = (data: Uint8Array): Promise<void> | undefined => {
-    if (failure !== undefined) return Promise.reject(failure);
-    if (data.length === 0) return undefined;
+  const push = async (data: Uint8Array): Promise<void> => {
+    if (failure !== undefined) throw failure;
+    if (data.length === 0) return;
     bytes += data.length;
-    if (stream.write(data)) return undefined;
-    return drained(stream).then(() => {
-      if (failure !== undefined) throw failure;
-      if (stream.destroyed) throw streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, name);
-    });
+    await written(stream, data);
+    if (failure !== undefined) throw failure;
+    if (stream.destroyed) throw streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, name);
   };
 
   return {
     get bytesWritten(): number {
       return bytes;
     },
-    write(chunk: TraceChunk): Promise<void> | undefined {
+    write(chunk: TraceChunk): Promise<void> {
       if (closed) return Promise.reject(new StreamError(StreamErrorCode.closed, `${name}: closed`));
       return push(framer.body(chunk));
     },

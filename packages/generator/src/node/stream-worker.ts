@@ -1,17 +1,24 @@
 /**
  * Worker-thread entry of {@link createWorkerProducer}: runs one shard of the timeline and answers
  * each `{ max }` request with the next chunk (plus the records' generator times, for the ordered
- * merge), or `{ done: true }`.
+ * merge), or `{ done: true }`. Chunk buffers the main thread is done with come back as
+ * `{ recycle }` and are filled again.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { BufferPool } from "./buffer-pool.js";
 import { createTraceProducer, type TraceProducerOptions } from "./trace-producer.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
 const port = parentPort;
 if (port === null) throw new Error("stream-worker must run in a worker thread");
-const producer = createTraceProducer(workerData as TraceProducerOptions);
+const pool = new BufferPool();
+const producer = createTraceProducer(workerData as TraceProducerOptions, pool);
 
 port.on("message", (request: WorkerRequest) => {
+  if ("recycle" in request) {
+    pool.give(request.recycle);
+    return;
+  }
   let reply: WorkerReply;
   try {
     const chunk = producer.pull(request.max);

@@ -24,11 +24,20 @@ export interface TraceChunk {
   readonly count: number;
   /** One route per record, present when the producer was asked for routes (OBS directory sink). */
   readonly routes?: readonly TraceRoute[];
+  /**
+   * Hands `bytes` back to the producer for reuse. The stream loop calls it once the sink's
+   * `write` has resolved (sinks are done with a chunk's bytes by then); whoever splits or keeps
+   * a chunk must not call it. Reuse spares a fresh buffer per chunk: fresh memory costs page
+   * faults, and buffers sent from worker threads make the receiving thread collect garbage often.
+   */
+  readonly release?: () => void;
 }
 
 /**
  * Where a stream of trace chunks goes. `write` resolves when the sink can take the next chunk,
- * which is how back-pressure reaches the producer: a producer awaits every write.
+ * which is how back-pressure reaches the producer: a producer awaits every write. By then the
+ * sink holds no reference to the chunk's bytes (written to the destination or copied), so the
+ * producer may reuse them.
  *
  * Errors: `write` and `close` reject with a {@link StreamError} when the destination fails.
  */

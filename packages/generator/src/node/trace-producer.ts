@@ -6,6 +6,7 @@ import {
   type TimelineOptions,
   type TraceEvent,
 } from "../index.js";
+import { BufferPool } from "./buffer-pool.js";
 import { RecordBuffer } from "./record-buffer.js";
 import type { ChunkProducer } from "./run-stream.js";
 import type { TraceChunk, TraceRoute } from "./trace-chunk.js";
@@ -40,14 +41,17 @@ export interface TraceProducer extends ChunkProducer {
 
 /**
  * Streams the seeded timeline as encoded chunks, re-timing every record to the wall clock as it
- * is produced. The content (everything but the timestamps and the trace ids' time part) is the
+ * is produced. Chunk buffers come from `pool` and return to it through `TraceChunk.release`. The content (everything but the timestamps and the trace ids' time part) is the
  * generator's, so the same seed and shard give the same records whatever the chunk size.
  *
  * @example
  * const producer = createTraceProducer({ timeline: { seed: 7 }, shape: "obs", routes: true });
  * const chunk = producer.pull(100);
  */
-export function createTraceProducer(options: TraceProducerOptions = {}): TraceProducer {
+export function createTraceProducer(
+  options: TraceProducerOptions = {},
+  pool: BufferPool = new BufferPool(),
+): TraceProducer {
   const clock = options.clock ?? Date.now;
   const encode = (options.shape ?? "api") === "api" ? encodeApiTraceJson : encodeObsTraceJson;
   const withRoutes = options.routes ?? false;
@@ -67,7 +71,7 @@ export function createTraceProducer(options: TraceProducerOptions = {}): TracePr
     pull(max: number): TraceChunk | undefined {
       if (ended) return undefined;
       const now = clock();
-      const records = new RecordBuffer(max);
+      const records = new RecordBuffer(max, pool);
       const routes: TraceRoute[] = [];
       times = [];
       while (times.length < max) {
@@ -91,7 +95,8 @@ export function createTraceProducer(options: TraceProducerOptions = {}): TracePr
       const count = times.length;
       if (count === 0) return undefined;
       const bytes = records.take();
-      return withRoutes ? { bytes, count, routes } : { bytes, count };
+      const release = (): void => pool.give(bytes.buffer as ArrayBuffer);
+      return withRoutes ? { bytes, count, routes, release } : { bytes, count, release };
     },
   };
 }

@@ -110,6 +110,13 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
   };
   for (const lane of lanes) topUp(lane);
 
+  /** Sends a chunk buffer back to the worker that filled it (it is detached here). */
+  const recycle = (lane: Lane, bytes: Uint8Array): void => {
+    const buffer = bytes.buffer as ArrayBuffer;
+    if (!lane.done && lane.error === undefined)
+      lane.worker.postMessage({ recycle: buffer }, [buffer]);
+  };
+
   let next = 0;
   const pullUnordered = async (max: number): Promise<TraceChunk | undefined> => {
     for (;;) {
@@ -119,10 +126,12 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
         const head = lane.queue[0];
         if (head === undefined) continue;
         next = (next + k + 1) % lanes.length;
+        const whole = head.pos === 0 && head.count <= max;
         const chunk = takeRecords(head, max);
         if (head.pos >= head.count) lane.queue.shift();
         topUp(lane);
-        return chunk;
+        // A chunk passed on whole can come back for reuse; parts share their buffer, so not them.
+        return whole ? { ...chunk, release: () => recycle(lane, head.bytes) } : chunk;
       }
       if (lanes.every((lane) => lane.done)) return undefined;
       await changed;
@@ -132,6 +141,7 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
   const pullOrdered = async (max: number): Promise<TraceChunk | undefined> => {
     const records: Uint8Array[] = [];
     const routes: TraceRoute[] = [];
+    const consumed: [Lane, Uint8Array][] = [];
     while (records.length < max) {
       check();
       // Every live lane needs a record at hand before the smallest time can be known.
@@ -158,11 +168,14 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
       head.offset = end;
       if (head.pos >= head.count) {
         best.queue.shift();
+        consumed.push([best, head.bytes]);
         topUp(best);
       }
     }
     if (records.length === 0) return undefined;
     const bytes = Buffer.concat(records);
+    // The records are copied: the buffers they came from can be filled again.
+    for (const [lane, used] of consumed) recycle(lane, used);
     return options.routes === true
       ? { bytes, count: records.length, routes }
       : { bytes, count: records.length };

@@ -1,9 +1,10 @@
 import type { TraceRoute } from "./trace-chunk.js";
 
-/** Main thread → stream worker: produce the next chunk of at most `max` records. */
-export interface WorkerRequest {
-  readonly max: number;
-}
+/**
+ * Main thread → stream worker: produce the next chunk of at most `max` records, or take back a
+ * chunk's buffer (transferred) for reuse.
+ */
+export type WorkerRequest = { readonly max: number } | { readonly recycle: ArrayBuffer };
 
 /** Stream worker → main thread: a chunk, the end of the shard, or a failure. */
 export type WorkerReply =
