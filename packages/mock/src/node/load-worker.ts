@@ -44,6 +44,7 @@ const nextBuffers = (batchTraces: number): BatchBuffers => {
       bytes: unaccountedBytes(batchTraces * BYTES_PER_TRACE),
       ends: new Int32Array(shared(4 * batchTraces)),
       times: new Float64Array(shared(8 * batchTraces)),
+      idHashes: new Int32Array(shared(4 * batchTraces)),
       keys: new Int32Array(shared(4 * batchTraces * BATCH_KEYS)),
     });
   }

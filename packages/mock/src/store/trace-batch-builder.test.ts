@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { apiTrace } from "../../test/support/traces.js";
 import { loadGeneratedTraces } from "./load-generated-traces.js";
 import { encodeStoreSnapshot } from "./store-snapshot.js";
-import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
-import { type BatchBuffers, TraceBatchBuilder } from "./trace-batch-builder.js";
+import type { TraceBatch } from "./trace-batch.js";
+import { type BatchBuffers, newBatchBuffers, TraceBatchBuilder } from "./trace-batch-builder.js";
 import { indexableOf } from "./trace-fields.js";
 import { TraceStore } from "./trace-store.js";
 
@@ -56,10 +56,8 @@ describe("TraceBatchBuilder", () => {
         batchTraces,
         // Small byte buffers: a record of more than 500 characters (3 bytes each at worst) fits alone.
         nextBuffers: (n): BatchBuffers => ({
+          ...newBatchBuffers(n),
           bytes: new Uint8Array(byteRoom),
-          ends: new Int32Array(n),
-          times: new Float64Array(n),
-          keys: new Int32Array(n * BATCH_KEYS),
         }),
         onBatch: (batch) =>
           batches.push({

@@ -1,5 +1,6 @@
 import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
 import { type IndexableTrace, kindOf } from "./trace-fields.js";
+import { traceIdHash } from "./trace-json.js";
 
 /** Writes `text` as UTF-8 into `target` at `at` (which has room for 3 bytes per code unit); returns the bytes written. */
 export type Utf8Writer = (text: string, target: Uint8Array, at: number) => number;
@@ -10,6 +11,7 @@ export interface BatchBuffers {
   readonly bytes: Uint8Array;
   readonly ends: Int32Array;
   readonly times: Float64Array;
+  readonly idHashes: Int32Array;
   /** `batchTraces * BATCH_KEYS` entries. */
   readonly keys: Int32Array;
 }
@@ -36,6 +38,7 @@ export function newBatchBuffers(batchTraces: number): BatchBuffers {
     bytes: new Uint8Array(batchTraces * BYTES_PER_TRACE),
     ends: new Int32Array(batchTraces),
     times: new Float64Array(batchTraces),
+    idHashes: new Int32Array(batchTraces),
     keys: new Int32Array(batchTraces * BATCH_KEYS),
   };
 }
@@ -78,6 +81,7 @@ export class TraceBatchBuilder {
   private used = 0;
   private ends: Int32Array = new Int32Array(0);
   private times: Float64Array = new Float64Array(0);
+  private idHashes: Int32Array = new Int32Array(0);
   private keys: Int32Array = new Int32Array(0);
   private count = 0;
   /** The last trace pushed, written once a later `time` shows it has no equal-time peers. */
@@ -148,10 +152,12 @@ export class TraceBatchBuilder {
       if (this.count > 0) this.emit();
       if (room > this.bytes.length) this.bytes = new Uint8Array(room);
     }
-    this.used += this.writeUtf8(json, this.bytes, this.used);
+    const start = this.used;
+    this.used += this.writeUtf8(json, this.bytes, start);
     const i = this.count++;
     this.ends[i] = this.used;
     this.times[i] = trace.time;
+    this.idHashes[i] = traceIdHash(this.bytes, start, this.used);
     const base = i * BATCH_KEYS;
     const keys = this.keys;
     keys[base] = this.idOf(0, projectId);
@@ -194,6 +200,7 @@ export class TraceBatchBuilder {
       bytes: this.bytes.subarray(0, this.used),
       ends: this.ends.subarray(0, this.count),
       times: this.times.subarray(0, this.count),
+      idHashes: this.idHashes.subarray(0, this.count),
       keys: this.keys.subarray(0, this.count * BATCH_KEYS),
       newKeys: this.newKeys,
     });
@@ -206,6 +213,7 @@ export class TraceBatchBuilder {
     this.used = 0;
     this.ends = buffers.ends;
     this.times = buffers.times;
+    this.idHashes = buffers.idHashes;
     this.keys = buffers.keys;
     this.newKeys = Array.from({ length: BATCH_KEYS }, () => []);
     this.count = 0;

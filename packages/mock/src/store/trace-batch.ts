@@ -25,6 +25,11 @@ export interface TraceBatch {
   /** `time` of each trace (epoch ms). */
   readonly times: Float64Array;
   /**
+   * The store's hash of each record's `trace_id` (`traceIdHash`), computed by the producer
+   * so the thread that stores the batch does not scan the records for it.
+   */
+  readonly idHashes: Int32Array;
+  /**
    * `keys[i * BATCH_KEYS + f]`: the producer's id of field `f`'s value for trace `i`, -1 for no
    * value. Ids count up from 0 per field in the order the values were first seen.
    */

@@ -62,6 +62,34 @@ export class TraceIdIndex {
     }
   }
 
+  /**
+   * {@link setPosition} for positions `from` to `from + hashes.length - 1`, given their hashes
+   * (the bulk path: producers hash the ids, so no record is read unless two hashes are equal).
+   */
+  setPositions(from: number, hashes: Int32Array): void {
+    this.reserve(from + hashes.length);
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let i = 0; i < hashes.length; i++) {
+      const hash = hashes[i]!;
+      const position = from + i;
+      for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+        const entry = table[slot]!;
+        if (entry === 0) {
+          table[slot] = position + 1;
+          this.used++;
+          break;
+        }
+        const other = entry - 1;
+        // An entry filed in this call with another hash cannot hold the same id.
+        if ((other < from || hashes[other - from] === hash) && this.sameId(other, position)) {
+          table[slot] = position + 1;
+          break;
+        }
+      }
+    }
+  }
+
   /** Grows the table at once to hold `count` ids in all (one rehash instead of one per doubling). */
   reserve(count: number): void {
     let size = this.table.length;

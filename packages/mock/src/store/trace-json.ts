@@ -1,3 +1,5 @@
+import { hashBytes } from "./trace-id-index.js";
+
 const ID_KEY = new TextEncoder().encode('"trace_id":"');
 const QUOTE = 34;
 const decoder = new TextDecoder();
@@ -8,14 +10,28 @@ const decoder = new TextDecoder();
  * unescaped key.
  */
 export function traceIdOffset(record: Uint8Array): number {
-  const last = record.length - ID_KEY.length;
-  outer: for (let i = 0; i <= last; i++) {
+  return traceIdStart(record, 0, record.length);
+}
+
+/** {@link traceIdOffset} of the record `bytes[from, to)`, as an index into `bytes`. */
+function traceIdStart(bytes: Uint8Array, from: number, to: number): number {
+  const last = to - ID_KEY.length;
+  outer: for (let i = from; i <= last; i++) {
     for (let k = 0; k < ID_KEY.length; k++) {
-      if (record[i + k] !== ID_KEY[k]) continue outer;
+      if (bytes[i + k] !== ID_KEY[k]) continue outer;
     }
     return i + ID_KEY.length;
   }
   return -1;
+}
+
+/**
+ * The hash the store's trace-id table files the record `bytes[from, to)` under: FNV-1a of its
+ * `trace_id` bytes (as `hashTraceId` of the id), 0 for a record without one; as an int32.
+ */
+export function traceIdHash(bytes: Uint8Array, from: number, to: number): number {
+  const start = traceIdStart(bytes, from, to);
+  return start < 0 ? 0 : hashBytes(bytes, start, to) | 0;
 }
 
 /** The `trace_id` of a compact trace JSON record (`""` when it has none). */

@@ -1,5 +1,5 @@
 import { type ApiTrace, TRACE_RETENTION_MS } from "@ctsim/catalog";
-import { FloatList, lowerBound, upperBound } from "../internal/int-list.js";
+import { FloatList, IntList, lowerBound, upperBound } from "../internal/int-list.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { FieldIndex, NO_VALUE } from "./field-index.js";
 import { collectPage, type IndexName, KIND, PROJECT, planQuery } from "./query-plan.js";
@@ -49,6 +49,8 @@ export class TraceStore {
   private readonly retentionMs: number;
   private records = new RecordArena();
   private times = new FloatList();
+  /** `traceIdHash` of the records from `idsUpTo` on, from the batches (the bulk path). */
+  private pendingHashes = new IntList(1024);
   private readonly indexes = new Map<IndexName, FieldIndex>();
   /** The indexes in `BATCH_KEY_FIELDS` order (project, kind, filters). */
   private readonly indexList: FieldIndex[] = [];
@@ -176,6 +178,8 @@ export class TraceStore {
     this.records.appendRun(batch.bytes, batch.ends, from, to);
     const times = batch.times;
     for (let i = from; i < to; i++) this.times.push(times[i]!);
+    const hashes = batch.idHashes;
+    for (let i = from; i < to; i++) this.pendingHashes.push(hashes[i]!);
     const keys = batch.keys;
     for (let f = 0; f < BATCH_KEYS; f++) {
       const index = this.indexList[f]!;
@@ -364,8 +368,8 @@ export class TraceStore {
     const n = this.records.size;
     if (this.times.data.length > n + 1024) this.times.data = this.times.data.slice(0, n + 1024);
     this.records.trim();
-    this.ids.reserve(n);
-    for (let p = this.idsUpTo; p < n; p++) this.ids.setPosition(p);
+    this.ids.setPositions(this.idsUpTo, this.pendingHashes.data.subarray(0, n - this.idsUpTo));
+    this.pendingHashes = new IntList(1024);
     this.idsUpTo = n;
   }
 
@@ -388,6 +392,7 @@ export class TraceStore {
     this.ids.clear(order.length);
     for (let p = 0; p < this.records.size; p++) this.ids.setPosition(p);
     this.idsUpTo = this.records.size;
+    this.pendingHashes = new IntList(1024);
     this.bulkPending = false;
     this.sorted = true;
     this.changes++;
