@@ -2,11 +2,13 @@
  * NDJSON throughput of the generator, written to /dev/null on one core, against two baselines
  * measured in the same run: (a) JSON.stringify of one fixed realistic trace per line into the
  * same buffered writer (the serialization ceiling) and (b) a naive generator calling faker for
- * every field. Also peak RSS at 1M and 10M traces (must stay flat) and catalog coverage.
+ * every field. Also peak RSS at 1M and 10M traces, each in a fresh process (must stay flat), and
+ * catalog coverage.
  *
  * Run: pnpm --filter @ctsim/generator bench   (or `pnpm bench` at the root)
  * Env: BENCH_QUICK=1 for a short smoke run.
  */
+import { execFileSync } from "node:child_process";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { cpus } from "node:os";
 import { setFlagsFromString } from "node:v8";
@@ -18,6 +20,7 @@ import { encodeApiTraceJson, encodeTraces, generateTraces } from "../src/index.j
 const QUICK = process.env.BENCH_QUICK === "1";
 const N_MAIN = QUICK ? 200_000 : 1_000_000;
 const N_BIG = QUICK ? 1_000_000 : 10_000_000;
+const N_RSS_SMALL = QUICK ? 200_000 : 1_000_000;
 const N_FIXED = QUICK ? 200_000 : 1_000_000;
 const N_NAIVE = QUICK ? 20_000 : 100_000;
 
@@ -61,15 +64,10 @@ function measure(traces: number, body: (writer: BufferedWriter) => void): Result
   return { traces, seconds, bytes: writer.bytes, peakRss };
 }
 
-function generator(count: number, samplePeak?: (rss: number) => void): Result {
+function generator(count: number): Result {
   return measure(count, (writer) => {
-    let n = 0;
     // The library's NDJSON encoder: ~64 KiB text chunks into the same buffered writer.
-    for (const chunk of encodeTraces(generateTraces({ seed: 42, count }))) {
-      writer.write(chunk);
-      // RSS sampling from inside the loop: the interval timer cannot fire in a synchronous loop.
-      if (++n % 100 === 0 && samplePeak !== undefined) samplePeak(process.memoryUsage.rss());
-    }
+    for (const chunk of encodeTraces(generateTraces({ seed: 42, count }))) writer.write(chunk);
   });
 }
 
@@ -87,6 +85,17 @@ function liveHeapAlong(count: number, samples: number): number[] {
     }
   }
   return live;
+}
+
+/** A generator run in a fresh process (bench/ndjson-rss.ts): its rate and peak RSS. */
+function freshRun(count: number): { rate: number; peakRss: number } {
+  const script = new URL("./ndjson-rss.ts", import.meta.url).pathname;
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=@ctsim/source", "--import", "tsx", script, String(count)],
+    { encoding: "utf8" },
+  );
+  return JSON.parse(out.trim().split("\n").pop() as string) as { rate: number; peakRss: number };
 }
 
 const FIXED_TRACE = JSON.parse(
@@ -165,10 +174,7 @@ generator(50_000); // warm-up (JIT, faker pools)
 fixedBaseline(50_000);
 // (a) is measured right before and right after the generator run and averaged (noisy machines).
 const fixedBefore = fixedBaseline(N_FIXED / 2);
-let peakMain = 0;
-const main = generator(N_MAIN, (rss) => {
-  peakMain = Math.max(peakMain, rss);
-});
+const main = generator(N_MAIN);
 const fixedAfter = fixedBaseline(N_FIXED / 2);
 const fixed: Result = {
   traces: fixedBefore.traces + fixedAfter.traces,
@@ -177,30 +183,18 @@ const fixed: Result = {
   peakRss: Math.max(fixedBefore.peakRss, fixedAfter.peakRss),
 };
 const naive = naiveBaseline(N_NAIVE);
-let peakBig = 0;
-const big = generator(N_BIG, (rss) => {
-  peakBig = Math.max(peakBig, rss);
-});
 
 console.log(line("(a) JSON.stringify fixed trace", fixed));
 console.log(line("(b) naive faker-per-field", naive));
-console.log(
-  line(`generator ${N_MAIN.toLocaleString("en-US")}`, {
-    ...main,
-    peakRss: Math.max(main.peakRss, peakMain),
-  }),
-);
-console.log(
-  line(`generator ${N_BIG.toLocaleString("en-US")}`, {
-    ...big,
-    peakRss: Math.max(big.peakRss, peakBig),
-  }),
-);
+console.log(line(`generator ${N_MAIN.toLocaleString("en-US")}`, main));
 console.log("");
 console.log(`ratio vs (a): ${(rate(main) / rate(fixed)).toFixed(2)}×  (target ≥ 1.0×, aim 1.5×)`);
 console.log(`ratio vs (b): ${(rate(main) / rate(naive)).toFixed(1)}×  (target ≥ 20×)`);
+// Peak RSS of each size in a process of its own (the runs above share this one's heap).
+const small = freshRun(N_RSS_SMALL);
+const big = freshRun(N_BIG);
 console.log(
-  `peak RSS ${N_MAIN.toLocaleString("en-US")} → ${N_BIG.toLocaleString("en-US")}: ${mb(Math.max(main.peakRss, peakMain))} MB → ${mb(Math.max(big.peakRss, peakBig))} MB`,
+  `fresh process each: ${N_RSS_SMALL.toLocaleString("en-US")} traces ${Math.round(small.rate).toLocaleString("en-US")}/s peak RSS ${mb(small.peakRss)} MB; ${N_BIG.toLocaleString("en-US")} traces ${Math.round(big.rate).toLocaleString("en-US")}/s peak RSS ${mb(big.peakRss)} MB (${(((big.peakRss - small.peakRss) / small.peakRss) * 100).toFixed(0)}%; target: flat)`,
 );
 const live = liveHeapAlong(N_BIG / 2, 5).map(mb);
 console.log(
