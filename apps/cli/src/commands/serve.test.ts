@@ -1,4 +1,7 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -24,6 +27,31 @@ async function ctsim(...argv: string[]): Promise<{ code: number; stderr: string 
 
 const bin = fileURLToPath(new URL("../bin.ts", import.meta.url));
 
+/** Starts `ctsim serve` in a child process and resolves once it has printed its banner. */
+async function serve(
+  argv: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcessWithoutNullStreams; banner: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=@ctsim/source", bin, "serve", "--port", "0", ...argv],
+    { env: { ...process.env, ...env } },
+  );
+  let out = "";
+  let err = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const banner = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("try: curl")) resolve(out);
+    });
+    child.once("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  return { child, banner };
+}
+
 describe("ctsim serve", () => {
   it.each([
     [["--port", "http"], /--port must be an integer/],
@@ -32,10 +60,38 @@ describe("ctsim serve", () => {
     [["--token", "t"], /--token needs --auth token/],
     [["--fault", "traces:latency=x"], /invalid fault spec/],
     [["--auth", "kerberos"], /Allowed choices are none, token, aksk/],
+    [["--tenants", "0"], /--tenants must be an integer from 1 to 10000; got "0"/],
+    [["--tenants", "2.5"], /--tenants must be an integer/],
+    [["--count", "many"], /--count must be an integer from 1 to 50000000/],
+    [["--count", "-5"], /--count must be an integer from 1/],
+    [["--workers", "-1"], /--workers must be an integer from 0 to 64/],
+    [["--workers", "65"], /--workers must be an integer from 0 to 64/],
   ])("rejects %j with exit code 2", async (argv, message) => {
     const { code, stderr } = await ctsim("serve", "--port", "0", ...argv);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it("builds the store --tenants, --count and --workers ask for, and writes no snapshot with --no-cache", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
+    try {
+      const { child, banner } = await serve(
+        ["--tenants", "3", "--count", "50000", "--workers", "1", "--no-cache"],
+        { CTSIM_CACHE_DIR: cacheDir },
+      );
+      // 50,000 traces would be cached (the threshold) without --no-cache.
+      expect(banner).toMatch(/project id: \S+ \(50000 traces\)/);
+      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      const projectId = /project id: (\S+)/.exec(banner)?.[1];
+      const page = await fetch(`${url}/v3/${projectId}/traces?trace_type=system&limit=1`);
+      expect(page.status).toBe(200);
+      const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+      expect(readdirSync(cacheDir)).toEqual([]);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it("serves a seeded week with AK/SK, prints URL, project and credentials, stops on SIGTERM", async () => {

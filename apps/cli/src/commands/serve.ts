@@ -1,10 +1,21 @@
 import { FAULT_SPEC_SYNTAX, MockError } from "@ctsim/mock";
-import { AUTH_MODES, type AuthMode, type MockService, startMockService } from "@ctsim/mock/node";
+import {
+  AUTH_MODES,
+  type AuthMode,
+  type MockService,
+  type MockServiceOptions,
+  startMockService,
+} from "@ctsim/mock/node";
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { parseInteger } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
+
+/** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
+const MAX_TENANTS = 10_000;
+const MAX_COUNT = 50_000_000;
+const MAX_WORKERS = 64;
 
 interface ServeFlags {
   readonly host: string;
@@ -17,6 +28,11 @@ interface ServeFlags {
   readonly token?: string;
   readonly projectId?: string;
   readonly fault?: readonly string[];
+  readonly tenants?: string;
+  readonly count?: string;
+  readonly workers?: string;
+  /** `false` with `--no-cache`. */
+  readonly cache: boolean;
 }
 
 /**
@@ -43,6 +59,13 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       `inject faults (repeatable): ${FAULT_SPEC_SYNTAX}`,
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .option("--tenants <n>", "tenants (accounts) generated, ~3,700 traces a week each (default: 1)")
+    .option("--count <n>", "stop at this many traces (the generator raises its rate to fit them)")
+    .option(
+      "--workers <n>",
+      "worker threads generating the traces, 0 = this thread (default: by load size and cores)",
+    )
+    .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
     .action(async (flags: ServeFlags) => {
       const service = await start(flags);
       io.stdout.write(describe(service));
@@ -64,6 +87,7 @@ async function start(flags: ServeFlags): Promise<MockService> {
       ...(flags.token === undefined ? {} : { token: flags.token }),
       ...(flags.projectId === undefined ? {} : { projectId: flags.projectId }),
       ...(flags.fault === undefined ? {} : { faults: flags.fault.join(";") }),
+      ...loadOptions(flags),
     });
   } catch (error) {
     if (error instanceof MockError && error.code === "CTSIM_MOCK_INVALID_OPTION")
@@ -72,6 +96,24 @@ async function start(flags: ServeFlags): Promise<MockService> {
       throw new CliError(CliErrorCode.failed, error.message, { cause: error });
     throw error;
   }
+}
+
+/** `--tenants`, `--count`, `--workers`, `--no-cache`: how big the store is and how it is built. */
+function loadOptions(
+  flags: ServeFlags,
+): Pick<MockServiceOptions, "tenants" | "count" | "workers" | "cacheDir"> {
+  return {
+    ...(flags.tenants === undefined
+      ? {}
+      : { tenants: parseInteger(flags.tenants, "--tenants", 1, MAX_TENANTS) }),
+    ...(flags.count === undefined
+      ? {}
+      : { count: parseInteger(flags.count, "--count", 1, MAX_COUNT) }),
+    ...(flags.workers === undefined
+      ? {}
+      : { workers: parseInteger(flags.workers, "--workers", 0, MAX_WORKERS) }),
+    ...(flags.cache ? {} : { cacheDir: false as const }),
+  };
 }
 
 function describe(service: MockService): string {
