@@ -109,6 +109,15 @@ export async function loadGeneratedTracesInWorkers(
 }
 
 /**
+ * Load workers get a 192 MB young generation (64 MB semi-spaces; Node's default is 16 MB): the
+ * generator keeps many objects alive for a while, so each scavenge copies megabytes of
+ * survivors; a 4× larger nursery scavenges a third as often and lets more of them die first.
+ * Measured on 520k traces (one shard of the 270-tenant week, GC helper threads included):
+ * 7.1–7.3 → 6.3–6.7 s of CPU. The memory is the worker's and goes with it.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
+
+/**
  * Starts a load worker. From built JavaScript the worker runs `load-worker.js`; from
  * TypeScript sources (tests, `tsx`) Node 20 does not carry the TypeScript loader into worker
  * threads, so a small bootstrap registers tsx first and the worker resolves workspace packages
@@ -116,7 +125,10 @@ export async function loadGeneratedTracesInWorkers(
  */
 function startWorker(data: LoadWorkerData): Worker {
   if (!import.meta.url.endsWith(".ts")) {
-    return new Worker(new URL("./load-worker.js", import.meta.url), { workerData: data });
+    return new Worker(new URL("./load-worker.js", import.meta.url), {
+      workerData: data,
+      resourceLimits: WORKER_LIMITS,
+    });
   }
   const entry = new URL("./load-worker.ts", import.meta.url).href;
   const tsx = import.meta.resolve("tsx/esm/api");
@@ -125,5 +137,6 @@ function startWorker(data: LoadWorkerData): Worker {
     eval: true,
     workerData: data,
     execArgv: ["--conditions=@ctsim/source"],
+    resourceLimits: WORKER_LIMITS,
   });
 }

@@ -40,10 +40,10 @@ export interface MockServiceOptions {
   /** Stop after this many traces (the generator raises its rate to fit them). Default: unlimited. */
   readonly count?: number;
   /**
-   * Worker threads generating the traces (0: on the main thread). Default: for large loads
-   * (`count` ≥ 100,000 or ≥ 25 tenants) on machines with 3 or more cores, one worker per core
-   * but one (at most 8); else 0. On 2 cores, workers measured slower than the main thread alone
-   * (see the README's benchmark).
+   * Worker threads generating the traces (0: on the main thread). Default: for ≥ 25 tenants
+   * without `count`, one worker per core but one, at least 2 and at most 8, on 2 cores or more;
+   * for `count` ≥ 100,000 (each worker walks the whole timeline) the same on 3 cores or more;
+   * else 0 (see the README's benchmark).
    */
   readonly workers?: number;
   /**
@@ -123,10 +123,17 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
 
 const HOUR = 3_600_000;
 
+/**
+ * Workers for large loads: shard loads (`tenants`, no `count`) split the generator's work, so
+ * they use every core (the main thread mostly merges: ~4 µs a trace); `count` loads make every
+ * worker walk the whole timeline, which only pays with 3 or more cores.
+ */
 function defaultWorkers(options: MockServiceOptions): number {
-  const large = (options.count ?? 0) >= 100_000 || (options.tenants ?? 1) >= 25;
   const cores = availableParallelism();
-  return large && cores >= 3 ? Math.min(8, cores - 1) : 0;
+  if (options.count === undefined) {
+    return (options.tenants ?? 1) >= 25 && cores >= 2 ? Math.min(8, Math.max(2, cores - 1)) : 0;
+  }
+  return options.count >= 100_000 && cores >= 3 ? Math.min(8, cores - 1) : 0;
 }
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -10,7 +10,7 @@ describe("TraceIdIndex.setPositions", () => {
   ])(
     "files each id under its newest position, like setPosition one by one, even when unequal ids share a hash",
     (before, bulk, colliding) => {
-      const ids = [...before, ...bulk];
+      const ids: string[] = [...before, ...bulk];
       // Colliding: every id hashes to one of two values, so probes must compare the ids.
       const hashOf = (id: string): number => (colliding ? id.charCodeAt(0) & 1 : hashTraceId(id));
       const index = new TraceIdIndex(
