@@ -19,7 +19,10 @@ export interface WorkerLoadOptions extends GeneratedTracesOptions {
    * is quicker for small loads. Default: the available parallelism, at most 8.
    */
   readonly workers?: number;
-  /** Batches each worker may have waiting to be stored. Default: 8 (about 3 MB each). */
+  /**
+   * Batches each worker may have waiting to be stored. Default: 8. Each worker writes into
+   * `prefetch + 1` buffer sets of ~3.3 MB (at 2048 traces a batch), kept until it exits.
+   */
   readonly prefetch?: number;
   /** Traces per batch. Default: 2048. */
   readonly batchTraces?: number;
