@@ -4,6 +4,7 @@ import { createPrng, type Prng } from "../internal/prng.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
+import { defaultLoadWorkers } from "./default-load-workers.js";
 import { type CtsServer, startCtsServer } from "./start-cts-server.js";
 
 /** Authentication modes of the ready-made service. */
@@ -98,7 +99,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     seed,
     days,
     end: Math.ceil(now() / HOUR) * HOUR,
-    workers: options.workers ?? defaultWorkers(options),
+    workers: options.workers ?? defaultLoadWorkers(options, availableParallelism()),
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
     ...(options.count === undefined ? {} : { count: options.count }),
@@ -122,21 +123,6 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
 }
 
 const HOUR = 3_600_000;
-
-/**
- * Workers for large loads: shard loads (`tenants`, no `count`) split the generator's work, so
- * they use every core (the main thread mostly merges: ~4 µs a trace). `count` loads make every
- * worker walk the whole timeline, which pays from 3 cores; on 2, one worker generating while
- * this thread merges is quickest (1M traces: 11.3 s, against 12.0 s with 2 and 13.1 s with none).
- */
-function defaultWorkers(options: MockServiceOptions): number {
-  const cores = availableParallelism();
-  if (options.count === undefined) {
-    return (options.tenants ?? 1) >= 25 && cores >= 2 ? Math.min(8, Math.max(2, cores - 1)) : 0;
-  }
-  if (options.count < 100_000 || cores < 2) return 0;
-  return cores === 2 ? 1 : Math.min(8, cores - 1);
-}
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const ALNUM = `${UPPER_ALNUM}abcdefghijklmnopqrstuvwxyz`;
