@@ -87,15 +87,21 @@ function liveHeapAlong(count: number, samples: number): number[] {
   return live;
 }
 
-/** A generator run in a fresh process (bench/ndjson-rss.ts): its rate and peak RSS. */
-function freshRun(count: number): { rate: number; peakRss: number } {
+interface FreshRun {
+  readonly rate: number;
+  readonly peakRss: number;
+  readonly peakAtCheckpoint: number;
+}
+
+/** One long generator run in a fresh process (bench/ndjson-rss.ts): rate, peak RSS at a checkpoint and at the end. */
+function freshRun(count: number, checkpoint: number): FreshRun {
   const script = new URL("./ndjson-rss.ts", import.meta.url).pathname;
   const out = execFileSync(
     process.execPath,
-    ["--conditions=@ctsim/source", "--import", "tsx", script, String(count)],
+    ["--conditions=@ctsim/source", "--import", "tsx", script, String(count), String(checkpoint)],
     { encoding: "utf8" },
   );
-  return JSON.parse(out.trim().split("\n").pop() as string) as { rate: number; peakRss: number };
+  return JSON.parse(out.trim().split("\n").pop() as string) as FreshRun;
 }
 
 const FIXED_TRACE = JSON.parse(
@@ -190,11 +196,10 @@ console.log(line(`generator ${N_MAIN.toLocaleString("en-US")}`, main));
 console.log("");
 console.log(`ratio vs (a): ${(rate(main) / rate(fixed)).toFixed(2)}×  (target ≥ 1.0×, aim 1.5×)`);
 console.log(`ratio vs (b): ${(rate(main) / rate(naive)).toFixed(1)}×  (target ≥ 20×)`);
-// Peak RSS of each size in a process of its own (the runs above share this one's heap).
-const small = freshRun(N_RSS_SMALL);
-const big = freshRun(N_BIG);
+// Peak RSS along one long run in a process of its own (the runs above share this one's heap).
+const long = freshRun(N_BIG, N_RSS_SMALL);
 console.log(
-  `fresh process each: ${N_RSS_SMALL.toLocaleString("en-US")} traces ${Math.round(small.rate).toLocaleString("en-US")}/s peak RSS ${mb(small.peakRss)} MB; ${N_BIG.toLocaleString("en-US")} traces ${Math.round(big.rate).toLocaleString("en-US")}/s peak RSS ${mb(big.peakRss)} MB (${(((big.peakRss - small.peakRss) / small.peakRss) * 100).toFixed(0)}%; target: flat)`,
+  `one ${N_BIG.toLocaleString("en-US")}-trace run in a fresh process: ${Math.round(long.rate).toLocaleString("en-US")} traces/s; peak RSS after ${N_RSS_SMALL.toLocaleString("en-US")} traces ${mb(long.peakAtCheckpoint)} MB, after ${N_BIG.toLocaleString("en-US")} ${mb(long.peakRss)} MB (${(((long.peakRss - long.peakAtCheckpoint) / long.peakAtCheckpoint) * 100).toFixed(0)}%; target: flat)`,
 );
 const live = liveHeapAlong(N_BIG / 2, 5).map(mb);
 console.log(
