@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import {
+  type AnomalyLabel,
   encodeApiTraceJson,
   encodeTraces,
   generateTraces,
+  SCENARIO_NAMES,
   type TimelineOptions,
 } from "@ctsim/generator";
 import { fc, test } from "@fast-check/vitest";
@@ -71,6 +73,57 @@ describe("determinism", () => {
     [20250207, "7ee0d4695515fce564fbb254549278a223a7d6565bf9e68ff0ee36cbf908eff6"],
   ])("golden output of seed %i", (seed, hash) => {
     expect(sha256(ndjson({ seed, from: NOW - DAY, to: NOW, now: NOW }))).toBe(hash);
+  });
+
+  test("golden output of a count run (raised arrival rate, many sessions open at once)", () => {
+    expect(sha256(ndjson({ seed: 42, count: 200_000 }))).toBe(
+      "2ea40ef8ae536c1ee4a12a0646c0e1034c079a4a3abb1bf0ab24dbec6498dba0",
+    );
+  });
+
+  test.each([
+    [
+      "a window",
+      { seed: 7, from: NOW - 14 * DAY, to: NOW, now: NOW, tenants: 2 },
+      "67609405dea377085cfb9097ee1f6b7798fb0e6d32e4dbd8b1301e92e4871462",
+      "a4bb37ec77a9156911ad996222026b9ac11261c1bc026fba8b6a058b1ec6b8eb",
+      84,
+    ],
+    [
+      "a count run (labels cut short)",
+      { seed: 9, count: 30_000 },
+      "8446dfd9ed0ec2fa6d477c28c6eff965ba4b6204fdd664ab3e51007ac07d3d2a",
+      "e2d58e5caf855143162c463a7a1583b9c4ddcf5b643b0e2c15f324eb315aa38a",
+      14,
+    ],
+  ] as const)(
+    "golden output and labels of every scenario over %s",
+    (_, base, traces, labels, n) => {
+      const reported: AnomalyLabel[] = [];
+      const text = ndjson({ ...base, scenarios: SCENARIO_NAMES, onLabel: (l) => reported.push(l) });
+      expect(sha256(text)).toBe(traces);
+      expect(reported).toHaveLength(n);
+      expect(sha256(JSON.stringify(reported))).toBe(labels);
+    },
+  );
+
+  test("golden output of revision 2023-11-16 with 3 tenants", () => {
+    const options = { seed: 3, revision: "2023-11-16", tenants: 3, from: NOW - 2 * DAY, to: NOW };
+    expect(sha256(ndjson({ ...options, now: NOW }))).toBe(
+      "15f93a500e78bd7474965f57e88281977257f25c66b154ad95df41cf1e3bd5c3",
+    );
+  });
+
+  test("golden output of each shard of a sharded run", () => {
+    const base = { seed: 11, tenants: 2, from: NOW - 2 * DAY, to: NOW, now: NOW };
+    const shards = [0, 1, 2].map((index) =>
+      sha256(ndjson({ ...base, scenarios: SCENARIO_NAMES, shard: { index, count: 3 } })),
+    );
+    expect(shards).toEqual([
+      "73229a970be7260c8bfd50d092e304cd57cbfe2c1ab741ade3c1bac008651732",
+      "9b9d6ab47861da404b0411a8ff38d62e0976974af69fc0a84f45a74a024ebafc",
+      "7a42ae95d39c10b194a2300443930cafec395cab836fb15470d2bca1cba3290d",
+    ]);
   });
 });
 
