@@ -108,7 +108,13 @@ describe("determinism", () => {
   );
 
   test("golden output of revision 2023-11-16 with 3 tenants", () => {
-    const options = { seed: 3, revision: "2023-11-16", tenants: 3, from: NOW - 2 * DAY, to: NOW };
+    const options = {
+      seed: 3,
+      revision: "2023-11-16" as const,
+      tenants: 3,
+      from: NOW - 2 * DAY,
+      to: NOW,
+    };
     expect(sha256(ndjson({ ...options, now: NOW }))).toBe(
       "15f93a500e78bd7474965f57e88281977257f25c66b154ad95df41cf1e3bd5c3",
     );
