@@ -10,7 +10,8 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:f
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { createTraceChecker, encodeApiTraceJson, generateTraces } from "../src/index.js";
+import { createTraceChecker } from "../src/check/index.js";
+import { encodeApiTraceJson, generateTraces } from "../src/index.js";
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), "ctsim-check-bench-"));

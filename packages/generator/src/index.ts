@@ -15,18 +15,5 @@ export { encodeObsTraceJson } from "./encode/encode-obs-trace-json.js";
 export { encodeListTracesPage, encodeTraces, TRACE_FORMATS } from "./encode/encode-traces.js";
 export type { EncodeTracesOptions, TraceFormat } from "./encode/encode-traces.js";
 
-// ── Trace checker ───────────────────────────────────────────────────────────
-export { CheckCode } from "./check/check-code.js";
-export type { Violation } from "./check/check-code.js";
-export { createTraceChecker, TIME_ORDERS } from "./check/trace-checker.js";
-export type {
-  CheckReport,
-  TimeOrder,
-  TraceChecker,
-  TraceCheckerOptions,
-} from "./check/trace-checker.js";
-export { TRACE_SHAPES } from "./check/trace-shape.js";
-export type { TraceShape } from "./check/trace-shape.js";
-
 // ── Errors ──────────────────────────────────────────────────────────────────
 export { GeneratorError, GeneratorErrorCode } from "./generator-error.js";

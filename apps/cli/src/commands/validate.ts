@@ -1,4 +1,4 @@
-import { TIME_ORDERS, TRACE_SHAPES } from "@ctsim/generator";
+import { TIME_ORDERS, TRACE_SHAPES } from "@ctsim/generator/check";
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";

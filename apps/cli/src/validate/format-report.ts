@@ -1,4 +1,4 @@
-import type { CheckReport } from "@ctsim/generator";
+import type { CheckReport } from "@ctsim/generator/check";
 
 /**
  * One line summing up a report: records, violations, how many were not printed, and the count

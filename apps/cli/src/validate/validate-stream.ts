@@ -1,7 +1,11 @@
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
-import { type CheckReport, createTraceChecker, type TraceCheckerOptions } from "@ctsim/generator";
+import {
+  type CheckReport,
+  createTraceChecker,
+  type TraceCheckerOptions,
+} from "@ctsim/generator/check";
 import { CliError, CliErrorCode } from "../cli-error.js";
 import type { ValidateInput } from "./open-input.js";
 

@@ -1,4 +1,4 @@
-import { type Category, operationsOf, type Revision } from "@ctsim/catalog";
+import { type Category, operationsOf, type Revision } from "@ctsim/catalog/operations";
 import type { RegionInfo } from "../tenant/regions.js";
 import { DEFAULT_PAYLOADS, PAYLOADS } from "../workflows/payloads.js";
 import { flat } from "./flat.js";

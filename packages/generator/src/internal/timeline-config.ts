@@ -1,4 +1,4 @@
-import { DEFAULT_REVISION, isRevision, type Revision } from "@ctsim/catalog";
+import { DEFAULT_REVISION, isRevision, type Revision } from "@ctsim/catalog/operations";
 import type { AnomalyLabel } from "../anomaly-label.js";
 import { GeneratorError } from "../generator-error.js";
 import { isScenarioName, type ScenarioName } from "../scenarios/scenario-names.js";
