@@ -31,7 +31,7 @@ const bin = fileURLToPath(new URL("../bin.ts", import.meta.url));
 async function serve(
   argv: readonly string[],
   env: Record<string, string> = {},
-): Promise<{ child: ChildProcessWithoutNullStreams; banner: string }> {
+): Promise<{ child: ChildProcessWithoutNullStreams; banner: string; stderr: () => string }> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "--conditions=@ctsim/source", bin, "serve", "--port", "0", ...argv],
@@ -49,7 +49,7 @@ async function serve(
     });
     child.once("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
   });
-  return { child, banner };
+  return { child, banner, stderr: () => err };
 }
 
 describe("ctsim serve", () => {
@@ -95,35 +95,7 @@ describe("ctsim serve", () => {
   });
 
   it("serves a seeded week with AK/SK, prints URL, project and credentials, stops on SIGTERM", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--conditions=@ctsim/source",
-        bin,
-        "serve",
-        "--port",
-        "0",
-        "--auth",
-        "aksk",
-        "--seed",
-        "4",
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    let err = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    const banner = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes("try: curl")) resolve(out);
-      });
-      child.once("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
-    });
+    const { child, banner, stderr } = await serve(["--auth", "aksk", "--seed", "4"]);
     const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
     const projectId = /project id: (\S+)/.exec(banner)?.[1];
     expect(banner).toMatch(/AK: [A-Z0-9]{20}\s+SK: [A-Za-z0-9]{40}/);
@@ -132,6 +104,6 @@ describe("ctsim serve", () => {
     const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
-    expect(err).toContain("stopped");
+    expect(stderr()).toContain("stopped");
   });
 });

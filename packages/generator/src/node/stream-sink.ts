@@ -61,9 +61,9 @@ export function createStreamSink(options: StreamSinkOptions): TraceSink {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      // Every write waited for its callback, so nothing is left to flush unless the stream ends.
       await push(framer.tail());
       if (end) await endStream(stream);
-      else await flushStream(stream);
       stream.off("error", onError);
       if (failure !== undefined) throw failure;
     },
@@ -77,15 +77,6 @@ function resolveOptions(options: StreamSinkOptions): Required<StreamSinkOptions>
     name: options.name ?? "stream",
     end: options.end ?? false,
   };
-}
-
-/** Waits until everything written so far has been handed to the OS, without ending the stream. */
-function flushStream(stream: Writable): Promise<void> {
-  if (stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    // An empty write's callback runs after every earlier write has been flushed (or failed).
-    stream.write("", () => resolve());
-  });
 }
 
 function endStream(stream: Writable): Promise<void> {

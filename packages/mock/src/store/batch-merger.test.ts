@@ -107,14 +107,9 @@ function merged(
 function snapshotBytes(store: TraceStore, withIds: boolean): Uint8Array {
   const state = store.exportState();
   // The trace-id table's slot layout depends on its growth history; compare it by lookups instead.
-  const parts = encodeStoreSnapshot(withIds ? state : { ...state, ids: new Int32Array(1) }, "k");
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  return Buffer.concat(
+    encodeStoreSnapshot(withIds ? state : { ...state, ids: new Int32Array(1) }, "k"),
+  );
 }
 
 describe("BatchMerger", () => {
