@@ -1,4 +1,5 @@
 import { CodeRow } from "./char-codes.js";
+import { flat } from "./flat.js";
 import { hex4, hex8 } from "./hex.js";
 import { mix32 } from "./prng.js";
 
@@ -73,7 +74,8 @@ export function sessionUuidTail(sessionIndex: number): string {
   const value = l * TWO_19 + r; // < 2^38
   const clockSeq = Math.floor(value / 16_777_216); // 14 bits
   const node = value % 16_777_216;
-  return `-${hex4(0x8000 | clockSeq)}-0255ac${hex8(node).slice(2)}`;
+  // Part of every trace id of the session: one flat piece.
+  return flat(`-${hex4(0x8000 | clockSeq)}-0255ac${hex8(node).slice(2)}`);
 }
 
 const ROUND_KEYS = [0x2c1b3c6d, 0x297a2d39, 0x5c3a71f5] as const;
