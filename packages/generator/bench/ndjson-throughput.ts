@@ -16,6 +16,7 @@ import { runInNewContext } from "node:vm";
 import { operationsOf } from "@ctsim/catalog";
 import { base, en, Faker } from "@faker-js/faker";
 import { encodeApiTraceJson, encodeTraces, generateTraces } from "../src/index.js";
+import { flat } from "../src/internal/flat.js";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const N_MAIN = QUICK ? 200_000 : 1_000_000;
@@ -156,6 +157,34 @@ function naiveBaseline(count: number): Result {
   });
 }
 
+/**
+ * µs to write one 1,300-character string built from 1,300 one-character pieces, made "flat"
+ * by `keep` inside a loop hot enough to be optimized: a `flat` that the optimizer drops (as
+ * it dropped an unused `Number(text)`) leaves ropes that cost ~100× more to write.
+ */
+function ropeWriteMicros(keep: (text: string) => string): number {
+  const pieces: string[] = [];
+  for (let i = 0; i < 2000; i++) {
+    let text = "";
+    for (let j = 0; j < 1300; j++) text += String.fromCharCode(97 + ((i + j) % 26));
+    pieces.push(keep(text));
+  }
+  const fd = openSync("/dev/null", "w");
+  const writes = 20_000;
+  let buffer = "";
+  const start = performance.now();
+  for (let i = 0; i < writes; i++) {
+    buffer += `${pieces[i % pieces.length]}\n`;
+    if (buffer.length >= 65_536) {
+      writeSync(fd, buffer);
+      buffer = "";
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+  return ((performance.now() - start) * 1000) / writes;
+}
+
 function coverage(): string {
   const expected = new Set(operationsOf().map((op) => op.traceName));
   for (const trace of generateTraces({ seed: 42, count: N_MAIN })) expected.delete(trace.traceName);
@@ -206,3 +235,6 @@ console.log(
   `live heap after GC along ${(N_BIG / 2).toLocaleString("en-US")} traces: ${live.join(" → ")} MB (flat: nothing accumulates)`,
 );
 console.log(`coverage (${N_MAIN.toLocaleString("en-US")} traces, default revision): ${coverage()}`);
+console.log(
+  `writing a 1,300-piece string, per write: ${ropeWriteMicros(flat).toFixed(2)} µs after flat(), ${ropeWriteMicros((text) => text).toFixed(2)} µs as a rope (flat() must stay far below)`,
+);
