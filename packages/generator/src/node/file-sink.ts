@@ -3,10 +3,8 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
-import { countRecords, type TraceChunk, type TraceSink } from "./trace-chunk.js";
+import { countRecords, NEWLINE, type TraceChunk, type TraceSink } from "./trace-chunk.js";
 import { written } from "./written.js";
-
-const NEWLINE = 0x0a;
 
 /** Options of {@link createFileSink}. */
 export interface FileSinkOptions {

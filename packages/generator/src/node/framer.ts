@@ -1,4 +1,4 @@
-import type { TraceChunk } from "./trace-chunk.js";
+import { NEWLINE, type TraceChunk } from "./trace-chunk.js";
 
 /** How records are laid out in a byte stream: one JSON text per line, or one JSON array. */
 export const FRAMINGS = ["lines", "array"] as const satisfies readonly string[];
@@ -6,7 +6,6 @@ export const FRAMINGS = ["lines", "array"] as const satisfies readonly string[];
 /** One of {@link FRAMINGS}. */
 export type Framing = (typeof FRAMINGS)[number];
 
-const NEWLINE = 0x0a;
 const COMMA = 0x2c;
 const EMPTY = new Uint8Array(0);
 const OPEN = new TextEncoder().encode("[\n");

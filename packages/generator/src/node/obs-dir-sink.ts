@@ -5,12 +5,10 @@ import { mkdir, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { createGzip, type Gzip } from "node:zlib";
 import { drained } from "./drained.js";
+import { Framer } from "./framer.js";
 import { obsObjectKey } from "./obs-object-key.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
-import { recordViews, type TraceChunk, type TraceRoute, type TraceSink } from "./trace-chunk.js";
-
-const OPEN = Buffer.from("[\n");
-const SEPARATOR = Buffer.from(",\n");
+import { NEWLINE, type TraceChunk, type TraceRoute, type TraceSink } from "./trace-chunk.js";
 
 /** Options of {@link createObsDirSink}. */
 export interface ObsDirSinkOptions {
@@ -90,12 +88,15 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
         `dir ${o.dir}: every chunk needs one route per record (produce with routes: true)`,
       );
     }
-    const records = recordViews(chunk.bytes);
-    bytes += chunk.bytes.length;
-    // Consecutive records bound for the same file are handed over together.
-    let run: Uint8Array[] = [];
+    const records = chunk.bytes;
+    bytes += records.length;
+    // Consecutive records bound for the same file are handed over together: a run of records
+    // is a contiguous part of the chunk.
+    let runStart = 0;
+    let runCount = 0;
     let current: CycleFile | undefined;
-    for (let index = 0; index < records.length; index += 1) {
+    let offset = 0;
+    for (let index = 0; index < chunk.count; index += 1) {
       const route = routes[index]!;
       const cycle = Math.floor(route.time / o.cycleMs);
       const same =
@@ -103,15 +104,19 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
         current.key === routeKey(route) &&
         current.cycle === cycle &&
         cycle <= latestCycle &&
-        current.records + run.length < o.maxRecords;
+        current.records + runCount < o.maxRecords;
       if (!same) {
-        if (current !== undefined && run.length > 0) await current.add(run);
-        run = [];
+        if (current !== undefined && runCount > 0)
+          await current.add({ bytes: records.subarray(runStart, offset), count: runCount });
+        runStart = offset;
+        runCount = 0;
         current = await fileFor(route);
       }
-      run.push(records[index]!);
+      runCount += 1;
+      offset = records.indexOf(NEWLINE, offset) + 1;
     }
-    if (current !== undefined && run.length > 0) await current.add(run);
+    if (current !== undefined && runCount > 0)
+      await current.add({ bytes: records.subarray(runStart, offset), count: runCount });
   };
 
   return {
@@ -160,10 +165,10 @@ let partialSerial = 0;
 class CycleFile {
   readonly cycle: number;
   readonly key: string;
-  records = 0;
   readonly #options: ResolvedObsDirSinkOptions;
   readonly #route: TraceRoute;
   readonly #hash: Hash = createHash("sha256");
+  readonly #framer = new Framer("array");
   readonly #ready: Promise<void>;
   #partial = "";
   #file: WriteStream | undefined;
@@ -178,15 +183,12 @@ class CycleFile {
     this.#ready = this.#open();
   }
 
-  /** Appends records (UTF-8 JSON texts without separators) to the file's array. */
-  async add(records: readonly Uint8Array[]): Promise<void> {
+  /** Appends a run of records (a part of a chunk) to the file's array. */
+  async add(records: TraceChunk): Promise<void> {
     await this.#ready;
     if (this.#failure !== undefined) throw this.#failure;
-    const parts: Uint8Array[] = [];
-    for (const record of records)
-      parts.push(parts.length === 0 && this.records === 0 ? OPEN : SEPARATOR, record);
-    const piece = Buffer.concat(parts);
-    this.records += records.length;
+    // The framer copies the records: the chunk's bytes go back to the producer.
+    const piece = this.#framer.body(records);
     this.#hash.update(piece);
     const input = this.#input!;
     if (!input.write(piece)) await drained(input);
@@ -197,7 +199,7 @@ class CycleFile {
   async complete(): Promise<void> {
     await this.#ready;
     if (this.#failure !== undefined) throw this.#failure;
-    const tail = "\n]\n";
+    const tail = this.#framer.tail();
     this.#hash.update(tail);
     this.#input!.end(tail);
     await once(this.#file!, "close").catch(() => undefined);
@@ -241,6 +243,11 @@ class CycleFile {
       sortByService: o.sortByService,
       compressType: o.compressType,
     });
+  }
+
+  /** Records in the file so far. */
+  get records(): number {
+    return this.#framer.records;
   }
 
   #fail(error: unknown): void {

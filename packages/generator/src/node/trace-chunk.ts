@@ -52,7 +52,8 @@ export interface TraceSink {
   readonly errors?: number;
 }
 
-const NEWLINE = 0x0a;
+/** The byte that ends every record of a chunk. */
+export const NEWLINE = 0x0a;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 

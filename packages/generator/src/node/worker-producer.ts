@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { ShardSpec, TimelineOptions } from "../index.js";
 import type { ChunkProducer } from "./run-stream.js";
 import { StreamError, StreamErrorCode } from "./stream-error.js";
-import { offsetAfterRecords, type TraceChunk, type TraceRoute } from "./trace-chunk.js";
+import { NEWLINE, offsetAfterRecords, type TraceChunk, type TraceRoute } from "./trace-chunk.js";
 import type { TraceProducerOptions, TraceShape } from "./trace-producer.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 import { workerShard } from "./worker-shard.js";
@@ -28,8 +28,6 @@ export interface WorkerProducerOptions {
   /** Records each worker produces per request. Default 1024. */
   readonly chunkRecords?: number;
 }
-
-const NEWLINE = 0x0a;
 
 /** Chunks requested ahead from each worker, so a worker is never idle while its last chunk is written. */
 const PREFETCH = 2;

@@ -9,10 +9,9 @@ import { Buffer } from "node:buffer";
 import { parentPort, workerData } from "node:worker_threads";
 import { unaccountedBytes } from "../internal/unaccounted-bytes.js";
 import { produceGeneratedBatches } from "../store/generated-batches.js";
-import { BATCH_KEYS } from "../store/trace-batch.js";
 import {
   type BatchBuffers,
-  BYTES_PER_TRACE,
+  newBatchBuffers,
   type Utf8Writer,
 } from "../store/trace-batch-builder.js";
 import type { LoadWorkerData, LoadWorkerReply } from "./load-protocol.js";
@@ -38,16 +37,7 @@ const writeUtf8: Utf8Writer = (text, target, at) => {
 const ring: BatchBuffers[] = [];
 let next = 0;
 const nextBuffers = (batchTraces: number): BatchBuffers => {
-  if (ring.length <= prefetch) {
-    const shared = (bytes: number): ArrayBufferLike => unaccountedBytes(bytes).buffer;
-    ring.push({
-      bytes: unaccountedBytes(batchTraces * BYTES_PER_TRACE),
-      ends: new Int32Array(shared(4 * batchTraces)),
-      times: new Float64Array(shared(8 * batchTraces)),
-      idHashes: new Int32Array(shared(4 * batchTraces)),
-      keys: new Int32Array(shared(4 * batchTraces * BATCH_KEYS)),
-    });
-  }
+  if (ring.length <= prefetch) ring.push(newBatchBuffers(batchTraces, unaccountedBytes));
   const buffers = ring[next]!;
   next = (next + 1) % (prefetch + 1);
   return buffers;

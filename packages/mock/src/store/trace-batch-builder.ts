@@ -32,14 +32,24 @@ export interface TraceBatchBuilderOptions {
   readonly nextBuffers?: (batchTraces: number) => BatchBuffers;
 }
 
-/** Fresh arrays for a batch of `batchTraces` traces (the builder's default). */
-export function newBatchBuffers(batchTraces: number): BatchBuffers {
+/** Room reserved per trace in a batch's byte buffer. */
+const BYTES_PER_TRACE = 1536;
+
+/**
+ * Fresh arrays for a batch of `batchTraces` traces (the builder's default), each on its own
+ * memory from `allocate` (zeroed bytes; default: a plain `Uint8Array`).
+ */
+export function newBatchBuffers(
+  batchTraces: number,
+  allocate: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
+): BatchBuffers {
+  const memory = (bytes: number): ArrayBufferLike => allocate(bytes).buffer;
   return {
-    bytes: new Uint8Array(batchTraces * BYTES_PER_TRACE),
-    ends: new Int32Array(batchTraces),
-    times: new Float64Array(batchTraces),
-    idHashes: new Int32Array(batchTraces),
-    keys: new Int32Array(batchTraces * BATCH_KEYS),
+    bytes: allocate(batchTraces * BYTES_PER_TRACE),
+    ends: new Int32Array(memory(4 * batchTraces)),
+    times: new Float64Array(memory(8 * batchTraces)),
+    idHashes: new Int32Array(memory(4 * batchTraces)),
+    keys: new Int32Array(memory(4 * batchTraces * BATCH_KEYS)),
   };
 }
 
@@ -52,8 +62,6 @@ interface Held {
 const encoder = new TextEncoder();
 const encodeInto: Utf8Writer = (text, target, at) =>
   encoder.encodeInto(text, target.subarray(at)).written;
-/** Room reserved per trace in a batch's byte buffer. */
-export const BYTES_PER_TRACE = 1536;
 
 /**
  * Turns a time-ordered stream of traces into {@link TraceBatch}es: UTF-8 records, times and
