@@ -1,4 +1,5 @@
 import { CodeRow } from "../internal/char-codes.js";
+import { epochMsText } from "../internal/epoch-ms-text.js";
 import type { GeneratedTrace } from "../internal/generated-trace.js";
 import {
   endpointFragment,
@@ -40,9 +41,9 @@ export function encodeGenerated(e: GeneratedTrace, line = false): string {
     '","resource_name":"' +
     e.resourceName +
     '","time":' +
-    e.time +
+    epochMsText(e.time) +
     ',"record_time":' +
-    (e.time + e.delay) +
+    epochMsText(e.time + e.delay) +
     ',"source_ip":"' +
     e.sourceIp +
     '","request":' +

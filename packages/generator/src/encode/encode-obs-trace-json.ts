@@ -1,3 +1,4 @@
+import { epochMsText } from "../internal/epoch-ms-text.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
 
@@ -20,9 +21,9 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     ',"event_type":"system","project_id":"' +
     e.projectId +
     '","tracker_name":"system","record_time":' +
-    e.recordTime +
+    epochMsText(e.recordTime) +
     ',"time":' +
-    e.time +
+    epochMsText(e.time) +
     ',"trace_id":"' +
     e.traceId +
     '","trace_name":"' +

@@ -72,6 +72,7 @@ function merged(
   streams: number,
   batchTraces: number,
   order: number[],
+  keyWindow = 16_384,
 ): TraceStore {
   const store = new TraceStore({ now: () => NOW });
   const merger = new BatchMerger(store, streams);
@@ -79,6 +80,7 @@ function merged(
   for (let s = 0; s < streams; s++) {
     const builder = new TraceBatchBuilder({
       batchTraces,
+      keyWindow,
       onBatch: (batch) => queues[s]!.push(batch),
     });
     const mine = rows.filter((row) => row.stream % streams === s);
@@ -119,15 +121,16 @@ describe("BatchMerger", () => {
       fc.integer({ min: 1, max: 4 }),
       fc.integer({ min: 1, max: 9 }),
       fc.array(fc.nat(7), { minLength: 1, maxLength: 5 }),
+      fc.integer({ min: 1, max: 4 }),
     ],
     {
       numRuns: 60,
     },
   )(
-    "stores what one-by-one appends in (time, trace_id) order store, whatever the producers and batches",
-    (rows, streams, batchTraces, order) => {
+    "stores what one-by-one appends in (time, trace_id) order store, whatever the producers, batches and producer dictionary windows",
+    (rows, streams, batchTraces, order, keyWindow) => {
       const reference = oneByOne(rows);
-      const store = merged(rows, streams, batchTraces, order);
+      const store = merged(rows, streams, batchTraces, order, keyWindow);
       expect(Buffer.compare(snapshotBytes(store, false), snapshotBytes(reference, false))).toBe(0);
       for (const row of rows) {
         expect(store.findById(row.project, row.trace.trace_id)).toBe(JSON.stringify(row.trace));

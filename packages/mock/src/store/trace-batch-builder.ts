@@ -1,3 +1,4 @@
+import { RecentKeyIds } from "./recent-key-ids.js";
 import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
 import { type IndexableTrace, kindOf } from "./trace-fields.js";
 import { traceIdHash } from "./trace-json.js";
@@ -30,6 +31,11 @@ export interface TraceBatchBuilderOptions {
    * arrays for every batch ({@link newBatchBuffers}).
    */
   readonly nextBuffers?: (batchTraces: number) => BatchBuffers;
+  /**
+   * Distinct keys per field the builder remembers at least (see {@link RecentKeyIds}); a key
+   * seen again after more keys than that gets a new id. Default: 16,384.
+   */
+  readonly keyWindow?: number;
 }
 
 /** Room reserved per trace in a batch's byte buffer. */
@@ -80,10 +86,7 @@ export class TraceBatchBuilder {
   private readonly batchTraces: number;
   private readonly writeUtf8: Utf8Writer;
   private readonly nextBuffers: (batchTraces: number) => BatchBuffers;
-  private readonly dictionaries = Array.from(
-    { length: BATCH_KEYS },
-    () => new Map<string, number>(),
-  );
+  private readonly dictionaries: RecentKeyIds[];
   private newKeys: string[][] = [];
   private bytes: Uint8Array = new Uint8Array(0);
   private used = 0;
@@ -107,6 +110,8 @@ export class TraceBatchBuilder {
     this.batchTraces = options.batchTraces ?? 2048;
     this.writeUtf8 = options.writeUtf8 ?? encodeInto;
     this.nextBuffers = options.nextBuffers ?? newBatchBuffers;
+    const keyWindow = options.keyWindow ?? 16_384;
+    this.dictionaries = Array.from({ length: BATCH_KEYS }, () => new RecentKeyIds(keyWindow));
     this.reset();
   }
 
@@ -193,8 +198,7 @@ export class TraceBatchBuilder {
     const dictionary = this.dictionaries[field]!;
     let id = dictionary.get(key);
     if (id === undefined) {
-      id = dictionary.size;
-      dictionary.set(key, id);
+      id = dictionary.add(key);
       this.newKeys[field]!.push(key);
     }
     this.lastKeys[field] = key;

@@ -31,7 +31,9 @@ export interface TraceBatch {
   readonly idHashes: Int32Array;
   /**
    * `keys[i * BATCH_KEYS + f]`: the producer's id of field `f`'s value for trace `i`, -1 for no
-   * value. Ids count up from 0 per field in the order the values were first seen.
+   * value. Ids count up from 0 per field as values are seen; a producer that keeps only recent
+   * values may give a value it forgot a new id (ids are a code for `newKeys`, not the value's
+   * identity).
    */
   readonly keys: Int32Array;
   /** Per field, the values first seen in this batch, in id order (they continue the earlier batches' ids). */
