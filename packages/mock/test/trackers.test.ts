@@ -77,6 +77,14 @@ describe("trackers", () => {
     expect(validatorFor("ErrorBody").issues(answer.json)).toEqual([]);
   });
 
+  it("creates a tracker enabled whatever status the create body carries (only UpdateTracker sets it; found by the fuzz test)", () => {
+    const body = { ...dataTracker("d9"), status: "paused" };
+    const created = call(core(["tracked-bucket"]), "POST", `/v3/${PID}/tracker`, { body });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ tracker_name: "d9", status: "enabled" });
+    expect(validatorFor("Tracker").issues(created.json)).toEqual([]);
+  });
+
   it("creates data trackers (201), refuses duplicates, bucket clashes and unknown buckets", () => {
     const c = core(["tracked-bucket", "other"]);
     const created = call(c, "POST", `/v3/${PID}/tracker`, { body: dataTracker("d1") });

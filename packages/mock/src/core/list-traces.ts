@@ -6,6 +6,7 @@ import {
   TRACE_RATINGS,
 } from "@ctsim/catalog";
 import type { FaultInjector } from "../faults/fault-injector.js";
+import { uninitializedBytes } from "../internal/uninitialized-bytes.js";
 import { FILTER_FIELDS, type FilterField, type TraceKind } from "../store/trace-fields.js";
 import type { TracePage, TraceQuery } from "../store/trace-store.js";
 import type { Reply } from "./cts-request.js";
@@ -47,13 +48,13 @@ const encoder = new TextEncoder();
 const PAGE_HEAD = encoder.encode('{"traces":[');
 const COMMA = 44;
 
-/** Joins stored records into `{traces, meta_data}` with one copy of each record. */
+/** Joins stored records into `{traces, meta_data}` with one copy of each record (every byte of the body is written). */
 function pageReply(traces: readonly Uint8Array[], marker: string | null): Reply {
   const markerJson = marker === null ? "null" : JSON.stringify(marker);
   const tail = encoder.encode(`],"meta_data":{"count":${traces.length},"marker":${markerJson}}}`);
   let size = PAGE_HEAD.length + tail.length + Math.max(0, traces.length - 1);
   for (const trace of traces) size += trace.length;
-  const body = new Uint8Array(size);
+  const body = uninitializedBytes(size);
   body.set(PAGE_HEAD, 0);
   let at = PAGE_HEAD.length;
   for (let i = 0; i < traces.length; i++) {

@@ -157,7 +157,9 @@ function buildTracker(context: HandlerContext, body: Record<string, unknown>): T
       ? { data_bucket: { data_bucket_name: "", search_enabled: false, data_event: [] } }
       : {}),
   };
-  const tracker = mergeTracker(base, body);
+  // CreateTracker has no `status` (UpdateTracker adds it): a new tracker is enabled.
+  const { status: _createHasNoStatus, ...settable } = body;
+  const tracker = mergeTracker(base, settable);
   if (tracker.lts?.is_lts_enabled === true) {
     return { ...tracker, group_id: randomUuid(context.ids), stream_id: randomHex(context.ids, 32) };
   }
