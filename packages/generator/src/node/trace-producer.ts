@@ -41,8 +41,9 @@ export interface TraceProducer extends ChunkProducer {
 
 /**
  * Streams the seeded timeline as encoded chunks, re-timing every record to the wall clock as it
- * is produced. Chunk buffers come from `pool` and return to it through `TraceChunk.release`. The content (everything but the timestamps and the trace ids' time part) is the
- * generator's, so the same seed and shard give the same records whatever the chunk size.
+ * is produced. The content (everything but the timestamps and the trace ids' time part) is the
+ * generator's, so the same seed and shard give the same records whatever the chunk size. Chunk
+ * buffers come from `pool` and return to it through `TraceChunk.release`.
  *
  * @example
  * const producer = createTraceProducer({ timeline: { seed: 7 }, shape: "obs", routes: true });

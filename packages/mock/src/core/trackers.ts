@@ -59,7 +59,9 @@ export function updateTracker(context: HandlerContext): Reply {
   if (existing === undefined) return ctsError("CTS.0214");
   const conflict = checkUpdateConflicts(body, existing, state);
   if (conflict !== undefined) return conflict;
-  state.trackers[index] = mergeTracker(existing, body);
+  const updated = mergeTracker(existing, body);
+  if (typeof body.status === "string") updated.status = body.status as Tracker["status"];
+  state.trackers[index] = updated;
   return emptyReply(200);
 }
 
@@ -157,19 +159,19 @@ function buildTracker(context: HandlerContext, body: Record<string, unknown>): T
       ? { data_bucket: { data_bucket_name: "", search_enabled: false, data_event: [] } }
       : {}),
   };
-  // CreateTracker has no `status` (UpdateTracker adds it): a new tracker is enabled.
-  const { status: _createHasNoStatus, ...settable } = body;
-  const tracker = mergeTracker(base, settable);
+  const tracker = mergeTracker(base, body);
   if (tracker.lts?.is_lts_enabled === true) {
     return { ...tracker, group_id: randomUuid(context.ids), stream_id: randomHex(context.ids, 32) };
   }
   return tracker;
 }
 
-/** Applies the settable fields of a Create/UpdateTracker body to a tracker. */
+/**
+ * Applies the fields CreateTracker and UpdateTracker bodies share to a tracker. `status` is not
+ * one of them: only UpdateTracker sets it (a new tracker is enabled).
+ */
 function mergeTracker(tracker: Tracker, body: Record<string, unknown>): Tracker {
   const next: Tracker = { ...tracker };
-  if (typeof body.status === "string") next.status = body.status as Tracker["status"];
   if (body.agency_name !== undefined) next.agency_name = body.agency_name as "cts_admin_trust";
   if (typeof body.is_organization_tracker === "boolean" && tracker.tracker_type === "system") {
     next.is_organization_tracker = body.is_organization_tracker;

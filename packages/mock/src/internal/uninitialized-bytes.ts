@@ -1,3 +1,6 @@
+const nodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): Uint8Array } })
+  .Buffer;
+
 /**
  * A `Uint8Array` of `length` bytes for a caller that writes every one of them: in Node a
  * `Buffer.allocUnsafeSlow` (its own memory, not zeroed), elsewhere a plain zeroed `Uint8Array`.
@@ -12,6 +15,3 @@
 export function uninitializedBytes(length: number): Uint8Array {
   return nodeBuffer === undefined ? new Uint8Array(length) : nodeBuffer.allocUnsafeSlow(length);
 }
-
-const nodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): Uint8Array } })
-  .Buffer;
