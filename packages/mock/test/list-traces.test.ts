@@ -1,5 +1,5 @@
 import { validatorFor } from "@ctsim/catalog";
-import { type CtsBehaviour, createCtsCore, TraceStore } from "@ctsim/mock";
+import { type CtsBehaviour, createCtsCore, responseText, TraceStore } from "@ctsim/mock";
 import { describe, expect, it } from "vitest";
 import { call } from "./support/call.js";
 import { apiTrace, type TraceSeed, traceUuid } from "./support/traces.js";
@@ -38,6 +38,23 @@ const page = (json: unknown): Page => json as Page;
 const errorCode = (json: unknown): string => (json as { error_code: string }).error_code;
 
 describe("ListTraces", () => {
+  it("reuses a page's memory once the transport releases it, and not before", () => {
+    const core = setup();
+    const get = (limit: string) =>
+      call(core, "GET", PATH, { query: { trace_type: "system", limit } }).raw;
+    const first = get("20");
+    const second = get("20");
+    const bytes = (r: typeof first) => r.body as Uint8Array;
+    expect(bytes(second).buffer).not.toBe(bytes(first).buffer);
+    first.release?.();
+    const third = get("19");
+    expect(bytes(third).buffer).toBe(bytes(first).buffer);
+    // The reused memory holds exactly the new page.
+    expect(page(JSON.parse(responseText(third))).traces.map((t) => t.trace_id)).toEqual(
+      Array.from({ length: 19 }, (_, i) => traceUuid(29 - i)),
+    );
+  });
+
   it("answers 10 traces newest first by default, with count, marker and a valid body", () => {
     const answer = call(setup(), "GET", PATH, { query: { trace_type: "system" } });
     expect(answer.status).toBe(200);

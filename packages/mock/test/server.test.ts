@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { validatorFor } from "@ctsim/catalog";
 import { createCtsCore, TraceStore } from "@ctsim/mock";
 import { type CtsServer, startCtsServer } from "@ctsim/mock/node";
@@ -114,7 +115,49 @@ describe("startCtsServer", () => {
     await expect(fetch(`${url}/v3/${PID}/quotas`)).rejects.toThrow();
   });
 
+  // Page bodies come from a pool and are reused once sent: a body the socket has not yet taken
+  // (a slow reader) must not be handed to the next page. Each page here is ~12 MB, more than
+  // loopback's socket buffers hold, so most of it waits in the server while others are answered.
+  it("sends every page intact while slow readers hold earlier pages", async () => {
+    const s = new TraceStore({ now: () => NOW });
+    const users = ["u0", "u1", "u2", "u3"];
+    for (let i = 0; i < 800; i++) {
+      const user = users[i % users.length]!;
+      const trace = apiTrace({ id: traceUuid(i), time: NOW - (800 - i) * 1000, user });
+      s.appendApiTrace({ ...trace, request: user.repeat(15_000) }, { projectId: PID });
+    }
+    server = await startCtsServer({ store: s, now: () => NOW });
+    const url = (user: string) =>
+      `${server!.url}/v3/${PID}/traces?trace_type=system&limit=200&user=${user}`;
+    const expected = new Map<string, string>();
+    for (const user of users) expected.set(user, await (await fetch(url(user))).text());
+    const slow = users.map((user) => readSlowly(url(user), 300));
+    const fast = await Promise.all(users.map(async (user) => (await fetch(url(user))).text()));
+    const late = await Promise.all(slow);
+    // Compared as booleans: a failure should not print 12 MB bodies.
+    const intact = (bodies: string[]) => bodies.map((body, i) => body === expected.get(users[i]!));
+    expect(intact(late)).toEqual([true, true, true, true]);
+    expect(intact(fast)).toEqual([true, true, true, true]);
+  });
+
   it("rejects a bad port with a MockError", async () => {
     await expect(startCtsServer({ port: 70000 })).rejects.toThrow(/port 70000/);
   });
 });
+
+/** GETs `url`, waits `pauseMs` after the headers before reading the body, and returns it. */
+function readSlowly(url: string, pauseMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(url, (res) => {
+      res.pause();
+      const chunks: Buffer[] = [];
+      setTimeout(() => {
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        res.resume();
+      }, pauseMs);
+    })
+      .on("error", reject)
+      .end();
+  });
+}

@@ -1,6 +1,7 @@
 import type { CtsErrorCode } from "@ctsim/catalog";
 import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
+import { BodyPool } from "../internal/body-pool.js";
 import { createPrng, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
 import {
@@ -38,9 +39,13 @@ function respond(
     reply.body === ""
       ? { "x-request-id": requestId }
       : { "content-type": JSON_TYPE, "x-request-id": requestId };
-  return transport === undefined
-    ? { status: reply.status, headers, body: reply.body }
-    : { status: reply.status, headers, body: reply.body, fault: transport };
+  const response: CtsResponse = { status: reply.status, headers, body: reply.body };
+  if (transport === undefined && reply.release === undefined) return response;
+  return {
+    ...response,
+    ...(transport === undefined ? {} : { fault: transport }),
+    ...(reply.release === undefined ? {} : { release: reply.release }),
+  };
 }
 
 /**
@@ -58,6 +63,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
   const ids = createPrng(resolved.seed);
   const requestIds = createPrng(resolved.seed ^ 0x2e9b_41c3);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
+  const bodies = new BodyPool();
   const projects = new ProjectRegistry((projectId) => {
     const state = new ProjectState();
     if (resolved.behaviour.defaultSystemTracker) {
@@ -116,6 +122,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       ids,
       requestId,
       now,
+      bodies,
     };
     return withTransport(match.route.handler(context, faults, page));
   };

@@ -32,6 +32,11 @@ export interface CtsResponse {
   readonly body: string | Uint8Array;
   /** Set when a configured fault asks the transport to delay or drop. */
   readonly fault?: TransportFault;
+  /**
+   * Set when the body's memory can serve a later response: call it once, after the body has
+   * been written and nothing reads it any more. Never calling it is safe.
+   */
+  readonly release?: () => void;
 }
 
 /** What a route handler returns: the core adds headers and the request id. */
@@ -39,6 +44,8 @@ export interface Reply {
   readonly status: number;
   /** JSON text or UTF-8 bytes, or `""` for an empty body. */
   readonly body: string | Uint8Array;
+  /** Hands pooled body bytes back (see {@link CtsResponse.release}). */
+  readonly release?: () => void;
 }
 
 const decoder = new TextDecoder();

@@ -1,3 +1,4 @@
+import type { BodyPool } from "../internal/body-pool.js";
 import type { Prng } from "../internal/prng.js";
 import type { ResolvedCoreOptions } from "./cts-core-options.js";
 import type { CtsRequest } from "./cts-request.js";
@@ -18,4 +19,6 @@ export interface HandlerContext {
   readonly requestId: string;
   /** Request time (the core's clock, read once). */
   readonly now: number;
+  /** Memory for large bodies, reused once the transport releases them. */
+  readonly bodies: BodyPool;
 }

@@ -6,7 +6,7 @@ import {
   TRACE_RATINGS,
 } from "@ctsim/catalog";
 import type { FaultInjector } from "../faults/fault-injector.js";
-import { uninitializedBytes } from "../internal/uninitialized-bytes.js";
+import type { BodyPool } from "../internal/body-pool.js";
 import { FILTER_FIELDS, type FilterField, type TraceKind } from "../store/trace-fields.js";
 import type { TracePage, TraceQuery } from "../store/trace-store.js";
 import type { Reply } from "./cts-request.js";
@@ -33,7 +33,7 @@ export function listTraces(context: HandlerContext, faults: FaultInjector, page:
     const record = store.findRecord(context.scopeId, parsed.traceId);
     const inWindow =
       record === undefined || parsed.window === undefined || withinWindow(record, parsed.window);
-    return pageReply(record !== undefined && inWindow ? [record] : [], null);
+    return pageReply(context.bodies, record !== undefined && inWindow ? [record] : [], null);
   }
   const result = store.query(parsed.query);
   const traces = duplicateFirst(context, faults, parsed.query, result);
@@ -41,20 +41,24 @@ export function listTraces(context: HandlerContext, faults: FaultInjector, page:
   const more = result.hasMore || (context.options.behaviour.markerOnLastPage && last !== undefined);
   const marker = more && last !== undefined ? last : null;
   if (marker !== null) faults.rememberMarker(marker, page + 1);
-  return pageReply(traces, marker);
+  return pageReply(context.bodies, traces, marker);
 }
 
 const encoder = new TextEncoder();
 const PAGE_HEAD = encoder.encode('{"traces":[');
 const COMMA = 44;
 
-/** Joins stored records into `{traces, meta_data}` with one copy of each record (every byte of the body is written). */
-function pageReply(traces: readonly Uint8Array[], marker: string | null): Reply {
+/**
+ * Joins stored records into `{traces, meta_data}` with one copy of each record, into a pooled
+ * body (every byte of it is written) that the transport releases once sent.
+ */
+function pageReply(bodies: BodyPool, traces: readonly Uint8Array[], marker: string | null): Reply {
   const markerJson = marker === null ? "null" : JSON.stringify(marker);
   const tail = encoder.encode(`],"meta_data":{"count":${traces.length},"marker":${markerJson}}}`);
   let size = PAGE_HEAD.length + tail.length + Math.max(0, traces.length - 1);
   for (const trace of traces) size += trace.length;
-  const body = uninitializedBytes(size);
+  const pooled = bodies.acquire(size);
+  const body = pooled.bytes;
   body.set(PAGE_HEAD, 0);
   let at = PAGE_HEAD.length;
   for (let i = 0; i < traces.length; i++) {
@@ -64,7 +68,7 @@ function pageReply(traces: readonly Uint8Array[], marker: string | null): Reply 
     at += trace.length;
   }
   body.set(tail, at);
-  return { status: 200, body };
+  return { status: 200, body, release: pooled.release };
 }
 
 /** The duplicate fault: a continuation page starts again with the previous page's last trace. */

@@ -46,10 +46,14 @@ export function createCtsHandlers(options: CtsHandlersOptions = {}): RequestHand
       await delay(response.fault.delayMs);
     if (response.fault?.drop === true) return HttpResponse.error();
     const body = response.body;
-    return new HttpResponse(body === "" ? null : (body as BodyInit), {
+    const answer = new HttpResponse(body === "" ? null : (body as BodyInit), {
       status: response.status,
       headers: response.headers,
     });
+    // A Response copies the bytes of a typed-array body (Fetch: "extract a body"), so the core
+    // may reuse them at once.
+    response.release?.();
+    return answer;
   };
   return [http.all(`${baseUrl}/*`, answer), http.all(`${baseUrl}/`, answer)];
 }

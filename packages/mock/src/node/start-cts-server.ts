@@ -137,7 +137,8 @@ function send(
   // While closing, keep-alive connections end after their last answer instead of idling.
   if (closing) headers.connection = "close";
   res.writeHead(response.status, headers);
-  res.end(body);
+  // "finish" comes once the socket has taken every byte: only then may the body be reused.
+  res.end(body, response.release);
 }
 
 function readBody(
