@@ -22,6 +22,7 @@ import {
   startCtsServer,
 } from "@ctsim/mock/node";
 import { setupServer } from "msw/node";
+import { defaultLoadWorkers } from "../src/node/default-load-workers.js";
 import { type LoadResult, loadCommand, loadTest } from "./load-test.js";
 import { formatTiming, type LoadTiming, measureLoad } from "./measure-load.js";
 import { startRawServer } from "./raw-server.js";
@@ -71,7 +72,9 @@ const load = { seed: 1, days: 7, count: TRACES } as const;
 const spread = { seed: 1, days: 7, tenants: TENANTS } as const;
 const newStore = (): TraceStore => new TraceStore({ now: () => NOW });
 const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-mock-bench-"));
-const cached = { ...load, end: NOW, workers: WORKERS, cacheDir };
+// The snapshot path as `ctsim serve --count` takes it: with its default worker count.
+const serveWorkers = defaultLoadWorkers(load, availableParallelism());
+const cached = { ...load, end: NOW, workers: serveWorkers, cacheDir };
 let coldLoad: CachedLoad | undefined;
 console.log(`\n## store: ${TRACES} traces over 7 days (generator seed 1)`);
 console.log(
@@ -101,7 +104,7 @@ const runs: { name: string; load: (store: TraceStore) => unknown; memory?: boole
   },
   {
     // With `count`, each worker walks the whole timeline and encodes every N-th trace.
-    name: `count ${TRACES}: loadStoreCached, ${WORKERS} workers (+ snapshot)`,
+    name: `count ${TRACES}: loadStoreCached, ${serveWorkers} worker(s) (+ snapshot)`,
     load: async (store) => {
       coldLoad = await loadStoreCached(store, cached);
     },
