@@ -39,10 +39,10 @@ function respond(
     reply.body === ""
       ? { "x-request-id": requestId }
       : { "content-type": JSON_TYPE, "x-request-id": requestId };
-  const response: CtsResponse = { status: reply.status, headers, body: reply.body };
-  if (transport === undefined && reply.release === undefined) return response;
   return {
-    ...response,
+    status: reply.status,
+    headers,
+    body: reply.body,
     ...(transport === undefined ? {} : { fault: transport }),
     ...(reply.release === undefined ? {} : { release: reply.release }),
   };
