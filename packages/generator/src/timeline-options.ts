@@ -30,8 +30,9 @@ export interface TimelineOptions {
   readonly now?: number;
   /**
    * Stop after this many traces. With a finite window, the arrival rate is raised (never lowered)
-   * so that about 1.25 × `count` traces would fit, so the count is reached before the window ends.
-   * Default: unlimited.
+   * so that about 1.25 × `count` traces would fit, so the count is reached before the window ends:
+   * up to 400× when `from` is given; without `from`, up to 40×, and then the window starts earlier
+   * (1M traces reach ~8.5 weeks back). Default: unlimited.
    */
   readonly count?: number;
   /** Number of tenants (accounts/domains). Default: `1`. */

@@ -75,9 +75,17 @@ describe("determinism", () => {
     expect(sha256(ndjson({ seed, from: NOW - DAY, to: NOW, now: NOW }))).toBe(hash);
   });
 
-  test("golden output of a count run (raised arrival rate, many sessions open at once)", () => {
-    expect(sha256(ndjson({ seed: 42, count: 200_000 }))).toBe(
+  test("golden output of a count run in a given week (arrival rate raised ~67×)", () => {
+    // The generator's default clock and window, given explicitly: the window stays.
+    const now = Date.UTC(2025, 2, 1);
+    expect(sha256(ndjson({ seed: 42, count: 200_000, from: now - 7 * DAY, to: now }))).toBe(
       "2ea40ef8ae536c1ee4a12a0646c0e1034c079a4a3abb1bf0ab24dbec6498dba0",
+    );
+  });
+
+  test("golden output of a count run without a window (rate at most 40×, reaching back)", () => {
+    expect(sha256(ndjson({ seed: 42, count: 200_000 }))).toBe(
+      "b04e6d254639fe1d888413d7574d39b43980bc37ccd32d04053486fadebd73ff",
     );
   });
 

@@ -106,6 +106,36 @@ describe("options", () => {
     expect(Math.max(...times)).toBeLessThan(now);
   });
 
+  test("a count keeps a given window, and without one reaches back at a capped rate", () => {
+    const now = Date.UTC(2025, 0, 15);
+    const week = 7 * 86_400_000;
+    const span = (count: number, from?: number) => {
+      let min = Number.POSITIVE_INFINITY;
+      let n = 0;
+      for (const e of generateTraces({
+        seed: 1,
+        now,
+        count,
+        ...(from === undefined ? {} : { from }),
+      })) {
+        min = Math.min(min, e.time);
+        n++;
+      }
+      return { n, weeks: (now - min) / week };
+    };
+    // 200k traces need ~67× a default week: a given week keeps them, at a raised rate.
+    const given = span(200_000, now - week);
+    expect(given.n).toBe(200_000);
+    expect(given.weeks).toBeLessThanOrEqual(1);
+    // Without `from` the rate stops at its cap and the window grows with the count.
+    const one = span(200_000);
+    const two = span(400_000);
+    expect([one.n, two.n]).toEqual([200_000, 400_000]);
+    expect(one.weeks).toBeGreaterThan(1.2);
+    expect(two.weeks / one.weeks).toBeGreaterThan(1.7);
+    expect(two.weeks / one.weeks).toBeLessThan(2.3);
+  });
+
   test("a large count stays in the past and reaches further back", () => {
     const now = Date.UTC(2025, 0, 15);
     let n = 0;
