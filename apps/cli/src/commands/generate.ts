@@ -53,7 +53,10 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
       "Generate a deterministic history of ModelArts CTS traces (default: one tenant, the last 7 days).",
     )
     .option("--seed <n>", "PRNG seed (integer)", "1")
-    .option("--count <n>", "stop after this many traces")
+    .option(
+      "--count <n>",
+      "stop after this many traces (the activity rate rises to fit: up to 400x a tenant's with --from, else up to 40x, reaching back as far as needed)",
+    )
     .option("--from <iso>", "window start (ISO 8601)")
     .option("--to <iso>", "window end, exclusive (ISO 8601)")
     .option("--now <iso>", "the clock (default: the last UTC midnight)")
