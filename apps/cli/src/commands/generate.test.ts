@@ -26,6 +26,19 @@ describe("ctsim generate", () => {
     }
   });
 
+  it("with --from alone writes the history from there up to --now (not an endless stream)", async () => {
+    const from = "2025-02-27T00:00:00Z";
+    const { code, stdout } = await ctsim("generate", "--now", NOW, "--from", from);
+    expect(code).toBe(0);
+    const times = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { time: number }).time);
+    expect(times.length).toBeGreaterThan(100);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.parse(from));
+    expect(Math.max(...times)).toBeLessThan(Date.parse(NOW));
+  });
+
   it("honours --count, --format json, --shard, --revision and --tenants", async () => {
     const { code, stdout } = await ctsim(
       "generate",
@@ -83,6 +96,7 @@ describe("ctsim generate", () => {
     [["--scenario", "heist"], "heist"],
     [["--tenants", "0"], "--tenants"],
     [["--from", "2025-02-02T00:00:00Z", "--to", "2025-02-01T00:00:00Z"], "to"],
+    [["--now", "2025-02-01T00:00:00Z", "--from", "2025-02-02T00:00:00Z"], "to"],
     [["--format", "xml"], "xml"],
   ])("rejects %j with exit code 2 and a message", async (args, mention) => {
     const { code, stderr } = await ctsim("generate", ...args);

@@ -58,7 +58,7 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
       "stop after this many traces (the activity rate rises to fit: up to 400x a tenant's with --from, else up to 40x, reaching back as far as needed)",
     )
     .option("--from <iso>", "window start (ISO 8601)")
-    .option("--to <iso>", "window end, exclusive (ISO 8601)")
+    .option("--to <iso>", "window end, exclusive (ISO 8601; default: --now)")
     .option("--now <iso>", "the clock (default: the last UTC midnight)")
     .addOption(new Option("--revision <date>", "catalog revision").choices(REVISIONS))
     .addOption(
@@ -110,7 +110,12 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
     ...(raw.revision === undefined ? {} : { revision: raw.revision }),
     ...(raw.count === undefined ? {} : { count: parseInteger(raw.count, "--count", 0) }),
     ...(raw.from === undefined ? {} : { from: parseInstant(raw.from, "--from") }),
-    ...(raw.to === undefined ? {} : { to: parseInstant(raw.to, "--to") }),
+    // Fixtures are history: with --from alone the window ends at the clock, not open-ended.
+    ...(raw.to === undefined
+      ? raw.from === undefined
+        ? {}
+        : { to: now }
+      : { to: parseInstant(raw.to, "--to") }),
     ...(shard === undefined ? {} : { shard }),
     tenants: parseInteger(raw.tenants ?? "1", "--tenants", 1),
     users: parseInteger(raw.users ?? "12", "--users", 1),
