@@ -34,6 +34,19 @@ describe("createCtsHandlers", () => {
     expect(body.meta_data.count).toBe(5);
   });
 
+  // Page bodies are pooled and released as soon as the Response is built: each Response must
+  // hold its own copy, or reading an earlier page after a later one would show the later bytes.
+  it("keeps each page intact while later pages are answered", async () => {
+    const page = (limit: number) =>
+      fetch(`${BASE}/v3/${PID}/traces?limit=${limit}`, { headers: { "X-Auth-Token": "tok" } });
+    const first = await page(6);
+    const second = await page(5);
+    const ids = async (response: Response) =>
+      ((await response.json()) as { traces: { trace_id: string }[] }).traces.map((t) => t.trace_id);
+    expect(await ids(second)).toEqual([11, 10, 9, 8, 7].map(traceUuid));
+    expect(await ids(first)).toEqual([11, 10, 9, 8, 7, 6].map(traceUuid));
+  });
+
   it("passes headers and bodies to auth and handlers", async () => {
     const denied = await fetch(`${BASE}/v3/${PID}/quotas`);
     expect(denied.status).toBe(401);
