@@ -81,6 +81,7 @@ describe("ctsim serve", () => {
       );
       // 50,000 traces would be cached (the threshold) without --no-cache.
       expect(banner).toMatch(/project id: \S+ \(50000 traces\)/);
+      expect(banner).toMatch(/ready in \d+\.\d s: built by the generator\n/);
       const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
       const projectId = /project id: (\S+)/.exec(banner)?.[1];
       const page = await fetch(`${url}/v3/${projectId}/traces?trace_type=system&limit=1`);
@@ -89,6 +90,28 @@ describe("ctsim serve", () => {
       child.kill("SIGTERM");
       expect(await exit).toBe(0);
       expect(readdirSync(cacheDir)).toEqual([]);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it("says where the store came from: built and snapshotted, then loaded from the snapshot", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
+    const start = async () => {
+      const { child, banner } = await serve(["--count", "50000", "--workers", "0"], {
+        CTSIM_CACHE_DIR: cacheDir,
+      });
+      const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+      return /ready in \d+\.\d s: (.*)/.exec(banner)?.[1];
+    };
+    try {
+      const first = await start();
+      const [file] = readdirSync(cacheDir);
+      expect(file).toMatch(/\.ctsnap$/);
+      expect(first).toBe(`built by the generator, writing the snapshot ${join(cacheDir, file!)}`);
+      expect(await start()).toBe(`loaded from the snapshot ${join(cacheDir, file!)}`);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import { FAULT_SPEC_SYNTAX, MockError } from "@ctsim/mock";
 import {
   AUTH_MODES,
   type AuthMode,
+  type CachedLoad,
   type MockService,
   type MockServiceOptions,
   startMockService,
@@ -67,9 +68,12 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     )
     .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
     .action(async (flags: ServeFlags) => {
+      const started = performance.now();
       const service = await start(flags);
-      io.stdout.write(describe(service));
-      await untilSignal();
+      // Listening before the banner: a client that reads it may signal at once.
+      const stopped = untilSignal();
+      io.stdout.write(describe(service, (performance.now() - started) / 1000));
+      await stopped;
       await service.close();
       io.stderr.write("ctsim serve: stopped\n");
     });
@@ -116,11 +120,12 @@ function loadOptions(
   };
 }
 
-function describe(service: MockService): string {
+function describe(service: MockService, seconds: number): string {
   const { url } = service.server;
   const lines = [
     `CTS mock listening on ${url}`,
     `project id: ${service.projectId} (${service.traceCount} traces)`,
+    `ready in ${seconds.toFixed(1)} s: ${storeOrigin(service.load)}`,
   ];
   const auth = service.auth;
   if (auth.mode === "none") lines.push("auth: none");
@@ -137,6 +142,14 @@ function describe(service: MockService): string {
     `try: curl '${url}/v3/${service.projectId}/traces?trace_type=system&limit=5&from=${from}&to=${to}'`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** Where the store came from: a snapshot, or the generator (and the snapshot it is written to). */
+function storeOrigin(load: CachedLoad): string {
+  if (load.source === "loaded") return `loaded from the snapshot ${load.file}`;
+  const refused = load.refused === undefined ? "" : ` (snapshot not used: ${load.refused})`;
+  const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
+  return `built by the generator${refused}${writing}`;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
