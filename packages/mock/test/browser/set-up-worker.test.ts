@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import {
-  createCtsCore,
-  loadGeneratedTraces,
-  responseText,
-  signRequest,
-  TraceStore,
-} from "@ctsim/mock";
+import { createCtsCore, loadGeneratedTraces, responseText, TraceStore } from "@ctsim/mock";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,9 +10,11 @@ import {
   type Answer,
   type BrowserRun,
   CREDENTIAL,
+  HOST,
   LOAD,
   NOW,
-  PAGE_QUERIES,
+  runScenario,
+  type ScenarioAnswers,
   TRACKER,
 } from "./scenario.js";
 
@@ -38,7 +34,6 @@ if (CHROMIUM === undefined) {
   );
 }
 
-const HOST = "cts.cn-north-4.myhuaweicloud.com";
 let server: Server | undefined;
 afterAll(() => server?.close());
 
@@ -63,13 +58,13 @@ describe.skipIf(CHROMIUM === undefined)("createCtsHandlers in Chromium (setupWor
     }
     if ("error" in run) throw new Error(`in the page: ${run.error}`);
 
-    const expected = answersInNode(run.projectId);
+    const expected = await answersInNode(run.projectId);
     const statuses = (answers: readonly Answer[]) => answers.map((a) => a.status);
     // Walked to the end: every trace of the window once, then a filter, then limit 500 refused.
     expect(statuses(run.pages)).toEqual(statuses(expected.pages));
     expect(run.pages.map((a) => a.text)).toEqual(expected.pages.map((a) => a.text));
     const ids = run.pages
-      .slice(0, expected.allPages)
+      .slice(0, expected.firstQueryPages)
       .flatMap((a) => (JSON.parse(a.text) as { traces: { trace_id: string }[] }).traces)
       .map((t) => t.trace_id);
     expect(ids.length).toBeGreaterThan(500);
@@ -90,7 +85,7 @@ describe.skipIf(CHROMIUM === undefined)("createCtsHandlers in Chromium (setupWor
 });
 
 /** The page's requests, in the same order, answered by a core in this process. */
-function answersInNode(projectId: string): Omit<BrowserRun, "projectId"> & { allPages: number } {
+function answersInNode(projectId: string): Promise<ScenarioAnswers> {
   const store = new TraceStore({ now: () => NOW });
   loadGeneratedTraces(store, LOAD);
   const core = createCtsCore({
@@ -98,40 +93,10 @@ function answersInNode(projectId: string): Omit<BrowserRun, "projectId"> & { all
     now: () => NOW,
     auth: { mode: "aksk", credentials: [CREDENTIAL] },
   });
-  const call = (method: string, path: string, query = "", body = "", signed = true): Answer => {
-    const headers: Record<string, string> =
-      body === "" ? {} : { "content-type": "application/json" };
-    const sent = signed
-      ? signRequest(
-          { method, rawPath: path, rawQuery: query, headers, body, host: HOST },
-          { ...CREDENTIAL, date: NOW },
-        )
-      : headers;
-    const response = core.handle({ method, path, query, headers: { ...sent, host: HOST }, body });
+  return runScenario(projectId, (request) => {
+    const response = core.handle({ ...request, headers: { ...request.headers, host: HOST } });
     return { status: response.status, text: responseText(response) };
-  };
-  const pages: Answer[] = [];
-  let allPages = 0;
-  for (const query of PAGE_QUERIES) {
-    let marker: string | null = null;
-    do {
-      const next: string = marker === null ? "" : `&next=${encodeURIComponent(marker)}`;
-      const answer = call("GET", `/v3/${projectId}/traces`, `${query}${next}`);
-      pages.push(answer);
-      marker =
-        answer.status === 200
-          ? (JSON.parse(answer.text) as { meta_data: { marker: string | null } }).meta_data.marker
-          : null;
-    } while (marker !== null);
-    if (query === PAGE_QUERIES[0]) allPages = pages.length;
-  }
-  return {
-    pages,
-    allPages,
-    unsigned: call("GET", `/v3/${projectId}/traces`, "trace_type=system", "", false),
-    created: call("POST", `/v3/${projectId}/tracker`, "", JSON.stringify(TRACKER)),
-    trackers: call("GET", `/v3/${projectId}/trackers`, "tracker_type=data"),
-  };
+  });
 }
 
 /** Bundles the page for the browser and serves it with msw's service worker script. */
