@@ -35,6 +35,16 @@ export interface TimelineOptions {
    * (1M traces reach ~8.5 weeks back). Default: unlimited.
    */
   readonly count?: number;
+  /**
+   * About this many traces over the window, filled to its end: the arrival rate is raised
+   * (never lowered; up to 400×) so that the window's expected trace count is `expectedCount`,
+   * and nothing is cut, so the actual count differs by a few percent (it is a sum of random
+   * sessions). Unlike `count`, which stops at its N-th trace and so ends ~20% of the window
+   * early, the newest traces reach the window's end: what a store that answers "the last hour"
+   * needs. Shards of such a run partition it (the rate does not depend on the shard). Not with
+   * `count`; the window must be finite. Default: none (the tenants' own rate).
+   */
+  readonly expectedCount?: number;
   /** Number of tenants (accounts/domains). Default: `1`. */
   readonly tenants?: number;
   /** IAM users per tenant (people, CI bots, federated users; plus one agency and the root). Default: `12`. */

@@ -147,29 +147,75 @@ describe("shards", () => {
       fc.integer({ min: 0, max: 2 ** 31 - 1 }),
       fc.integer({ min: 2, max: 5 }),
       fc.integer({ min: 1, max: 3 }),
+      fc.option(fc.integer({ min: 500, max: 8_000 }), { nil: undefined }),
     ],
-    { numRuns: 6 },
-  )("the shards are disjoint and their union is the unsharded output", (seed, count, tenants) => {
-    const base = {
-      seed,
-      tenants,
-      from: NOW - 2 * DAY,
-      to: NOW,
-      now: NOW,
-      scenarios: ["mass-deletion" as const],
-    };
-    const whole = [...generateTraces(base)].map(encodeApiTraceJson);
-    const parts = Array.from({ length: count }, (_, index) =>
-      [...generateTraces({ ...base, shard: { index, count } })].map(encodeApiTraceJson),
+    { numRuns: 8 },
+  )(
+    "the shards are disjoint and their union is the unsharded output",
+    (seed, count, tenants, expectedCount) => {
+      const base = {
+        seed,
+        tenants,
+        from: NOW - 2 * DAY,
+        to: NOW,
+        now: NOW,
+        scenarios: ["mass-deletion" as const],
+        // An expected count sets the rate of the whole timeline, whichever shard is produced.
+        ...(expectedCount === undefined ? {} : { expectedCount }),
+      };
+      const whole = [...generateTraces(base)].map(encodeApiTraceJson);
+      const parts = Array.from({ length: count }, (_, index) =>
+        [...generateTraces({ ...base, shard: { index, count } })].map(encodeApiTraceJson),
+      );
+      const union = parts.flat();
+      expect(union.length).toBe(whole.length);
+      expect(new Set(union).size).toBe(union.length);
+      expect([...union].sort()).toEqual([...whole].sort());
+      // Each shard is itself in ascending time order.
+      for (const part of parts) {
+        const times = part.map((line) => JSON.parse(line).time as number);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+      }
+    },
+  );
+});
+
+describe("expectedCount", () => {
+  const week = { from: NOW - 7 * DAY, to: NOW, now: NOW };
+  const timesOf = (options: TimelineOptions): number[] =>
+    Array.from(generateTraces(options), (trace) => trace.time);
+
+  test.prop([fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 3 })], {
+    numRuns: 6,
+  })("fills the window to its end with about the expected count", (seed, tenants) => {
+    const times = timesOf({ ...week, seed, tenants, expectedCount: 20_000 });
+    // A sum of random sessions: measured within ±4% at 60k traces, ±10% at 2.5k.
+    expect(times.length).toBeGreaterThan(20_000 * 0.85);
+    expect(times.length).toBeLessThan(20_000 * 1.15);
+    expect(times[0]).toBeLessThan(NOW - 6.9 * DAY);
+    // The newest traces reach the end: within 2% of the window (a count run stops ~20% early).
+    expect(times[times.length - 1]).toBeGreaterThan(NOW - 0.02 * 7 * DAY);
+    expect(times[times.length - 1]).toBeLessThan(NOW);
+  });
+
+  test("a count run in the same window stops early; the expected count does not", () => {
+    const counted = timesOf({ ...week, seed: 3, count: 20_000 });
+    expect(counted).toHaveLength(20_000);
+    expect(counted[counted.length - 1]).toBeLessThan(NOW - 0.1 * 7 * DAY);
+  });
+
+  test("golden output of an expected-count week (arrival rate raised ~14×)", () => {
+    expect(sha256(ndjson({ ...week, seed: 42, expectedCount: 50_000 }))).toBe(
+      "5bf7b18c890f102a51630a0ef8854ebd0c68cadd0f4f1c5229dbfe84a62401f9",
     );
-    const union = parts.flat();
-    expect(union.length).toBe(whole.length);
-    expect(new Set(union).size).toBe(union.length);
-    expect([...union].sort()).toEqual([...whole].sort());
-    // Each shard is itself in ascending time order.
-    for (const part of parts) {
-      const times = part.map((line) => JSON.parse(line).time as number);
-      expect(times).toEqual([...times].sort((a, b) => a - b));
-    }
+  });
+
+  test.each([
+    [{ ...week, expectedCount: 0 }, /expectedCount: 0\. Expected a positive integer/],
+    [{ ...week, expectedCount: 2.5 }, /expectedCount: 2\.5\. Expected a positive integer/],
+    [{ ...week, expectedCount: 10, count: 10 }, /Expected no count with it/],
+    [{ from: NOW, expectedCount: 10 }, /Expected a finite window/],
+  ] as const)("rejects %j", (options, message) => {
+    expect(() => generateTraces(options)).toThrow(message);
   });
 });

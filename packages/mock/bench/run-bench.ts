@@ -85,31 +85,31 @@ console.log(
 const runs: { name: string; load: (store: TraceStore) => unknown; memory?: boolean }[] = [
   {
     // The previous loader, one trace at a time (encode, UTF-8, per-append index upkeep).
-    name: `count ${TRACES}: baseline, store.add per trace`,
+    name: `~${TRACES} traces: baseline, store.add per trace`,
     load: (store) => {
-      const timeline = { seed: 1, now: NOW, from: NOW - 7 * DAY, to: NOW, count: TRACES };
+      const timeline = { seed: 1, now: NOW, from: NOW - 7 * DAY, to: NOW, expectedCount: TRACES };
       for (const event of generateTraces(timeline)) store.add(event, encodeApiTraceJson(event));
       store.compact();
     },
   },
   {
     // Every loader fills the same store (tested): memory is measured on this one.
-    name: `count ${TRACES}: loadGeneratedTraces (this thread)`,
+    name: `~${TRACES} traces: loadGeneratedTraces (this thread)`,
     load: (store) => loadGeneratedTraces(store, load),
     memory: true,
   },
   {
-    name: `count ${TRACES}: loadGeneratedTracesInWorkers, 1 worker`,
+    name: `~${TRACES} traces: loadGeneratedTracesInWorkers, 1 worker`,
     load: (store) => loadGeneratedTracesInWorkers(store, { ...load, workers: 1 }),
   },
   {
-    // With `count`, each worker walks the whole timeline and encodes every N-th trace.
-    name: `count ${TRACES}: loadStoreCached, ${serveWorkers} worker(s) (+ snapshot)`,
+    // Worker w generates session shard w/N of the same timeline.
+    name: `~${TRACES} traces: loadStoreCached, ${serveWorkers} worker(s) (+ snapshot)`,
     load: async (store) => {
       coldLoad = await loadStoreCached(store, cached);
     },
   },
-  // The same volume spread over the whole week by tenants: worker w generates session shard w/N.
+  // About the same volume from many default-sized tenants instead of one busy one.
   {
     name: `${TENANTS} tenants: loadGeneratedTraces (this thread)`,
     load: (store) => loadGeneratedTraces(store, spread),
@@ -136,7 +136,7 @@ for (const run of runs) {
 let store!: TraceStore;
 let warmLoad: CachedLoad | undefined;
 const warm = await measureLoad(
-  `count ${TRACES}: warm, loadStoreCached from the snapshot`,
+  `~${TRACES} traces: warm, loadStoreCached from the snapshot`,
   newStore,
   async (s) => {
     warmLoad = await loadStoreCached(s, cached);

@@ -61,7 +61,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option("--tenants <n>", "tenants (accounts) generated, ~3,700 traces a week each (default: 1)")
-    .option("--count <n>", "stop at this many traces (the generator raises its rate to fit them)")
+    .option(
+      "--count <n>",
+      "about this many traces over the week (the generator raises its rate to fit them)",
+    )
     .option(
       "--workers <n>",
       "worker threads generating the traces, 0 = this thread (default: by load size and cores)",

@@ -22,6 +22,8 @@ export interface TimelineConfig {
   /** Exclusive end; `Infinity` when open-ended. */
   readonly to: number;
   readonly count: number;
+  /** Expected traces over the window (`expectedCount`), or `null` for the tenants' own rate. */
+  readonly expectedCount: number | null;
   readonly tenants: readonly Tenant[];
   readonly scenarios: readonly ScenarioName[];
   readonly shardIndex: number;
@@ -53,6 +55,16 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
   if (!(count === Number.POSITIVE_INFINITY || (Number.isSafeInteger(count) && count >= 0))) {
     bad("count", count, "a non-negative integer");
   }
+  const expectedCount = options.expectedCount ?? null;
+  if (expectedCount !== null) {
+    if (!(Number.isSafeInteger(expectedCount) && expectedCount >= 1)) {
+      bad("expectedCount", expectedCount, "a positive integer");
+    }
+    if (options.count !== undefined) bad("expectedCount", expectedCount, "no count with it");
+    if (to === Number.POSITIVE_INFINITY) {
+      bad("expectedCount", expectedCount, "a finite window (give to with from)");
+    }
+  }
   const tenantCount = options.tenants ?? 1;
   if (!Number.isSafeInteger(tenantCount) || tenantCount < 1 || tenantCount > 10_000) {
     bad("tenants", tenantCount, "an integer from 1 to 10000");
@@ -80,6 +92,7 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
     fromGiven: options.from !== undefined,
     to,
     count,
+    expectedCount,
     tenants,
     scenarios,
     shardIndex: shard.index,

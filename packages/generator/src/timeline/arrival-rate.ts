@@ -71,3 +71,24 @@ export function expectedSessions(
   }
   return sum;
 }
+
+/** {@link expectedSessions} by session class (used to size `expectedCount` runs). */
+export function expectedSessionsByClass(
+  seed: number,
+  tenants: readonly Tenant[],
+  from: number,
+  to: number,
+): { readonly human: number; readonly bot: number } {
+  let human = 0;
+  let bot = 0;
+  for (let hour = Math.floor(from / HOUR); hour * HOUR < to; hour++) {
+    const share = (Math.min(to, (hour + 1) * HOUR) - Math.max(from, hour * HOUR)) / HOUR;
+    const { cumulative } = bucketRates(seed, tenants, hour, 1);
+    for (let k = 0; k < tenants.length; k++) {
+      const before = k === 0 ? 0 : (cumulative[2 * k - 1] as number);
+      human += ((cumulative[2 * k] as number) - before) * share;
+      bot += ((cumulative[2 * k + 1] as number) - (cumulative[2 * k] as number)) * share;
+    }
+  }
+  return { human, bot };
+}

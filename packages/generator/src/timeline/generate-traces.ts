@@ -5,7 +5,8 @@ import { STREAM } from "../internal/streams.js";
 import { resolveTimelineOptions, type TimelineConfig } from "../internal/timeline-config.js";
 import type { TimelineOptions } from "../timeline-options.js";
 import type { TraceEvent } from "../trace-event.js";
-import { expectedSessions } from "./arrival-rate.js";
+import type { SessionClass } from "../workflows/workflow-mix.js";
+import { expectedSessions, expectedSessionsByClass } from "./arrival-rate.js";
 import { type Arrival, ArrivalStream } from "./arrival-stream.js";
 import { expandSession } from "./expand-session.js";
 import { SessionHeap } from "./session-heap.js";
@@ -137,35 +138,68 @@ const REACH_BACK_LOAD = 40;
 const HOUR = 3_600_000;
 
 /**
- * Start and arrival-rate multiplier of a run. With `count` and a finite window, the rate is
- * raised (never lowered) so that about 1.25 × count traces fit. When `from` was given the
- * window stays and the rate goes up to {@link MAX_LOAD}; when it was not, past
+ * Start and arrival-rate multiplier of a run. With `expectedCount`, the rate (up to
+ * {@link MAX_LOAD}) makes that the window's expected trace count. With `count` and a finite
+ * window, the rate is raised (never lowered) so that about 1.25 × count traces fit. When `from`
+ * was given the window stays and the rate goes up to {@link MAX_LOAD}; when it was not, past
  * {@link REACH_BACK_LOAD} the window reaches further back instead (1M traces: ~8.5 weeks), so
  * memory and speed do not depend on the count.
  */
 function planWindow(config: TimelineConfig): { from: number; load: number } {
-  const { from, to, count } = config;
+  const { from, to, count, expectedCount } = config;
+  if (expectedCount !== null) {
+    const expected = expectedTracesByClass(config, samplesFor(expectedCount));
+    return { from, load: Math.min(MAX_LOAD, Math.max(1, expectedCount / expected)) };
+  }
   if (count === Number.POSITIVE_INFINITY || to === Number.POSITIVE_INFINITY)
     return { from, load: 1 };
-  const perSession = tracesPerSession(config);
   const wanted = (1.25 * count + 200) * config.shardCount;
   const sessions = expectedSessions(config.seed, config.tenants, from, to);
-  const needed = wanted / Math.max(1e-9, sessions * perSession);
+  const needed = wanted / Math.max(1e-9, sessions * tracesPerSession(config, 300));
   const cap = config.fromGiven ? MAX_LOAD : REACH_BACK_LOAD;
   if (needed <= cap || config.fromGiven) return { from, load: Math.min(cap, Math.max(1, needed)) };
   const span = Math.ceil(((to - from) * (needed / cap)) / HOUR) * HOUR;
   return { from: to - span, load: cap };
 }
 
-function tracesPerSession(config: TimelineConfig): number {
-  const samples = 300;
+/**
+ * Traces the window holds at the tenants' own rate: the expected sessions of each class times
+ * the mean traces of `samples` sample sessions of that class.
+ */
+function expectedTracesByClass(config: TimelineConfig, samples: number): number {
+  const { human, bot } = expectedSessionsByClass(
+    config.seed,
+    config.tenants,
+    config.from,
+    config.to,
+  );
+  const perHuman = tracesPerSession(config, samples, "human");
+  const perBot = tracesPerSession(config, samples, "bot");
+  return Math.max(1e-9, human * perHuman + bot * perBot);
+}
+
+/**
+ * Sample sessions for an `expectedCount` run: the estimate's relative error falls as
+ * 1/√samples (one session's trace count varies about as much as its mean), so big runs, whose
+ * generation dwarfs the sampling, sample more: 1M traces → 4,000 sessions (~1.5%).
+ */
+function samplesFor(expectedCount: number): number {
+  return Math.min(4000, Math.max(1000, Math.round(expectedCount / 25)));
+}
+
+/** Mean traces of `samples` sessions, of one class or (without it) alternating classes. */
+function tracesPerSession(
+  config: TimelineConfig,
+  samples: number,
+  sessionClass?: SessionClass,
+): number {
   let total = 0;
   for (let i = 0; i < samples; i++) {
     const arrival = {
       time: config.from,
       index: 0x40000000 + i,
       tenant: i % config.tenants.length,
-      sessionClass: i % 2 === 0 ? ("human" as const) : ("bot" as const),
+      sessionClass: sessionClass ?? (i % 2 === 0 ? ("human" as const) : ("bot" as const)),
       scenario: null,
     };
     total += expandSession(

@@ -2,26 +2,31 @@
 export interface LoadSize {
   /** Tenants generated. Default: 1. */
   readonly tenants?: number;
-  /** The load's trace count, if it has one. */
+  /** The load's expected trace count, if it has one. */
   readonly count?: number;
+  /** Days generated. Default: 7. */
+  readonly days?: number;
 }
+
+/** Traces a default tenant produces in a week (the generator's own rate, measured). */
+const TRACES_PER_TENANT_WEEK = 3_700;
+/** Loads smaller than this stay on the calling thread: starting workers would cost more. */
+const WORKER_THRESHOLD = 90_000;
 
 /**
  * Worker threads for a generated load when none are asked for (`startMockService`, `ctsim
- * serve`). Shard loads (`tenants`, no `count`) split the generator's work, so from 25 tenants
- * they use one worker per core but one, at least 2 and at most 8 (the main thread mostly
- * merges: ~4 µs a trace). `count` loads make every worker walk the whole timeline, which pays
- * from 3 cores (one worker per core but one, at most 8); on 2 cores one worker generating while
- * this thread merges is quickest (1M traces: 11.3 s, against 12.0 s with 2 and 13.1 s with
- * none); below 100,000 traces, 0. Small loads stay on this thread.
+ * serve`). Every load is split by the generator's session shards, so a load of 90,000 traces
+ * or more (a `count`, or ~3,700 a week per tenant) uses one worker per core but one, at least
+ * 2 and at most 8: on 2 cores two workers and the merging main thread share them well (1M
+ * traces over 7 days: 8.2–8.6 s against 9.3–10.2 s with one worker, measured in alternation).
+ * Smaller loads, and any load on one core, stay on this thread.
  *
  * @example
  * defaultLoadWorkers({ tenants: 270 }, availableParallelism()); // 2 on a 2-core machine
  */
 export function defaultLoadWorkers(load: LoadSize, cores: number): number {
-  if (load.count === undefined) {
-    return (load.tenants ?? 1) >= 25 && cores >= 2 ? Math.min(8, Math.max(2, cores - 1)) : 0;
-  }
-  if (load.count < 100_000 || cores < 2) return 0;
-  return cores === 2 ? 1 : Math.min(8, cores - 1);
+  const traces =
+    load.count ?? ((load.tenants ?? 1) * TRACES_PER_TENANT_WEEK * (load.days ?? 7)) / 7;
+  if (traces < WORKER_THRESHOLD || cores < 2) return 0;
+  return Math.min(8, Math.max(2, cores - 1));
 }

@@ -2,7 +2,6 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { BatchMerger } from "../store/batch-merger.js";
-import type { LoadPart } from "../store/generated-batches.js";
 import {
   batchesOptions,
   type GeneratedTracesOptions,
@@ -34,9 +33,8 @@ export interface WorkerLoadOptions extends GeneratedTracesOptions {
  * (time, trace_id) order and indexes them. The store ends up with the same content as
  * `loadGeneratedTraces` gives, whatever the number of workers.
  *
- * Without `count`, worker `w` of `N` generates the generator's session shard `w/N`; with
- * `count`, which cuts the timeline at its N-th trace, every worker generates the whole timeline
- * and keeps every N-th trace (so only the encoding is shared).
+ * Worker `w` of `N` generates the generator's session shard `w/N` (a `count` is an expected
+ * count over the window, which does not depend on the shard), so the work is split.
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad `workers`/`prefetch`/`batchTraces`;
  *   `CTSIM_MOCK_SERVER` when a worker fails (the store then holds a partial load).
@@ -65,7 +63,6 @@ export async function loadGeneratedTracesInWorkers(
   }
   if (workers === 0) return loadGeneratedTraces(store, options);
   const base = { ...batchesOptions(options, options.end ?? store.clock()), batchTraces };
-  const by = options.count === undefined ? "shard" : "stride";
   const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
   const merger = new BatchMerger(store, workers);
   const started: Worker[] = [];
@@ -75,8 +72,8 @@ export async function loadGeneratedTracesInWorkers(
       const fail = (message: string): void =>
         reject(new MockError(MockErrorCode.server, `trace loading worker failed: ${message}`));
       for (let w = 0; w < workers; w++) {
-        const part: LoadPart = { by, index: w, count: workers };
-        const worker = startWorker({ options: { ...base, part }, credits, slot: w, prefetch });
+        const shard = { index: w, count: workers };
+        const worker = startWorker({ options: { ...base, shard }, credits, slot: w, prefetch });
         started.push(worker);
         worker.on("message", (reply: LoadWorkerReply) => {
           if ("error" in reply) return fail(reply.error);

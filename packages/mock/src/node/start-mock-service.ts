@@ -38,13 +38,15 @@ export interface MockServiceOptions {
   readonly now?: () => number;
   /** Tenants (accounts) generated, each with its own projects. Default: the generator's (1). */
   readonly tenants?: number;
-  /** Stop after this many traces (the generator raises its rate to fit them). Default: unlimited. */
+  /**
+   * About this many traces over the days, the newest reaching the clock (see
+   * `GeneratedTracesOptions.count`). Default: the tenants' own rate.
+   */
   readonly count?: number;
   /**
-   * Worker threads generating the traces (0: on the main thread). Default: for ≥ 25 tenants
-   * without `count`, one worker per core but one, at least 2 and at most 8, on 2 cores or more;
-   * for `count` ≥ 100,000 (each worker walks the whole timeline), 1 worker on 2 cores and one
-   * per core but one (at most 8) on more; else 0 (see the README's benchmark).
+   * Worker threads generating the traces (0: on the main thread). Default: for a load of 90,000
+   * traces or more (`count`, or ~3,700 a week per tenant), one worker per core but one, at least
+   * 2 and at most 8, on 2 cores or more; else 0 (see `defaultLoadWorkers`).
    */
   readonly workers?: number;
   /**

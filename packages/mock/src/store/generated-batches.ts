@@ -1,20 +1,11 @@
-import { encodeApiTraceJson, generateTraces, type TimelineOptions } from "@ctsim/generator";
+import {
+  encodeApiTraceJson,
+  generateTraces,
+  type ShardSpec,
+  type TimelineOptions,
+} from "@ctsim/generator";
 import type { TraceBatch } from "./trace-batch.js";
 import { TraceBatchBuilder, type TraceBatchBuilderOptions } from "./trace-batch-builder.js";
-
-/**
- * One producer's part of a generated load, when the load is split among producers:
- * - `shard`: the generator's session shards (`index` of `count`): the shards' union is the
- *   whole timeline, and each producer generates only its own sessions;
- * - `stride`: every producer generates the whole timeline and keeps the traces whose place in
- *   it is ≡ `index` (mod `count`). Needed with `count`, which cuts the timeline at its N-th
- *   trace: shards cannot know where the whole timeline's N-th trace falls.
- */
-export interface LoadPart {
-  readonly by: "shard" | "stride";
-  readonly index: number;
-  readonly count: number;
-}
 
 /** What {@link produceGeneratedBatches} produces (plain data: it crosses to worker threads). */
 export interface GeneratedBatchesOptions {
@@ -22,8 +13,11 @@ export interface GeneratedBatchesOptions {
   readonly timeline: Omit<TimelineOptions, "shard" | "onLabel">;
   /** File every trace under this project. Default: the trace's own. */
   readonly projectId?: string;
-  /** This producer's part. Default: the whole load. */
-  readonly part?: LoadPart;
+  /**
+   * This producer's part when the load is split among producers: the generator's session shard
+   * (the shards' union is the whole timeline). Default: the whole load.
+   */
+  readonly shard?: ShardSpec;
   /** Traces per batch. Default: the builder's (2048). */
   readonly batchTraces?: number;
 }
@@ -48,21 +42,12 @@ export function produceGeneratedBatches(
     ...(options.batchTraces === undefined ? {} : { batchTraces: options.batchTraces }),
     ...writing,
   });
-  const part = options.part ?? { by: "shard", index: 0, count: 1 };
-  const sharded = part.by === "shard" && part.count > 1;
   const events = generateTraces({
     ...options.timeline,
-    ...(sharded ? { shard: { index: part.index, count: part.count } } : {}),
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
-  const stride = part.by === "stride" ? part.count : 1;
-  let skip = part.by === "stride" ? part.index : 0;
   const projectId = options.projectId;
   for (const event of events) {
-    if (skip > 0) {
-      skip--;
-      continue;
-    }
-    skip = stride - 1;
     builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
   }
   builder.end();

@@ -13,7 +13,12 @@ export interface GeneratedTracesOptions {
   readonly seed?: number;
   /** Days of history before the store's clock. Default: 7 (the whole retention). */
   readonly days?: number;
-  /** Stop after this many traces (the generator raises its rate to fit them). Default: unlimited. */
+  /**
+   * About this many traces over the days (the generator's `expectedCount`): the arrival rate is
+   * raised to fit them and the newest traces still reach the end, so "the last hour" has
+   * traces; the actual count differs by a few percent (see {@link LoadSummary.count}).
+   * Default: the tenants' own rate (~3,700 traces a week each).
+   */
   readonly count?: number;
   /** Tenants (accounts). Default: the generator's (1). */
   readonly tenants?: number;
@@ -80,7 +85,7 @@ export function batchesOptions(
       now,
       from: now - days * DAY_MS,
       to: now,
-      ...(options.count === undefined ? {} : { count: options.count }),
+      ...(options.count === undefined ? {} : { expectedCount: options.count }),
       ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
       ...(options.users === undefined ? {} : { users: options.users }),
       ...(options.revision === undefined ? {} : { revision: options.revision }),
