@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../index.js";
 
 async function ctsim(...argv: string[]): Promise<{ code: number; stderr: string }> {
@@ -27,6 +27,13 @@ async function ctsim(...argv: string[]): Promise<{ code: number; stderr: string 
 
 const bin = fileURLToPath(new URL("../bin.ts", import.meta.url));
 
+/** Servers still running: a test that fails before stopping its server must not leave it behind. */
+const running = new Set<ChildProcessWithoutNullStreams>();
+afterEach(() => {
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+});
+
 /** Starts `ctsim serve` in a child process and resolves once it has printed its banner. */
 async function serve(
   argv: readonly string[],
@@ -37,6 +44,8 @@ async function serve(
     ["--import", "tsx", "--conditions=@ctsim/source", bin, "serve", "--port", "0", ...argv],
     { env: { ...process.env, ...env } },
   );
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let out = "";
   let err = "";
   child.stderr.on("data", (chunk: Buffer) => {
@@ -100,7 +109,8 @@ describe("ctsim serve", () => {
   it("says where the store came from: built and snapshotted, then loaded from the snapshot", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
     const start = async () => {
-      const { child, banner } = await serve(["--count", "50000", "--workers", "0"], {
+      // Over the 50,000 traces from which a store is cached.
+      const { child, banner } = await serve(["--count", "60000", "--workers", "0"], {
         CTSIM_CACHE_DIR: cacheDir,
       });
       const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
