@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -126,6 +126,58 @@ describe("ctsim serve", () => {
       expect(await start()).toBe(`loaded from the snapshot ${join(cacheDir, file!)}`);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps trackers in --state across restarts and says what it restored", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctsim-serve-state-"));
+    const file = join(dir, "state.json");
+    const stop = async (child: ChildProcessWithoutNullStreams): Promise<void> => {
+      const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+    };
+    try {
+      const first = await serve(["--days", "1", "--no-cache", "--state", file]);
+      expect(first.banner).toContain(`state: ${file} (new)\n`);
+      const url = /listening on (http:\/\/\S+)/.exec(first.banner)?.[1];
+      const projectId = /project id: (\S+)/.exec(first.banner)?.[1];
+      const created = await fetch(`${url}/v3/${projectId}/tracker`, {
+        method: "POST",
+        body: JSON.stringify({
+          tracker_type: "data",
+          tracker_name: "audit",
+          data_bucket: { data_bucket_name: "datasets", data_event: ["WRITE"] },
+        }),
+      });
+      expect(created.status).toBe(201);
+      await stop(first.child);
+      const second = await serve(["--days", "1", "--no-cache", "--state", file]);
+      expect(second.banner).toContain(`state: ${file} (restored 2 trackers, 0 notifications)\n`);
+      const again = /listening on (http:\/\/\S+)/.exec(second.banner)?.[1];
+      const listed = (await (await fetch(`${again}/v3/${projectId}/trackers`)).json()) as {
+        trackers: { tracker_name: string }[];
+      };
+      expect(listed.trackers.map((tracker) => tracker.tracker_name).sort()).toEqual([
+        "audit",
+        "system",
+      ]);
+      await stop(second.child);
+      writeFileSync(file, "{broken");
+      const { code, stderr } = await ctsim(
+        "serve",
+        "--port",
+        "0",
+        "--days",
+        "1",
+        "--no-cache",
+        "--state",
+        file,
+      );
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/state file .*state\.json: not JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -32,6 +32,7 @@ interface ServeFlags {
   readonly tenants?: string;
   readonly count?: string;
   readonly workers?: string;
+  readonly state?: string;
   /** `false` with `--no-cache`. */
   readonly cache: boolean;
 }
@@ -70,9 +71,15 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "worker threads generating the traces, 0 = this thread (default: by load size and cores)",
     )
     .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
+    .option(
+      "--state <file>",
+      "keep the trackers and notifications created through the API in this JSON file across restarts",
+    )
     .action(async (flags: ServeFlags) => {
       const started = performance.now();
-      const service = await start(flags);
+      const service = await start(flags, (error) =>
+        io.stderr.write(`ctsim serve: cannot write the state file: ${error.message}\n`),
+      );
       // Listening before the banner: a client that reads it may signal at once.
       const stopped = untilSignal();
       io.stdout.write(describe(service, (performance.now() - started) / 1000));
@@ -81,7 +88,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       io.stderr.write("ctsim serve: stopped\n");
     });
 
-async function start(flags: ServeFlags): Promise<MockService> {
+async function start(
+  flags: ServeFlags,
+  onStateError: (error: Error) => void,
+): Promise<MockService> {
   try {
     return await startMockService({
       host: flags.host,
@@ -94,6 +104,7 @@ async function start(flags: ServeFlags): Promise<MockService> {
       ...(flags.token === undefined ? {} : { token: flags.token }),
       ...(flags.projectId === undefined ? {} : { projectId: flags.projectId }),
       ...(flags.fault === undefined ? {} : { faults: flags.fault.join(";") }),
+      ...(flags.state === undefined ? {} : { stateFile: flags.state, onStateError }),
       ...loadOptions(flags),
     });
   } catch (error) {
@@ -130,6 +141,7 @@ function describe(service: MockService, seconds: number): string {
     `project id: ${service.projectId} (${service.traceCount} traces)`,
     `ready in ${seconds.toFixed(1)} s: ${storeOrigin(service.load)}`,
   ];
+  if (service.state !== undefined) lines.push(stateLine(service.state));
   const auth = service.auth;
   if (auth.mode === "none") lines.push("auth: none");
   if (auth.mode === "token") lines.push(`auth: token  X-Auth-Token: ${auth.tokens[0]}`);
@@ -153,6 +165,16 @@ function storeOrigin(load: CachedLoad): string {
   const refused = load.refused === undefined ? "" : ` (snapshot not used: ${load.refused})`;
   const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
   return `built by the generator${refused}${writing}`;
+}
+
+/** `state: F (restored 2 trackers, 1 notification)`, or `(new)` when there was no file yet. */
+function stateLine(state: NonNullable<MockService["state"]>): string {
+  if (state.restored === undefined) return `state: ${state.file} (new)`;
+  const projects = Object.values(state.restored.projects);
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const trackers = projects.reduce((sum, project) => sum + project.trackers.length, 0);
+  const notifications = projects.reduce((sum, project) => sum + project.notifications.length, 0);
+  return `state: ${state.file} (restored ${count(trackers, "tracker")}, ${count(notifications, "notification")})`;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

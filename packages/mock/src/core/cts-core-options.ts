@@ -28,6 +28,12 @@ export interface CtsCoreOptions {
   readonly buckets?: readonly string[];
   /** Choices for behaviour the reference leaves unconfirmed. Default: {@link DEFAULT_BEHAVIOUR}. */
   readonly behaviour?: Partial<CtsBehaviour>;
+  /**
+   * Called after every request that changed trackers or notifications (a successful POST, PUT
+   * or DELETE), before its response is returned: e.g. to persist `exportState()`. Must not
+   * throw. Default: none.
+   */
+  readonly onStateChange?: () => void;
 }
 
 /** {@link CtsCoreOptions} with every default filled. */
@@ -41,6 +47,7 @@ export interface ResolvedCoreOptions {
   readonly faults: FaultOptions;
   readonly buckets: ReadonlySet<string> | undefined;
   readonly behaviour: CtsBehaviour;
+  readonly onStateChange: (() => void) | undefined;
 }
 
 /** The default account id of the mock. */
@@ -64,5 +71,6 @@ export function resolveCoreOptions(options: CtsCoreOptions): ResolvedCoreOptions
       typeof options.faults === "string" ? parseFaultSpec(options.faults) : (options.faults ?? {}),
     buckets: options.buckets === undefined ? undefined : new Set(options.buckets),
     behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
+    onStateChange: options.onStateChange,
   };
 }

@@ -2,7 +2,7 @@ import type { CtsErrorCode } from "@ctsim/catalog";
 import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
 import { BodyPool } from "../internal/body-pool.js";
-import { createPrng, randomHex32, randomUuid } from "../internal/prng.js";
+import { createPrng, hashText, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
 import {
   type CtsCoreOptions,
@@ -11,8 +11,10 @@ import {
 } from "./cts-core-options.js";
 import type { CtsRequest, CtsResponse, Reply, TransportFault } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
+import { type MockState, parseMockState } from "./mock-state.js";
 import { ProjectRegistry, ProjectState } from "./project-state.js";
 import { ctsError, gatewayError, jsonReply } from "./replies.js";
+import type { RouteName } from "./route-name.js";
 import { matchRoute } from "./routes.js";
 import { defaultSystemTracker } from "./trackers.js";
 
@@ -26,9 +28,21 @@ export interface CtsCore {
   readonly store: TraceStore;
   /** The options in force, defaults filled. */
   readonly options: ResolvedCoreOptions;
+  /** The trackers and notifications of every project touched so far, as plain data. */
+  exportState(): MockState;
+  /**
+   * Replaces the trackers and notifications of every project with `state` (e.g. saved by
+   * {@link CtsCore.exportState} before a restart). Ids minted afterwards come from a sequence
+   * derived from the seed and the state, so they do not repeat the imported ones.
+   *
+   * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` when `state` is not a valid {@link MockState}.
+   */
+  importState(state: MockState): void;
 }
 
 const JSON_TYPE = "application/json;charset=UTF-8";
+/** Routes whose successful writes change what {@link CtsCore.exportState} returns. */
+const STATEFUL: ReadonlySet<RouteName> = new Set(["trackers", "notifications"]);
 
 function respond(
   reply: Reply,
@@ -60,7 +74,7 @@ function respond(
  */
 export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
   const resolved = resolveCoreOptions(options);
-  const ids = createPrng(resolved.seed);
+  let ids = createPrng(resolved.seed);
   const requestIds = createPrng(resolved.seed ^ 0x2e9b_41c3);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
   const bodies = new BodyPool();
@@ -124,7 +138,15 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       now,
       bodies,
     };
-    return withTransport(match.route.handler(context, faults, page));
+    const reply = match.route.handler(context, faults, page);
+    if (
+      reply.status < 300 &&
+      request.method.toUpperCase() !== "GET" &&
+      STATEFUL.has(match.route.name)
+    ) {
+      resolved.onStateChange?.();
+    }
+    return withTransport(reply);
   };
 
   return {
@@ -143,6 +165,12 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     },
     errorResponse(code: CtsErrorCode, detail?: string): CtsResponse {
       return respond(ctsError(code, detail), randomHex32(requestIds), undefined);
+    },
+    exportState: () => projects.exportState(),
+    importState(state: MockState): void {
+      const checked = parseMockState(state);
+      projects.importState(checked);
+      ids = createPrng(resolved.seed ^ hashText(JSON.stringify(checked)));
     },
   };
 }

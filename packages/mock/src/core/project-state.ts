@@ -1,4 +1,5 @@
 import type { Notification, Tracker } from "@ctsim/catalog";
+import type { MockState, ProjectStateData } from "./mock-state.js";
 
 /** Trackers and key event notifications of one project. */
 export class ProjectState {
@@ -37,5 +38,31 @@ export class ProjectRegistry {
   /** Every project touched so far. */
   all(): IterableIterator<ProjectState> {
     return this.projects.values();
+  }
+
+  /** Every project's trackers and notifications (copies of the lists). */
+  exportState(): MockState {
+    const projects: Record<string, ProjectStateData> = {};
+    for (const [projectId, state] of this.projects) {
+      projects[projectId] = {
+        trackers: [...state.trackers],
+        notifications: [...state.notifications],
+      };
+    }
+    return { projects };
+  }
+
+  /**
+   * Replaces every project's state with `state` (checked by the caller). A project it holds is
+   * not created again, so it gets no new default system tracker.
+   */
+  importState(state: MockState): void {
+    this.projects.clear();
+    for (const [projectId, data] of Object.entries(state.projects)) {
+      const project = new ProjectState();
+      project.trackers = [...data.trackers];
+      project.notifications = [...data.notifications];
+      this.projects.set(projectId, project);
+    }
   }
 }

@@ -46,3 +46,12 @@ export function randomUuid(prng: Prng): string {
   const variant = HEX[8 + prng.int(4)];
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
 }
+
+/** FNV-1a hash of a string's UTF-16 code units (a seed derived from text, e.g. imported state). */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -8,6 +8,9 @@ export type { CtsServer, CtsServerOptions } from "./start-cts-server.js";
 export { AUTH_MODES, startMockService } from "./start-mock-service.js";
 export type { AuthMode, MockService, MockServiceOptions } from "./start-mock-service.js";
 
+// ── Trackers and notifications across restarts ─────────────────────────────
+export { readStateFile, StateFileWriter } from "./state-file.js";
+
 // ── Loading traces ──────────────────────────────────────────────────────────
 export { loadNdjsonFile } from "./load-ndjson-file.js";
 export { loadGeneratedTracesInWorkers } from "./load-generated-traces-in-workers.js";

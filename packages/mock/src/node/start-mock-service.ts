@@ -1,11 +1,14 @@
 import { availableParallelism } from "node:os";
 import type { AuthOptions } from "../auth/index.js";
+import { createCtsCore } from "../core/cts-core.js";
+import type { MockState } from "../core/mock-state.js";
 import { createPrng, type Prng } from "../internal/prng.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
 import { type CtsServer, startCtsServer } from "./start-cts-server.js";
+import { readStateFile, StateFileWriter } from "./state-file.js";
 
 /** Authentication modes of the ready-made service. */
 export const AUTH_MODES = ["none", "token", "aksk"] as const;
@@ -55,6 +58,14 @@ export interface MockServiceOptions {
    * 50,000 traces or more are written.
    */
   readonly cacheDir?: string | false;
+  /**
+   * A JSON file that keeps the trackers and notifications created through the API across
+   * restarts, as CTS keeps them: read at start (a missing file is an empty state), rewritten
+   * after every change. Default: none (they live in memory).
+   */
+  readonly stateFile?: string;
+  /** Receives failures to write `stateFile`; the service keeps running. Default: a process warning. */
+  readonly onStateError?: (error: Error) => void;
 }
 
 /** A running service: the server, what it serves, and the credentials it accepts. */
@@ -65,7 +76,9 @@ export interface MockService {
   readonly auth: AuthOptions;
   /** Where the traces came from (a snapshot or the generator) and the snapshot being written. */
   readonly load: CachedLoad;
-  /** Stops the server (after a snapshot still being written is finished). */
+  /** The state file, and what it held at start; `undefined` without `stateFile`. */
+  readonly state: { readonly file: string; readonly restored: MockState | undefined } | undefined;
+  /** Stops the server (after a snapshot or state file still being written is finished). */
   close(): Promise<void>;
 }
 
@@ -95,6 +108,9 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     );
   }
   const auth = authOptions(options, createPrng(seed ^ 0x0a0c_c355));
+  const stateFile = options.stateFile;
+  // A bad state file stops the start before the (long) load, and is never overwritten.
+  const restored = stateFile === undefined ? undefined : readStateFile(stateFile);
   const now = options.now ?? Date.now;
   const store = new TraceStore({ now });
   const load = await loadStoreCached(store, {
@@ -108,20 +124,34 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
   });
   const projectId = options.projectId ?? load.projects[0] ?? "0".repeat(32);
-  const server = await startCtsServer({
+  let writer: StateFileWriter | undefined;
+  const core = createCtsCore({
     store,
     now,
     seed,
     auth,
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(stateFile === undefined ? {} : { onStateChange: () => writer?.changed() }),
+  });
+  if (restored !== undefined) core.importState(restored);
+  if (stateFile !== undefined) {
+    const onError =
+      options.onStateError ??
+      ((error: Error) => process.emitWarning(`cannot write the state file: ${error.message}`));
+    writer = new StateFileWriter(stateFile, () => core.exportState(), onError);
+  }
+  const server = await startCtsServer({
+    core,
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 9000,
-    ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
   const close = async (): Promise<void> => {
     await load.written;
     await server.close();
+    await writer?.flush();
   };
-  return { server, projectId, traceCount: load.count, auth, load, close };
+  const state = stateFile === undefined ? undefined : { file: stateFile, restored };
+  return { server, projectId, traceCount: load.count, auth, load, state, close };
 }
 
 const HOUR = 3_600_000;
