@@ -39,6 +39,24 @@ describe("ctsim generate", () => {
     expect(Math.max(...times)).toBeLessThan(Date.parse(NOW));
   });
 
+  it("with --expected-count fills the window to --now with about that many traces", async () => {
+    const from = "2025-02-22T00:00:00Z";
+    const args = ["generate", "--now", NOW, "--from", from, "--seed", "3"];
+    const timesOf = (stdout: string): number[] =>
+      stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { time: number }).time);
+    const expected = timesOf((await ctsim(...args, "--expected-count", "20000")).stdout);
+    expect(expected.length).toBeGreaterThan(20_000 * 0.85);
+    expect(expected.length).toBeLessThan(20_000 * 1.15);
+    expect(expected[expected.length - 1]).toBeGreaterThan(Date.parse(NOW) - 3 * 3_600_000);
+    // --count stops at exactly N, before the window ends.
+    const counted = timesOf((await ctsim(...args, "--count", "20000")).stdout);
+    expect(counted).toHaveLength(20_000);
+    expect(counted[counted.length - 1]).toBeLessThan(Date.parse(NOW) - 12 * 3_600_000);
+  });
+
   it("honours --count, --format json, --shard, --revision and --tenants", async () => {
     const { code, stdout } = await ctsim(
       "generate",
@@ -91,6 +109,8 @@ describe("ctsim generate", () => {
 
   it.each([
     [["--count", "-3"], "--count"],
+    [["--expected-count", "0"], "--expected-count"],
+    [["--expected-count", "10", "--count", "10"], "no count"],
     [["--from", "yesterday"], "--from"],
     [["--shard", "2/2"], "--shard"],
     [["--scenario", "heist"], "heist"],

@@ -23,6 +23,7 @@ import type { CommandFactory } from "../program.js";
 interface RawGenerateOptions {
   readonly seed?: string;
   readonly count?: string;
+  readonly expectedCount?: string;
   readonly from?: string;
   readonly to?: string;
   readonly now?: string;
@@ -56,6 +57,10 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
     .option(
       "--count <n>",
       "stop after this many traces (the activity rate rises to fit: up to 400x a tenant's with --from, else up to 40x, reaching back as far as needed)",
+    )
+    .option(
+      "--expected-count <n>",
+      "about this many traces over the window, filled to its end (the rate rises to fit, up to 400x; the actual count varies by a few percent)",
     )
     .option("--from <iso>", "window start (ISO 8601)")
     .option("--to <iso>", "window end, exclusive (ISO 8601; default: --now)")
@@ -109,6 +114,9 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
     now,
     ...(raw.revision === undefined ? {} : { revision: raw.revision }),
     ...(raw.count === undefined ? {} : { count: parseInteger(raw.count, "--count", 0) }),
+    ...(raw.expectedCount === undefined
+      ? {}
+      : { expectedCount: parseInteger(raw.expectedCount, "--expected-count", 1) }),
     ...(raw.from === undefined ? {} : { from: parseInstant(raw.from, "--from") }),
     // Fixtures are history: with --from alone the window ends at the clock, not open-ended.
     ...(raw.to === undefined
