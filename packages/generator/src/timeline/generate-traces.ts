@@ -181,7 +181,7 @@ function expectedTracesByClass(config: TimelineConfig, samples: number): number 
 /**
  * Sample sessions for an `expectedCount` run: the estimate's relative error falls as
  * 1/√samples (one session's trace count varies about as much as its mean), so big runs, whose
- * generation dwarfs the sampling, sample more: 1M traces → 4,000 sessions (~1.5%).
+ * generation dwarfs the sampling, sample more: 1M traces → 4,000 sessions of each class (~1.5%).
  */
 function samplesFor(expectedCount: number): number {
   return Math.min(4000, Math.max(1000, Math.round(expectedCount / 25)));
