@@ -64,7 +64,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     .option("--tenants <n>", "tenants (accounts) generated, ~3,700 traces a week each (default: 1)")
     .option(
       "--count <n>",
-      "about this many traces over the week (the generator raises its rate to fit them)",
+      "about this many traces over --days, the newest at now (the generator raises its rate to fit them)",
     )
     .option(
       "--workers <n>",
