@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { BatchMerger } from "../store/batch-merger.js";
@@ -66,6 +67,7 @@ export async function loadGeneratedTracesInWorkers(
   const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
   const merger = new BatchMerger(store, workers);
   const started: Worker[] = [];
+  const entry = await workerEntry();
   try {
     await new Promise<void>((resolve, reject) => {
       let running = workers;
@@ -73,7 +75,15 @@ export async function loadGeneratedTracesInWorkers(
         reject(new MockError(MockErrorCode.server, `trace loading worker failed: ${message}`));
       for (let w = 0; w < workers; w++) {
         const shard = { index: w, count: workers };
-        const worker = startWorker({ options: { ...base, shard }, credits, slot: w, prefetch });
+        const worker = new Worker(entry, {
+          workerData: {
+            options: { ...base, shard },
+            credits,
+            slot: w,
+            prefetch,
+          } satisfies LoadWorkerData,
+          resourceLimits: WORKER_LIMITS,
+        });
         started.push(worker);
         worker.on("message", (reply: LoadWorkerReply) => {
           if ("error" in reply) return fail(reply.error);
@@ -118,25 +128,37 @@ export async function loadGeneratedTracesInWorkers(
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /**
- * Starts a load worker. From built JavaScript the worker runs `load-worker.js`; from
- * TypeScript sources (tests, `tsx`) Node 20 does not carry the TypeScript loader into worker
- * threads, so a small bootstrap registers tsx first and the worker resolves workspace packages
- * through the `@ctsim/source` condition, as the main thread does.
+ * What load workers run. From built JavaScript: `load-worker.js`. From TypeScript sources
+ * (tests, `tsx`, `pnpm ctsim`) Node 20 does not carry the TypeScript loader into worker threads,
+ * and registering tsx in each worker cost ~0.5 s of every load (its loader thread, and a round
+ * trip to it per module): instead `load-worker.ts` and what it imports are bundled once per
+ * process with esbuild (tsx's own compiler; a dev dependency here), and workers start from that
+ * in memory.
  */
-function startWorker(data: LoadWorkerData): Worker {
-  if (!import.meta.url.endsWith(".ts")) {
-    return new Worker(new URL("./load-worker.js", import.meta.url), {
-      workerData: data,
-      resourceLimits: WORKER_LIMITS,
+function workerEntry(): Promise<URL> {
+  return import.meta.url.endsWith(".ts")
+    ? sourceBundle()
+    : Promise.resolve(new URL("./load-worker.js", import.meta.url));
+}
+
+let bundled: Promise<URL> | undefined;
+
+/** `load-worker.ts` and everything it imports as one ES module (a `data:` URL), built once. */
+function sourceBundle(): Promise<URL> {
+  bundled ??= (async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL("./load-worker.ts", import.meta.url))],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      conditions: ["@ctsim/source"],
+      write: false,
+      logLevel: "silent",
     });
-  }
-  const entry = new URL("./load-worker.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, {
-    eval: true,
-    workerData: data,
-    execArgv: ["--conditions=@ctsim/source"],
-    resourceLimits: WORKER_LIMITS,
-  });
+    const code = result.outputFiles[0]?.text ?? "";
+    return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+  })();
+  return bundled;
 }
