@@ -64,10 +64,8 @@ export function expectedSessions(
   to: number,
 ): number {
   let sum = 0;
-  for (let hour = Math.floor(from / HOUR); hour * HOUR < to; hour++) {
-    const start = Math.max(from, hour * HOUR);
-    const end = Math.min(to, (hour + 1) * HOUR);
-    sum += (bucketRates(seed, tenants, hour, 1).total * (end - start)) / HOUR;
+  for (const [hour, ms] of hourSpans(from, to)) {
+    sum += (bucketRates(seed, tenants, hour, 1).total * ms) / HOUR;
   }
   return sum;
 }
@@ -81,8 +79,8 @@ export function expectedSessionsByClass(
 ): { readonly human: number; readonly bot: number } {
   let human = 0;
   let bot = 0;
-  for (let hour = Math.floor(from / HOUR); hour * HOUR < to; hour++) {
-    const share = (Math.min(to, (hour + 1) * HOUR) - Math.max(from, hour * HOUR)) / HOUR;
+  for (const [hour, ms] of hourSpans(from, to)) {
+    const share = ms / HOUR;
     const { cumulative } = bucketRates(seed, tenants, hour, 1);
     for (let k = 0; k < tenants.length; k++) {
       const before = k === 0 ? 0 : (cumulative[2 * k - 1] as number);
@@ -91,4 +89,11 @@ export function expectedSessionsByClass(
     }
   }
   return { human, bot };
+}
+
+/** Each hour bucket overlapping `[from, to)`, with the milliseconds of the overlap. */
+function* hourSpans(from: number, to: number): Generator<readonly [hour: number, ms: number]> {
+  for (let hour = Math.floor(from / HOUR); hour * HOUR < to; hour++) {
+    yield [hour, Math.min(to, (hour + 1) * HOUR) - Math.max(from, hour * HOUR)];
+  }
 }

@@ -139,11 +139,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       bodies,
     };
     const reply = match.route.handler(context, faults, page);
-    if (
-      reply.status < 300 &&
-      request.method.toUpperCase() !== "GET" &&
-      STATEFUL.has(match.route.name)
-    ) {
+    if (reply.status < 300 && match.route.method !== "GET" && STATEFUL.has(match.route.name)) {
       resolved.onStateChange?.();
     }
     return withTransport(reply);
