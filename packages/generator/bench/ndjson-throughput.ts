@@ -24,6 +24,7 @@ const N_BIG = QUICK ? 1_000_000 : 10_000_000;
 const N_RSS_SMALL = QUICK ? 200_000 : 1_000_000;
 const N_FIXED = QUICK ? 200_000 : 1_000_000;
 const N_NAIVE = QUICK ? 20_000 : 100_000;
+const N_ENCODE = QUICK ? 100_000 : 500_000;
 /** Alternating rounds of (a) and the generator. */
 const ROUNDS = 3;
 
@@ -71,6 +72,18 @@ function generator(count: number): Result {
   return measure(count, (writer) => {
     // The library's NDJSON encoder: ~64 KiB text chunks into the same buffered writer.
     for (const chunk of encodeTraces(generateTraces({ seed: 42, count }))) writer.write(chunk);
+  });
+}
+
+/**
+ * Encoding and writing alone: the traces are generated beforehand and held in memory, then
+ * encoded into the same writer. The floor under the generator's cost per trace, whatever the
+ * timeline does.
+ */
+function encodeOnly(count: number): Result {
+  const events = [...generateTraces({ seed: 42, count })];
+  return measure(count, (writer) => {
+    for (const chunk of encodeTraces(events)) writer.write(chunk);
   });
 }
 
@@ -230,6 +243,7 @@ const fixed = total(fixedRuns);
 const main = total(generatorRuns);
 const ratios = generatorRuns.map((run, i) => rate(run) / rate(fixedRuns[i] as Result));
 const naive = naiveBaseline(N_NAIVE);
+const encoding = encodeOnly(N_ENCODE);
 
 console.log(line(`(a) JSON.stringify fixed trace, ${ROUNDS} runs`, fixed));
 console.log(line("(b) naive faker-per-field", naive));
@@ -239,6 +253,10 @@ console.log(
   `ratio vs (a) per round: ${ratios.map((r) => r.toFixed(2)).join(", ")}; median ${median(ratios).toFixed(2)}×  (target ≥ 1.0×, aim 1.5×)`,
 );
 console.log(`ratio vs (b): ${(rate(main) / rate(naive)).toFixed(1)}×  (target ≥ 20×)`);
+const micros = (r: Result): string => ((r.seconds * 1e6) / r.traces).toFixed(2);
+console.log(
+  `encoding and writing alone (${N_ENCODE.toLocaleString("en-US")} traces generated beforehand): ${micros(encoding)} µs a trace; the generator takes ${micros(main)} µs in all, and 20× (b) would allow ${(1e6 / (20 * rate(naive))).toFixed(2)} µs`,
+);
 // Peak RSS along one long run in a process of its own (the runs above share this one's heap).
 const long = freshRun(N_BIG, N_RSS_SMALL);
 console.log(
