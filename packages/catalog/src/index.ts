@@ -134,6 +134,36 @@ export type {
   ListUserResourcesResponse,
   Version,
 } from "./cts/schemas/lookups.js";
+export {
+  BatchCreateResourceTagsRequestSchema,
+  BatchDeleteResourceTagsRequestSchema,
+  ListProjectTagsResponseSchema,
+  ListResourcesByTagsRequestSchema,
+  ListResourcesByTagsResponseSchema,
+  ListResourceTagsResponseSchema,
+  ProjectTagSchema,
+  ResourceTagSchema,
+  TaggedResourceSchema,
+} from "./cts/schemas/tags.js";
+export type {
+  BatchCreateResourceTagsRequest,
+  BatchDeleteResourceTagsRequest,
+  ListProjectTagsResponse,
+  ListResourcesByTagsRequest,
+  ListResourcesByTagsResponse,
+  ListResourceTagsResponse,
+  ProjectTag,
+  ResourceTag,
+  TaggedResource,
+} from "./cts/schemas/tags.js";
+export {
+  CtsConfigurationSchema,
+  UpdateConfigurationRequestSchema,
+} from "./cts/schemas/configuration.js";
+export type {
+  CtsConfiguration,
+  UpdateConfigurationRequest,
+} from "./cts/schemas/configuration.js";
 export { ErrorBodySchema } from "./cts/schemas/error-body.js";
 export type { ErrorBody } from "./cts/schemas/error-body.js";
 export { TRACE_NAME_PATTERN } from "./cts/schemas/schema-helpers.js";

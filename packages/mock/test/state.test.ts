@@ -1,3 +1,4 @@
+import type { Tracker } from "@ctsim/catalog";
 import { createCtsCore, MockError, type MockState } from "@ctsim/mock";
 import { describe, expect, it } from "vitest";
 import { call } from "./support/call.js";
@@ -13,7 +14,14 @@ const dataTracker = (name: string, bucket = "tracked-bucket"): object => ({
 const idsOf = (json: unknown): string[] =>
   (json as { trackers: { id: string }[] }).trackers.map((tracker) => tracker.id);
 
-describe("the core's state (trackers and notifications)", () => {
+/** A fresh core's default system tracker (its project is created by the first request). */
+function systemTracker(): Tracker {
+  const core = createCtsCore({ now: () => NOW });
+  call(core, "GET", TRACKERS);
+  return core.exportState().projects[PID]?.trackers[0] as Tracker;
+}
+
+describe("the core's state (trackers, notifications, tags and configuration)", () => {
   it("calls onStateChange after each successful write, and only then", () => {
     let changes = 0;
     const core = createCtsCore({ now: () => NOW, onStateChange: () => changes++ });
@@ -64,6 +72,53 @@ describe("the core's state (trackers and notifications)", () => {
     expect(new Set(ids).size).toBe(3);
   });
 
+  it("counts tag and configuration writes as changes, and tag queries (a POST among them) not", () => {
+    let changes = 0;
+    const core = createCtsCore({ now: () => NOW, onStateChange: () => changes++ });
+    call(core, "POST", `/v3/${PID}/tracker`, { body: dataTracker("d1") });
+    const id = idsOf(call(core, "GET", TRACKERS).json)[1] as string;
+    const tags = `/v3/${PID}/cts-tracker/${id}/tags`;
+    const steps: [string, string, object | undefined, number][] = [
+      ["POST", `${tags}/create`, { tags: [{ key: "env", value: "prod" }] }, 2],
+      ["POST", `${tags}/create`, { tags: [{ key: "_sys_x", value: "" }] }, 2], // refused
+      ["GET", tags, undefined, 2],
+      ["GET", `/v3/${PID}/cts-tracker/tags`, undefined, 2],
+      ["POST", `/v3/${PID}/cts-tracker/resource-instances/filter`, {}, 2],
+      ["DELETE", `${tags}/delete`, { tags: [{ key: "env" }] }, 3],
+      ["PUT", `/v3/${PID}/configuration`, { is_support_read_only: true }, 4],
+      ["PUT", `/v3/${PID}/configuration`, { is_support_read_only: 1 }, 4], // refused
+      ["GET", `/v3/${PID}/configuration`, undefined, 4],
+    ];
+    for (const [method, path, body, expected] of steps) {
+      call(core, method, path, body === undefined ? {} : { body });
+      expect([method, path, changes]).toEqual([method, path, expected]);
+    }
+  });
+
+  it("restores tags and configuration, and reads states saved before they existed", () => {
+    const before = createCtsCore({ now: () => NOW });
+    call(before, "POST", `/v3/${PID}/tracker`, { body: dataTracker("d1") });
+    const id = idsOf(call(before, "GET", TRACKERS).json)[1] as string;
+    const tags = `/v3/${PID}/cts-tracker/${id}/tags`;
+    call(before, "POST", `${tags}/create`, { body: { tags: [{ key: "env", value: "prod" }] } });
+    call(before, "PUT", `/v3/${PID}/configuration`, {
+      body: { is_sync_global_trace: true, support_read_only_services: ["ECS"] },
+    });
+    const saved = JSON.parse(JSON.stringify(before.exportState())) as MockState;
+    const after = createCtsCore({ now: () => NOW });
+    after.importState(saved);
+    expect(call(after, "GET", tags).json).toEqual({ tags: [{ key: "env", value: "prod" }] });
+    expect(call(after, "GET", `/v3/${PID}/configuration`).json).toEqual(
+      call(before, "GET", `/v3/${PID}/configuration`).json,
+    );
+    const { tags: _tags, configuration: _configuration, ...older } = saved.projects[PID]!;
+    after.importState({ projects: { [PID]: older } });
+    expect(call(after, "GET", tags).json).toEqual({ tags: [] });
+    expect(call(after, "GET", `/v3/${PID}/configuration`).json).toMatchObject({
+      is_sync_global_trace: false,
+    });
+  });
+
   it("refuses a state that is not CTS's, naming where", () => {
     const core = createCtsCore({ now: () => NOW });
     const bad = (state: unknown): void => core.importState(state as MockState);
@@ -72,6 +127,22 @@ describe("the core's state (trackers and notifications)", () => {
       new RegExp(`mock state: projects\\.${PID}\\.trackers\\[0\\]/`),
     );
     expect(() => bad({ projects: { [PID]: { trackers: [] } } })).toThrow(MockError);
+    const tracker = systemTracker();
+    const project = (extra: object): unknown => ({
+      projects: { [PID]: { trackers: [tracker], notifications: [], ...extra } },
+    });
+    expect(() => bad(project({ tags: { nope: [{ key: "k", value: "v" }] } }))).toThrow(
+      new RegExp(`mock state: projects\\.${PID}\\.tags\\.nope names no tracker`),
+    );
+    expect(() => bad(project({ tags: { [tracker.id]: [{ key: "_sys_k", value: "v" }] } }))).toThrow(
+      /must not start with _sys_/,
+    );
+    expect(() => bad(project({ tags: { [tracker.id]: [{ key: 1 }] } }))).toThrow(
+      new RegExp(`tags\\.${tracker.id}\\[0\\]`),
+    );
+    expect(() => bad(project({ configuration: { is_sync_global_trace: "no" } }))).toThrow(
+      /configuration/,
+    );
     // Nothing was imported by the refused calls: the project still gets its default tracker.
     expect(idsOf(call(core, "GET", TRACKERS).json)).toHaveLength(1);
   });

@@ -36,7 +36,7 @@ describe("ctsOpenApiDocument", () => {
     expect(() => validator.resolveRefs()).not.toThrow();
   });
 
-  it("serves the v3 endpoints of reference §1.1 rows 1–14 and 22–23 with their methods and statuses", () => {
+  it("serves the v3 endpoints of reference §1.1 rows 1–23 with their methods and statuses", () => {
     const expected: Array<[string, string, string, string]> = [
       ["ListTraces", "GET", "/v3/{project_id}/traces", "200"],
       ["CreateTracker", "POST", "/v3/{project_id}/tracker", "201"],
@@ -52,6 +52,28 @@ describe("ctsOpenApiDocument", () => {
       ["ListUserResources", "GET", "/v3/{project_id}/user-resources", "200"],
       ["ListTraceResources", "GET", "/v3/{domain_id}/resources", "200"],
       ["CheckObsBuckets", "POST", "/v3/{domain_id}/checkbucket", "200"],
+      [
+        "BatchCreateResourceTags",
+        "POST",
+        "/v3/{project_id}/{resource_type}/{resource_id}/tags/create",
+        "200",
+      ],
+      [
+        "BatchDeleteResourceTags",
+        "DELETE",
+        "/v3/{project_id}/{resource_type}/{resource_id}/tags/delete",
+        "204",
+      ],
+      ["ListResourceTags", "GET", "/v3/{project_id}/{resource_type}/{resource_id}/tags", "200"],
+      ["ListProjectTags", "GET", "/v3/{project_id}/{resource_type}/tags", "200"],
+      [
+        "ListResourcesByTags",
+        "POST",
+        "/v3/{project_id}/{resource_type}/resource-instances/filter",
+        "200",
+      ],
+      ["ShowConfiguration", "GET", "/v3/{project_id}/configuration", "200"],
+      ["UpdateConfiguration", "PUT", "/v3/{project_id}/configuration", "204"],
       ["ListApiVersions", "GET", "/", "200"],
       ["ShowApiVersion", "GET", "/{version}", "200"],
     ];
@@ -101,6 +123,44 @@ describe("ctsOpenApiDocument", () => {
     expect(query.filter((p) => p.required).map((p) => p.name)).toEqual(["trace_type"]);
     const limit = query.find((p) => p.name === "limit")?.schema;
     expect(limit).toMatchObject({ minimum: LIST_TRACES_LIMIT.min, maximum: 200 });
+  });
+
+  it("limits {resource_type} of the tag APIs to cts-tracker and wires their bodies (§1.6, §1.7)", () => {
+    const ops = operations();
+    for (const id of [
+      "BatchCreateResourceTags",
+      "BatchDeleteResourceTags",
+      "ListResourceTags",
+      "ListProjectTags",
+      "ListResourcesByTags",
+    ]) {
+      const param = ops.get(id)?.parameters?.find((p) => p.name === "resource_type");
+      expect({ id, param }).toMatchObject({
+        id,
+        param: { in: "path", required: true, schema: { type: "string", enum: ["cts-tracker"] } },
+      });
+    }
+    const limit = ops.get("ListProjectTags")?.parameters?.find((p) => p.name === "limit");
+    expect(limit).toMatchObject({ in: "query", required: false, schema: { type: "integer" } });
+    const doc = ctsOpenApiDocument() as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
+    const bodyOf = (path: string, method: string) =>
+      JSON.stringify(doc.paths[path]?.[method]?.requestBody);
+    expect(
+      bodyOf("/v3/{project_id}/{resource_type}/{resource_id}/tags/delete", "delete"),
+    ).toContain("#/components/schemas/BatchDeleteResourceTagsRequest");
+    expect(bodyOf("/v3/{project_id}/configuration", "put")).toContain(
+      "#/components/schemas/UpdateConfigurationRequest",
+    );
+    expect(ops.get("BatchCreateResourceTags")?.responses["200"]).toMatchObject({
+      description: expect.stringContaining("unconfirmed 200 vs 204"),
+    });
+    const tagged = JSON.stringify(
+      (ctsOpenApiDocument() as { components: { schemas: Record<string, unknown> } }).components
+        .schemas.TaggedResource,
+    );
+    expect(tagged).toContain('"$ref":"#/components/schemas/ResourceTag"');
   });
 
   it("has one component per named schema, referencing nested named schemas", () => {

@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, TRACKER_TYPES } from "./enums.js";
+import { NOTIFICATION_TYPES, TAG_RESOURCE_TYPES, TRACKER_TYPES } from "./enums.js";
 import { componentSchemaOf, type JsonObject } from "./json-schema.js";
 import { CTS_SCHEMAS, type CtsSchemaName } from "./schema-registry.js";
 import { ListTracesQuerySchema } from "./schemas/list-traces.js";
@@ -68,10 +68,16 @@ function listTracesParameters(): JsonObject[] {
 
 /**
  * The OpenAPI 3.1 document of the CTS v3 endpoints ctsim serves: traces, trackers,
- * notifications, quotas, operations, user-resources, resources, checkbucket and versions.
+ * notifications, quotas, operations, user-resources, resources, checkbucket, tracker tags,
+ * configuration and versions.
  */
 export function ctsOpenApiDocument(): JsonObject {
   const stringEnum = (values: readonly string[]): JsonObject => ({ type: "string", enum: values });
+  const resourceType = {
+    ...pathParam("resource_type", "resource type of the tag APIs: only cts-tracker"),
+    schema: stringEnum(TAG_RESOURCE_TYPES),
+  };
+  const resourceId = pathParam("resource_id", "tracker ID");
   return {
     openapi: "3.1.0",
     info: {
@@ -216,6 +222,68 @@ export function ctsOpenApiDocument(): JsonObject {
             "200": json("CheckObsBucketsResponse", "one result per bucket"),
             ...errors(),
           },
+        }),
+      },
+      "/v3/{project_id}/{resource_type}/{resource_id}/tags/create": {
+        post: operation("BatchCreateResourceTags", "Add tags to a tracker", {
+          parameters: [projectId, resourceType, resourceId],
+          requestBody: "BatchCreateResourceTagsRequest",
+          responses: {
+            "200": empty(
+              "created; empty body (one doc revision says 200, others list no code: unconfirmed 200 vs 204)",
+            ),
+            ...errors(),
+          },
+        }),
+      },
+      "/v3/{project_id}/{resource_type}/{resource_id}/tags/delete": {
+        delete: operation("BatchDeleteResourceTags", "Remove tags from a tracker", {
+          parameters: [projectId, resourceType, resourceId],
+          requestBody: "BatchDeleteResourceTagsRequest",
+          responses: { "204": empty("deleted"), ...errors() },
+        }),
+      },
+      "/v3/{project_id}/{resource_type}/{resource_id}/tags": {
+        get: operation("ListResourceTags", "Query the tags of a tracker (not in the SDK)", {
+          parameters: [projectId, resourceType, resourceId],
+          responses: { "200": json("ListResourceTagsResponse", "the tracker's tags"), ...errors() },
+        }),
+      },
+      "/v3/{project_id}/{resource_type}/tags": {
+        get: operation("ListProjectTags", "Query the tag keys of the project (not in the SDK)", {
+          parameters: [
+            projectId,
+            resourceType,
+            queryParam("limit", { type: "integer", description: "page size" }),
+          ],
+          responses: {
+            "200": json("ListProjectTagsResponse", "tag keys with their values"),
+            ...errors(),
+          },
+        }),
+      },
+      "/v3/{project_id}/{resource_type}/resource-instances/filter": {
+        post: operation("ListResourcesByTags", "Query trackers by tags (not in the SDK)", {
+          parameters: [projectId, resourceType],
+          requestBody: "ListResourcesByTagsRequest",
+          responses: {
+            "200": json(
+              "ListResourcesByTagsResponse",
+              "matching trackers (paging fields limit, offset and total_count unconfirmed)",
+            ),
+            ...errors(),
+          },
+        }),
+      },
+      "/v3/{project_id}/configuration": {
+        get: operation("ShowConfiguration", "Query the CTS configuration (not in the SDK)", {
+          parameters: [projectId],
+          responses: { "200": json("CtsConfiguration", "the configuration"), ...errors() },
+        }),
+        put: operation("UpdateConfiguration", "Modify the CTS configuration (not in the SDK)", {
+          parameters: [projectId],
+          requestBody: "UpdateConfigurationRequest",
+          responses: { "204": empty("updated; empty body"), ...errors() },
         }),
       },
     },

@@ -1,4 +1,8 @@
 import type { TSchema } from "@sinclair/typebox";
+import {
+  CtsConfigurationSchema,
+  UpdateConfigurationRequestSchema,
+} from "./schemas/configuration.js";
 import { ErrorBodySchema } from "./schemas/error-body.js";
 import { ListTracesQuerySchema, ListTracesResponseSchema } from "./schemas/list-traces.js";
 import {
@@ -18,6 +22,17 @@ import {
   UpdateNotificationRequestSchema,
 } from "./schemas/notification.js";
 import { ListQuotasResponseSchema, QuotaSchema } from "./schemas/quota.js";
+import {
+  BatchCreateResourceTagsRequestSchema,
+  BatchDeleteResourceTagsRequestSchema,
+  ListProjectTagsResponseSchema,
+  ListResourcesByTagsRequestSchema,
+  ListResourcesByTagsResponseSchema,
+  ListResourceTagsResponseSchema,
+  ProjectTagSchema,
+  ResourceTagSchema,
+  TaggedResourceSchema,
+} from "./schemas/tags.js";
 import { ApiTraceSchema, ObsTraceSchema, UserInfoSchema } from "./schemas/trace.js";
 import {
   CreateTrackerRequestSchema,
@@ -54,6 +69,17 @@ export const CTS_SCHEMAS = {
   Version: VersionSchema,
   ListVersionsResponse: ListVersionsResponseSchema,
   ShowVersionResponse: ShowVersionResponseSchema,
+  ResourceTag: ResourceTagSchema,
+  BatchCreateResourceTagsRequest: BatchCreateResourceTagsRequestSchema,
+  BatchDeleteResourceTagsRequest: BatchDeleteResourceTagsRequestSchema,
+  ListResourceTagsResponse: ListResourceTagsResponseSchema,
+  ProjectTag: ProjectTagSchema,
+  ListProjectTagsResponse: ListProjectTagsResponseSchema,
+  ListResourcesByTagsRequest: ListResourcesByTagsRequestSchema,
+  TaggedResource: TaggedResourceSchema,
+  ListResourcesByTagsResponse: ListResourcesByTagsResponseSchema,
+  CtsConfiguration: CtsConfigurationSchema,
+  UpdateConfigurationRequest: UpdateConfigurationRequestSchema,
   ErrorBody: ErrorBodySchema,
 } as const satisfies Record<string, TSchema>;
 

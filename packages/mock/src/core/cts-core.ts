@@ -14,7 +14,6 @@ import type { HandlerContext } from "./handler-context.js";
 import { type MockState, parseMockState } from "./mock-state.js";
 import { ProjectRegistry, ProjectState } from "./project-state.js";
 import { ctsError, gatewayError, jsonReply } from "./replies.js";
-import type { RouteName } from "./route-name.js";
 import { matchRoute } from "./routes.js";
 import { defaultSystemTracker } from "./trackers.js";
 
@@ -41,8 +40,6 @@ export interface CtsCore {
 }
 
 const JSON_TYPE = "application/json;charset=UTF-8";
-/** Routes whose successful writes change what {@link CtsCore.exportState} returns. */
-const STATEFUL: ReadonlySet<RouteName> = new Set(["trackers", "notifications"]);
 
 function respond(
   reply: Reply,
@@ -139,7 +136,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       bodies,
     };
     const reply = match.route.handler(context, faults, page);
-    if (reply.status < 300 && match.route.method !== "GET" && STATEFUL.has(match.route.name)) {
+    if (reply.status < 300 && match.route.writes) {
       resolved.onStateChange?.();
     }
     return withTransport(reply);

@@ -1,23 +1,37 @@
-import { type Notification, type Tracker, validatorFor } from "@ctsim/catalog";
+import {
+  type CtsConfiguration,
+  type CtsSchemaName,
+  type Notification,
+  type ResourceTag,
+  type Tracker,
+  validatorFor,
+} from "@ctsim/catalog";
 import { MockError, MockErrorCode } from "../mock-error.js";
+import { tagListProblem } from "./tag-rules.js";
 
-/** One project's trackers and key event notifications, in creation order. */
+/** One project's trackers and key event notifications (in creation order), tags and configuration. */
 export interface ProjectStateData {
   readonly trackers: readonly Tracker[];
   readonly notifications: readonly Notification[];
+  /** Each tagged tracker's tags, by tracker id. Absent in states saved before tags: none. */
+  readonly tags?: Readonly<Record<string, readonly ResourceTag[]>>;
+  /** Absent in states saved before it: every switch off. */
+  readonly configuration?: CtsConfiguration;
 }
 
 /**
- * What the mock's API writes, as plain JSON-safe data: the trackers and notifications of every
- * project touched so far (traces are the store's). See `CtsCore.exportState`.
+ * What the mock's API writes, as plain JSON-safe data: the trackers, notifications, tracker
+ * tags and configuration of every project touched so far (traces are the store's). See
+ * `CtsCore.exportState`.
  */
 export interface MockState {
   readonly projects: Readonly<Record<string, ProjectStateData>>;
 }
 
 /**
- * Checks that `value` (e.g. parsed JSON) is a {@link MockState}: every tracker and notification
- * valid against CTS's schema, at most one system tracker per project.
+ * Checks that `value` (e.g. parsed JSON) is a {@link MockState}: every tracker, notification, tag
+ * and configuration valid against CTS's schema and rules, at most one system tracker per
+ * project, tags only on the project's trackers.
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` naming the first bad path.
  * @example
@@ -35,17 +49,36 @@ export function parseMockState(value: unknown): MockState {
     if (trackers.filter((tracker) => tracker.tracker_type === "system").length > 1) {
       bad(`${at}.trackers`, "holds more than one system tracker");
     }
+    if (project.tags !== undefined) checkTags(project.tags, `${at}.tags`, trackers);
+    if (project.configuration !== undefined) {
+      checkOne(project.configuration, `${at}.configuration`, "CtsConfiguration");
+    }
   }
   return value as unknown as MockState;
 }
 
-function checkAll(items: unknown, at: string, schema: "Tracker" | "Notification"): void {
+function checkAll(items: unknown, at: string, schema: CtsSchemaName): void {
   if (!Array.isArray(items)) bad(at, "must be an array");
-  const validator = validatorFor(schema);
   items.forEach((item, index) => {
-    const [issue] = validator.issues(item, 1);
-    if (issue !== undefined) bad(`${at}[${index}]${issue.path}`, issue.message);
+    checkOne(item, `${at}[${index}]`, schema);
   });
+}
+
+function checkOne(item: unknown, at: string, schema: CtsSchemaName): void {
+  const [issue] = validatorFor(schema).issues(item, 1);
+  if (issue !== undefined) bad(`${at}${issue.path}`, issue.message);
+}
+
+function checkTags(tags: unknown, at: string, trackers: readonly Tracker[]): void {
+  if (!isObject(tags)) bad(at, "must be an object of tracker ids");
+  for (const [trackerId, list] of Object.entries(tags)) {
+    if (!trackers.some((tracker) => tracker.id === trackerId)) {
+      bad(`${at}.${trackerId}`, "names no tracker of the project");
+    }
+    checkAll(list, `${at}.${trackerId}`, "ResourceTag");
+    const problem = tagListProblem(list as ResourceTag[]);
+    if (problem !== undefined) bad(`${at}.${trackerId}`, problem);
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

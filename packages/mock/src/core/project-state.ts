@@ -1,12 +1,25 @@
-import type { Notification, Tracker } from "@ctsim/catalog";
+import type { CtsConfiguration, Notification, ResourceTag, Tracker } from "@ctsim/catalog";
 import type { MockState, ProjectStateData } from "./mock-state.js";
 
-/** Trackers and key event notifications of one project. */
+/** What CTS reports for a project whose configuration was never set (reference §1.7). */
+export function defaultConfiguration(): CtsConfiguration {
+  return {
+    is_sync_global_trace: false,
+    is_support_read_only: false,
+    support_read_only_services: [],
+  };
+}
+
+/** Trackers, key event notifications, tracker tags and the trace configuration of one project. */
 export class ProjectState {
   /** Trackers in creation order; at most one `system` tracker. */
   trackers: Tracker[] = [];
   /** Notifications in creation order. */
   notifications: Notification[] = [];
+  /** Each tagged tracker's tags (by tracker id), in the order their keys were first set. */
+  tags = new Map<string, ResourceTag[]>();
+  /** Traces configuration (`/v3/{project_id}/configuration`). */
+  configuration: CtsConfiguration = defaultConfiguration();
 
   systemTracker(): Tracker | undefined {
     return this.trackers.find((tracker) => tracker.tracker_type === "system");
@@ -14,6 +27,12 @@ export class ProjectState {
 
   dataTrackers(): Tracker[] {
     return this.trackers.filter((tracker) => tracker.tracker_type === "data");
+  }
+
+  /** Removes trackers, and their tags with them. */
+  removeTrackers(doomed: readonly Tracker[]): void {
+    this.trackers = this.trackers.filter((tracker) => !doomed.includes(tracker));
+    for (const tracker of doomed) this.tags.delete(tracker.id);
   }
 }
 
@@ -40,13 +59,15 @@ export class ProjectRegistry {
     return this.projects.values();
   }
 
-  /** Every project's trackers and notifications (copies of the lists). */
+  /** Every project's trackers, notifications, tags and configuration (copies). */
   exportState(): MockState {
     const projects: Record<string, ProjectStateData> = {};
     for (const [projectId, state] of this.projects) {
       projects[projectId] = {
         trackers: [...state.trackers],
         notifications: [...state.notifications],
+        tags: Object.fromEntries([...state.tags].map(([id, tags]) => [id, [...tags]])),
+        configuration: structuredClone(state.configuration),
       };
     }
     return { projects };
@@ -62,6 +83,8 @@ export class ProjectRegistry {
       const project = new ProjectState();
       project.trackers = [...data.trackers];
       project.notifications = [...data.notifications];
+      for (const [id, tags] of Object.entries(data.tags ?? {})) project.tags.set(id, [...tags]);
+      project.configuration = structuredClone(data.configuration ?? defaultConfiguration());
       this.projects.set(projectId, project);
     }
   }

@@ -1,3 +1,4 @@
+import { type CtsSchemaName, validatorFor } from "@ctsim/catalog";
 import type { Reply } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
 import { ctsError } from "./replies.js";
@@ -17,6 +18,20 @@ export function objectBody(
     return { reply: ctsError("CTS.0003", "(the body must be a JSON object)") };
   }
   return { value: value as Record<string, unknown> };
+}
+
+/** A JSON object body valid against a catalog schema, or the CTS.0003 reply naming the first issue. */
+export function schemaBody<T>(
+  body: string,
+  schema: CtsSchemaName,
+): { readonly value: T } | { readonly reply: Reply } {
+  const parsed = objectBody(body);
+  if ("reply" in parsed) return parsed;
+  const issue = validatorFor(schema).issues(parsed.value, 1)[0];
+  if (issue !== undefined) {
+    return { reply: ctsError("CTS.0003", `(${issue.message})`) };
+  }
+  return { value: parsed.value as T };
 }
 
 /** A 400 for a bad query parameter, with the configured code and what was wrong. */

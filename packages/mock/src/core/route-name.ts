@@ -1,4 +1,4 @@
-/** The route groups faults can target (one per resource of reference §1.1 rows 1–14, 22–23). */
+/** The route groups faults can target (one per resource of reference §1.1). */
 export const ROUTE_NAMES = [
   "traces",
   "trackers",
@@ -8,6 +8,8 @@ export const ROUTE_NAMES = [
   "user-resources",
   "resources",
   "checkbucket",
+  "tags",
+  "configuration",
   "versions",
 ] as const;
 /** One route group. */

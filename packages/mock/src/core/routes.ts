@@ -1,4 +1,5 @@
 import type { FaultInjector } from "../faults/fault-injector.js";
+import { showConfiguration, updateConfiguration } from "./configuration.js";
 import type { Reply } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
 import { listTraces } from "./list-traces.js";
@@ -16,6 +17,13 @@ import {
   updateNotification,
 } from "./notifications.js";
 import type { RouteName } from "./route-name.js";
+import {
+  batchCreateTags,
+  batchDeleteTags,
+  listProjectTags,
+  listResourcesByTags,
+  listResourceTags,
+} from "./tags.js";
 import { createTracker, deleteTracker, listTrackers, updateTracker } from "./trackers.js";
 import { listVersions, showVersion } from "./versions.js";
 
@@ -30,6 +38,8 @@ export interface Route {
   readonly handler: RouteHandler;
   /** Version queries need no credentials. */
   readonly authenticated: boolean;
+  /** Whether a successful answer means the project's state (trackers, notifications, tags, configuration) changed. */
+  readonly writes: boolean;
 }
 
 const v3 = (
@@ -37,37 +47,61 @@ const v3 = (
   method: string,
   tail: readonly string[],
   handler: RouteHandler,
+  writes = false,
 ): Route => ({
   name,
   method,
   shape: ["v3", "{id}", ...tail],
   handler,
   authenticated: true,
+  writes,
 });
 
-/** Every v3 endpoint of reference §1.1 rows 1–14 and the version endpoints (rows 22–23). */
+/**
+ * Tag routes: `{resource_type}` is only ever `cts-tracker` (reference §1.1), so it is matched as
+ * a literal and any other resource type is an unknown path. What CTS answers for another type
+ * is not documented.
+ */
+const TAGGED = "cts-tracker";
+
+/** Every v3 endpoint of reference §1.1 rows 1–21 and the version endpoints (rows 22–23). */
 export const ROUTES: readonly Route[] = [
   v3("traces", "GET", ["traces"], listTraces),
-  v3("trackers", "POST", ["tracker"], createTracker),
+  v3("trackers", "POST", ["tracker"], createTracker, true),
   v3("trackers", "GET", ["trackers"], listTrackers),
-  v3("trackers", "PUT", ["tracker"], updateTracker),
-  v3("trackers", "DELETE", ["trackers"], deleteTracker),
-  v3("notifications", "POST", ["notifications"], createNotification),
+  v3("trackers", "PUT", ["tracker"], updateTracker, true),
+  v3("trackers", "DELETE", ["trackers"], deleteTracker, true),
+  v3("notifications", "POST", ["notifications"], createNotification, true),
   v3("notifications", "GET", ["notifications", "{param}"], listNotifications),
-  v3("notifications", "PUT", ["notifications"], updateNotification),
-  v3("notifications", "DELETE", ["notifications"], deleteNotification),
+  v3("notifications", "PUT", ["notifications"], updateNotification, true),
+  v3("notifications", "DELETE", ["notifications"], deleteNotification, true),
   v3("quotas", "GET", ["quotas"], listQuotas),
   v3("operations", "GET", ["operations"], listOperations),
   v3("user-resources", "GET", ["user-resources"], listUserResources),
   v3("resources", "GET", ["resources"], listTraceResources),
   v3("checkbucket", "POST", ["checkbucket"], checkObsBuckets),
-  { name: "versions", method: "GET", shape: [], handler: listVersions, authenticated: false },
+  v3("tags", "POST", [TAGGED, "{param}", "tags", "create"], batchCreateTags, true),
+  v3("tags", "DELETE", [TAGGED, "{param}", "tags", "delete"], batchDeleteTags, true),
+  v3("tags", "GET", [TAGGED, "{param}", "tags"], listResourceTags),
+  v3("tags", "GET", [TAGGED, "tags"], listProjectTags),
+  v3("tags", "POST", [TAGGED, "resource-instances", "filter"], listResourcesByTags),
+  v3("configuration", "GET", ["configuration"], showConfiguration),
+  v3("configuration", "PUT", ["configuration"], updateConfiguration, true),
+  {
+    name: "versions",
+    method: "GET",
+    shape: [],
+    handler: listVersions,
+    authenticated: false,
+    writes: false,
+  },
   {
     name: "versions",
     method: "GET",
     shape: ["{param}"],
     handler: showVersion,
     authenticated: false,
+    writes: false,
   },
 ];
 

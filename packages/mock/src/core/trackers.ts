@@ -86,7 +86,7 @@ export function deleteTracker(context: HandlerContext): Reply {
       tracker.tracker_type === type && (name === undefined || tracker.tracker_name === name),
   );
   if (name !== undefined && doomed.length === 0) return ctsError("CTS.0214");
-  state.trackers = state.trackers.filter((tracker) => !doomed.includes(tracker));
+  state.removeTrackers(doomed);
   return emptyReply(204);
 }
 
