@@ -222,6 +222,21 @@ describe("ctsim serve", () => {
     40_000,
   );
 
+  it("finishes a request in flight when stopped, even if the signal comes twice", async () => {
+    const { child, banner, stderr } = await serve(["--fault", "traces:latency=800"]);
+    const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+    const projectId = /project id: (\S+)/.exec(banner)?.[1];
+    const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const answer = fetch(`${url}/v3/${projectId}/traces?trace_type=system&limit=1`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill("SIGINT");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill("SIGINT"); // a second Ctrl-C while the first one's stop waits for the request
+    expect((await answer).status).toBe(200);
+    expect(await exit).toBe(0);
+    expect(stderr()).toContain("ctsim serve: stopped");
+  });
+
   it("serves a seeded week with AK/SK, prints URL, project and credentials, stops on SIGTERM", async () => {
     const { child, banner, stderr } = await serve(["--auth", "aksk", "--seed", "4"]);
     const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];

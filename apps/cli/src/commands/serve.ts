@@ -81,10 +81,14 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
         io.stderr.write(`ctsim serve: cannot write the state file: ${error.message}\n`),
       );
       // Listening before the banner: a client that reads it may signal at once.
-      const stopped = untilSignal();
+      const shutdown = shutdownSignals();
       io.stdout.write(describe(service, (performance.now() - started) / 1000));
-      await stopped;
-      await service.close();
+      await shutdown.requested;
+      try {
+        await service.close();
+      } finally {
+        shutdown.release();
+      }
       io.stderr.write("ctsim serve: stopped\n");
     });
 
@@ -177,15 +181,25 @@ function stateLine(state: NonNullable<MockService["state"]>): string {
   return `state: ${state.file} (restored ${count(trackers, "tracker")}, ${count(notifications, "notification")})`;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+/**
+ * SIGINT and SIGTERM: `requested` resolves on the first. Later ones are ignored until
+ * `release`, so that they cannot cut the graceful stop short (it is bounded by the server's
+ * close timeout): a second Ctrl-C, or the terminal's one relayed again by tsx, which re-sends
+ * it to its child when the child's notice comes late (seen under load, as exit code 130).
+ */
+function shutdownSignals(): { readonly requested: Promise<void>; release(): void } {
+  let request = (): void => {};
+  const requested = new Promise<void>((resolve) => {
+    request = resolve;
   });
+  const onSignal = (): void => request();
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    requested,
+    release(): void {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
 }
