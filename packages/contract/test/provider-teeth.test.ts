@@ -89,6 +89,11 @@ describe("the provider suite", () => {
       "notifications/model",
       /^\[createNotification\(n\d, \w+\),deleteNotification\(n\d\),listQuotas\(\) /,
     ],
+    [
+      "tag-delete-ignores-value",
+      "tags/model",
+      /^\[setTags\(k\d="[^"]*"\),deleteTags\(k\d="[^"]*"\),(listTags|listProjectTags|filterByTag\(k\d\)) /,
+    ],
   ];
 
   it.each(cases)(

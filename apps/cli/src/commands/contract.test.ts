@@ -46,7 +46,8 @@ describe("ctsim contract", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^PASS paging\/each-trace-once {2}walking all pages/m);
     expect(run.stdout).toMatch(/^PASS auth\/bad-credentials-401 /m);
-    expect(run.stdout).toMatch(/^12 properties: 12 passed, 0 failed$/m);
+    expect(run.stdout).toMatch(/^PASS tags\/model /m);
+    expect(run.stdout).toMatch(/^13 properties: 13 passed, 0 failed$/m);
   });
 
   it("exits 1 and prints the counterexample when a property fails", async () => {

@@ -40,7 +40,7 @@ export const contractCommand: CommandFactory = (io: CliIo): Command =>
     .option("--token <token>", "IAM token sent as X-Auth-Token")
     .option("--runs <n>", "runs per property", "25")
     .option("--seed <n>", "fast-check seed, to replay a failure")
-    .option("--read-only", "skip the properties that create and delete trackers and notifications")
+    .option("--read-only", "skip the properties that change trackers, notifications and tags")
     .option("--only <ids>", "comma-separated property ids or prefixes, e.g. paging/,filters/")
     .action(async (raw: RawContractOptions) => {
       const sk = raw.sk ?? io.env.CTSIM_SK;

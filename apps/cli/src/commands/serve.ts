@@ -73,7 +73,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
     .option(
       "--state <file>",
-      "keep the trackers and notifications created through the API in this JSON file across restarts",
+      "keep the trackers, notifications, tags and configuration set through the API in this JSON file across restarts",
     )
     .action(async (flags: ServeFlags) => {
       const started = performance.now();

@@ -15,7 +15,7 @@ export interface ProviderOptions {
   readonly fetch?: typeof fetch;
   /** The suite's clock, epoch ms, for query windows and `X-Sdk-Date`. Default `Date.now`. */
   readonly clock?: () => number;
-  /** Skip the properties that create, update and delete trackers and notifications (use against a real account). Default `false`. */
+  /** Skip the properties that change trackers, notifications and tags (use against a real account). Default `false`. */
   readonly readOnly?: boolean;
   /** Most traces the reference walk collects; beyond, the window shrinks to the newest ones. Default 2000. */
   readonly maxTraces?: number;

@@ -7,6 +7,7 @@ import { notificationsFollowModel } from "./notification-model.js";
 import { pagingEachTraceOnce, pagingSameSetAnyLimit } from "./paging.js";
 import { createProviderContext, type ProviderContext } from "./provider-context.js";
 import { type ProviderOptions, resolveProviderOptions } from "./provider-options.js";
+import { tagsFollowModel } from "./tag-model.js";
 import { defaultWindowLastHour, retentionSevenDays } from "./time-window.js";
 import { trackersFollowModel } from "./tracker-model.js";
 
@@ -24,6 +25,7 @@ export const PROVIDER_PROPERTIES: readonly ContractProperty<ProviderContext>[] =
   badCredentialsGet401,
   trackersFollowModel,
   notificationsFollowModel,
+  tagsFollowModel,
 ];
 
 /** A suite ready to run: how to set up its context, and its properties. */

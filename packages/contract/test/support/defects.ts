@@ -20,6 +20,8 @@ export const DEFECTS = [
   "duplicate-tracker-accepted",
   /** Deleting a notification leaves it counted in the quota. */
   "notification-quota-leak",
+  /** Deleting a tag by key and value deletes it whatever its value. */
+  "tag-delete-ignores-value",
 ] as const;
 
 /** One of {@link DEFECTS}. */

@@ -12,6 +12,7 @@ import type { ProviderCredentials } from "../../src/internal/cts-client.js";
 import type { Defect } from "./defects.js";
 import { REFERENCE_NOW, referenceTraces } from "./reference-dataset.js";
 import { ReferenceResources } from "./reference-resources.js";
+import { ReferenceTags } from "./reference-tags.js";
 import { errorReply, listTraces, type Reply } from "./reference-traces.js";
 
 /** Options of {@link startReferenceProvider}. */
@@ -43,6 +44,7 @@ export async function startReferenceProvider(
   const duplicate = base[20];
   const traces = defects.has("duplicate-trace") && duplicate ? [...base, duplicate] : base;
   const resources = new ReferenceResources(projectId, REFERENCE_NOW, defects);
+  const tags = new ReferenceTags(() => resources.allTrackers(), defects);
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -72,7 +74,7 @@ export async function startReferenceProvider(
     }
     const route = `${request.method} ${url.pathname.replace(`/v3/${projectId}`, "")}`;
     let body: Record<string, unknown> = {};
-    if (request.method === "POST" || request.method === "PUT") {
+    if (request.method === "POST" || request.method === "PUT" || text !== "") {
       try {
         body = JSON.parse(text) as Record<string, unknown>;
       } catch {
@@ -91,6 +93,14 @@ export async function startReferenceProvider(
     if (route === "GET /notifications/smn" || route === "GET /notifications/fun")
       return resources.listNotifications(route.slice(-3), params);
     if (route === "GET /quotas") return resources.quotas();
+    if (route === "GET /cts-tracker/tags") return tags.projectKeys();
+    if (route === "POST /cts-tracker/resource-instances/filter") return tags.filter(body);
+    const tagged = /^(\w+) \/cts-tracker\/([^/]+)\/tags(\/create|\/delete)?$/.exec(route);
+    if (tagged?.[1] === "POST" && tagged[3] === "/create")
+      return tags.create(tagged[2] as string, body);
+    if (tagged?.[1] === "DELETE" && tagged[3] === "/delete")
+      return tags.remove(tagged[2] as string, body);
+    if (tagged?.[1] === "GET" && tagged[3] === undefined) return tags.list(tagged[2] as string);
     return {
       status: 404,
       body: { error_code: "APIGW.0101", error_msg: "The API does not exist", request_id: "ref" },

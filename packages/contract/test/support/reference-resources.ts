@@ -95,6 +95,11 @@ export class ReferenceResources {
     return { status: 204 };
   }
 
+  /** Every tracker, for the tag routes. */
+  allTrackers(): readonly Tracker[] {
+    return this.trackers;
+  }
+
   listTrackers(params: URLSearchParams): Reply {
     const name = params.get("tracker_name");
     const type = params.get("tracker_type");

@@ -27,12 +27,12 @@ export interface CtsCore {
   readonly store: TraceStore;
   /** The options in force, defaults filled. */
   readonly options: ResolvedCoreOptions;
-  /** The trackers and notifications of every project touched so far, as plain data. */
+  /** Trackers, notifications, tags and configuration of every project touched so far, as data. */
   exportState(): MockState;
   /**
-   * Replaces the trackers and notifications of every project with `state` (e.g. saved by
-   * {@link CtsCore.exportState} before a restart). Ids minted afterwards come from a sequence
-   * derived from the seed and the state, so they do not repeat the imported ones.
+   * Replaces the trackers, notifications, tags and configuration of every project with `state`
+   * (e.g. saved by {@link CtsCore.exportState} before a restart). Ids minted afterwards come from
+   * a sequence derived from the seed and the state, so they do not repeat the imported ones.
    *
    * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` when `state` is not a valid {@link MockState}.
    */

@@ -59,9 +59,9 @@ export interface MockServiceOptions {
    */
   readonly cacheDir?: string | false;
   /**
-   * A JSON file that keeps the trackers and notifications created through the API across
-   * restarts, as CTS keeps them: read at start (a missing file is an empty state), rewritten
-   * after every change. Default: none (they live in memory).
+   * A JSON file that keeps the trackers, notifications, tags and configuration set through the
+   * API across restarts, as CTS keeps them: read at start (a missing file is an empty state),
+   * rewritten after every change. Default: none (they live in memory).
    */
   readonly stateFile?: string;
   /** Receives failures to write `stateFile`; the service keeps running. Default: a process warning. */
