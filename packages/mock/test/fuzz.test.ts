@@ -9,6 +9,16 @@ const store = new TraceStore({ now: () => NOW });
 const { projects } = loadGeneratedTraces(store, { seed: 3, days: 1, count: 400 });
 const PID = projects[0]!;
 const core = createCtsCore({ store, now: () => NOW, buckets: ["logs", "tracked"] });
+/** The project's management tracker, so that tag requests also reach an existing tracker. */
+const SYSTEM_TRACKER = (
+  JSON.parse(responseText(core.handle(get(`/v3/${PID}/trackers`)))) as {
+    trackers: { id: string }[];
+  }
+).trackers[0]?.id as string;
+
+function get(path: string): Parameters<typeof core.handle>[0] {
+  return { method: "GET", path, query: "", headers: {}, body: "" };
+}
 
 const anyText = fc.oneof(
   fc.string({ maxLength: 12 }),
@@ -25,6 +35,7 @@ const queryArb = fc.dictionary(
     "tracker_type",
     "notification_name",
     "notification_id",
+    "limit",
     "junk",
   ),
   fc.oneof(
@@ -88,8 +99,30 @@ const notificationArb = fc.record(
   },
   { requiredKeys: [] },
 );
+const tagArb = fc.record(
+  { key: fc.oneof(fc.constantFrom("env", "_sys_x", " env", "a#b", ""), anyText), value: anyText },
+  { requiredKeys: ["key"] },
+);
+const tagBodyArb = fc.record(
+  {
+    tags: fc.array(
+      fc.oneof(tagArb, fc.record({ key: anyText, values: fc.array(anyText, { maxLength: 2 }) })),
+      { maxLength: 3 },
+    ),
+    matches: fc.array(
+      fc.record({ key: fc.constantFrom("resource_name", "resource_id"), value: anyText }),
+      { maxLength: 2 },
+    ),
+    limit: fc.integer({ min: -1, max: 1001 }),
+    offset: fc.integer({ min: -1, max: 3 }),
+    is_sync_global_trace: fc.oneof(fc.boolean(), anyText),
+    support_read_only_services: fc.array(anyText, { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
 const bodyArb = fc.oneof(
   trackerArb.map((b) => JSON.stringify(b)),
+  tagBodyArb.map((b) => JSON.stringify(b)),
   notificationArb.map((b) => JSON.stringify(b)),
   fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 30 }),
@@ -114,6 +147,14 @@ const routeArb = fc.oneof(
     ["GET", `/v3/${PID}/user-resources`],
     ["GET", "/v3/dom/resources"],
     ["POST", "/v3/dom/checkbucket"],
+    ["POST", `/v3/${PID}/cts-tracker/${SYSTEM_TRACKER}/tags/create`],
+    ["DELETE", `/v3/${PID}/cts-tracker/${SYSTEM_TRACKER}/tags/delete`],
+    ["GET", `/v3/${PID}/cts-tracker/${SYSTEM_TRACKER}/tags`],
+    ["POST", `/v3/${PID}/cts-tracker/unknown-id/tags/create`],
+    ["GET", `/v3/${PID}/cts-tracker/tags`],
+    ["POST", `/v3/${PID}/cts-tracker/resource-instances/filter`],
+    ["GET", `/v3/${PID}/configuration`],
+    ["PUT", `/v3/${PID}/configuration`],
     ["GET", "/"],
     ["GET", "/v1.0"],
   ),
@@ -133,6 +174,10 @@ function successSchema(method: string, rawPath: string): Parameters<typeof valid
   if (path.endsWith("/user-resources")) return "ListUserResourcesResponse";
   if (path.endsWith("/resources")) return "ListTraceResourcesResponse";
   if (path.endsWith("/checkbucket")) return "CheckObsBucketsResponse";
+  if (path.endsWith("/cts-tracker/tags")) return "ListProjectTagsResponse";
+  if (path.endsWith("/tags")) return "ListResourceTagsResponse";
+  if (path.endsWith("/filter")) return "ListResourcesByTagsResponse";
+  if (path.endsWith("/configuration")) return "CtsConfiguration";
   return path === "/" || path === "" ? "ListVersionsResponse" : "ShowVersionResponse";
 }
 
