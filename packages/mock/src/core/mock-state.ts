@@ -9,7 +9,7 @@ import {
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { tagListProblem } from "./tag-rules.js";
 
-/** One project's trackers and key event notifications (in creation order), tags and configuration. */
+/** One project's trackers and notifications (in creation order), tags and configuration. */
 export interface ProjectStateData {
   readonly trackers: readonly Tracker[];
   readonly notifications: readonly Notification[];

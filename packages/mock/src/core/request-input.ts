@@ -20,7 +20,7 @@ export function objectBody(
   return { value: value as Record<string, unknown> };
 }
 
-/** A JSON object body valid against a catalog schema, or the CTS.0003 reply naming the first issue. */
+/** A JSON object body valid against a catalog schema, or CTS.0003 naming the first issue. */
 export function schemaBody<T>(
   body: string,
   schema: CtsSchemaName,

@@ -38,7 +38,7 @@ export interface Route {
   readonly handler: RouteHandler;
   /** Version queries need no credentials. */
   readonly authenticated: boolean;
-  /** Whether a successful answer means the project's state (trackers, notifications, tags, configuration) changed. */
+  /** Whether a successful answer changes what `CtsCore.exportState` returns. */
   readonly writes: boolean;
 }
 
