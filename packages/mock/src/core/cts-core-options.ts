@@ -29,9 +29,9 @@ export interface CtsCoreOptions {
   /** Choices for behaviour the reference leaves unconfirmed. Default: {@link DEFAULT_BEHAVIOUR}. */
   readonly behaviour?: Partial<CtsBehaviour>;
   /**
-   * Called after every request that changed trackers or notifications (a successful POST, PUT
-   * or DELETE), before its response is returned: e.g. to persist `exportState()`. Must not
-   * throw. Default: none.
+   * Called after every request that changed trackers, notifications, tags or the configuration
+   * (a successful write), before its response is returned: e.g. to persist `exportState()`.
+   * Must not throw. Default: none.
    */
   readonly onStateChange?: () => void;
 }

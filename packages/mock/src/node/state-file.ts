@@ -11,7 +11,7 @@ const VERSION = 1;
  * Reads a state file written by {@link StateFileWriter}: `undefined` when it does not exist yet.
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` when it cannot be read, is not JSON, is not a
- *   ctsim state file of this version, or holds an invalid tracker or notification.
+ *   ctsim state file of this version, or holds invalid state (see `parseMockState`).
  */
 export function readStateFile(path: string): MockState | undefined {
   let text: string;
