@@ -1,11 +1,7 @@
-import { createWriteStream } from "node:fs";
-import type { Writable } from "node:stream";
 import { REVISIONS, type Revision } from "@ctsim/catalog";
 import {
   type AnomalyLabel,
-  encodeTraces,
   GeneratorError,
-  generateTraces,
   isScenarioName,
   SCENARIO_NAMES,
   type ScenarioName,
@@ -13,12 +9,21 @@ import {
   TRACE_FORMATS,
   type TraceFormat,
 } from "@ctsim/generator";
-import { drained } from "@ctsim/generator/node";
+import {
+  type ChunkProducer,
+  chunkOfRecords,
+  createFileSink,
+  createTraceProducer,
+  FORMAT_LAYOUTS,
+  runStream,
+  type TraceSink,
+} from "@ctsim/generator/node";
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { parseInstant, parseInteger, parseShard } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
+import { openStdoutSink } from "../stream/open-sink.js";
 
 interface RawGenerateOptions {
   readonly seed?: string;
@@ -40,10 +45,11 @@ interface RawGenerateOptions {
 const DAY = 86_400_000;
 
 /**
- * `ctsim generate`: writes the seeded timeline (NDJSON by default) to stdout or a file, with
- * back-pressure (awaits `drain`), so memory stays flat however long the output; a closed pipe
- * (`| head`) ends it quietly. Without `--now`, the clock is the last UTC midnight, so the same
- * day gives the same bytes.
+ * `ctsim generate`: writes the seeded timeline (NDJSON by default) to stdout or a file through
+ * the sinks of `ctsim stream`, so memory stays flat however long the output, a failed write ends
+ * the command (exit 1) with the file cut back to its last whole record, and a closed pipe
+ * (`| head`) ends it quietly. Labels are written after the traces, under the same rule. Without
+ * `--now`, the clock is the last UTC midnight, so the same day gives the same bytes.
  *
  * @example
  * ctsim generate --seed 7 --scenario mass-deletion --labels labels.ndjson > traces.ndjson
@@ -77,23 +83,31 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (raw: RawGenerateOptions) => {
       const labels: string[] = [];
-      const options = resolve(raw, (label) => labels.push(`${JSON.stringify(label)}\n`));
-      let events: Iterable<never>;
-      try {
-        events = generateTraces(options) as Iterable<never>;
-      } catch (error) {
-        if (error instanceof GeneratorError) throw usageError(error.message);
-        throw error;
+      const options = resolve(raw, (label) => labels.push(JSON.stringify(label)));
+      const producer = openProducer(options, raw.format);
+      // Both outputs are opened before anything is generated: a path that cannot be written
+      // fails at once, whatever the count.
+      const { framing } = FORMAT_LAYOUTS[raw.format];
+      const traces = await openOutput(() =>
+        raw.out === undefined
+          ? openStdoutSink(io.stdout, framing)
+          : createFileSink({ path: raw.out, framing }),
+      );
+      const labelSink =
+        raw.labels === undefined
+          ? undefined
+          : await openOutput(() => createFileSink({ path: raw.labels as string }));
+      const stats = await runStream({ producer, sink: traces });
+      if (stats.stoppedBy === "error") {
+        await labelSink?.close().catch(() => undefined);
+        throw new CliError(
+          CliErrorCode.output,
+          `${stats.error} (${stats.traces} traces written whole before it)`,
+        );
       }
-      const out = raw.out === undefined ? io.stdout : createWriteStream(raw.out);
       // A closed reader (`| head`) is a normal end: stop generating, exit 0.
-      await writeChunks(out, encodeTraces(events, { format: raw.format }));
-      if (raw.out !== undefined) await finish(out);
-      if (raw.labels !== undefined) {
-        const file = createWriteStream(raw.labels);
-        await writeChunks(file, labels);
-        await finish(file);
-      }
+      if (stats.stoppedBy === "reader-closed") return;
+      if (labelSink !== undefined) await writeLabels(labelSink, labels);
     });
 
 function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void): TimelineOptions {
@@ -133,29 +147,41 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
 }
 
 /**
- * Writes chunks, awaiting `drain` whenever `write` returns false (Node would otherwise queue
- * unflushed pipe writes in memory). Resolves `"closed"` when the reader went away (EPIPE).
+ * The generator's own timeline (no re-timing) as chunks, in the format's record shape: through
+ * the same sinks as `ctsim stream`, the bytes are those of `encodeTraces`.
  */
-async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<"done" | "closed"> {
-  let failure: (Error & { code?: string }) | null = null;
-  out.on("error", (error: Error & { code?: string }) => {
-    failure ??= error;
-  });
-  for (const chunk of chunks) {
-    if (failure !== null) break;
-    if (!out.write(chunk)) await drained(out);
+function openProducer(options: TimelineOptions, format: TraceFormat): ChunkProducer {
+  try {
+    return createTraceProducer({
+      timeline: options,
+      shape: FORMAT_LAYOUTS[format].shape,
+      retime: false,
+    });
+  } catch (error) {
+    if (error instanceof GeneratorError) throw usageError(error.message);
+    throw error;
   }
-  const error = failure as (Error & { code?: string }) | null;
-  if (error === null) return "done";
-  if (error.code === "EPIPE") return "closed";
-  throw new CliError(CliErrorCode.output, `Cannot write the output: ${error.message}`);
 }
 
-function finish(out: Writable): Promise<void> {
-  return new Promise((done, fail) => {
-    out.end(() => done());
-    out.once("error", (error) =>
-      fail(new CliError(CliErrorCode.output, `Cannot write ${String(error.message)}`)),
+/** Opens an output, turning its failure (a missing directory, a directory) into exit 1. */
+async function openOutput(open: () => Promise<TraceSink>): Promise<TraceSink> {
+  try {
+    return await open();
+  } catch (error) {
+    throw new CliError(CliErrorCode.output, (error as Error).message, { cause: error });
+  }
+}
+
+async function writeLabels(sink: TraceSink, labels: readonly string[]): Promise<void> {
+  try {
+    if (labels.length > 0) await sink.write(chunkOfRecords(labels));
+    await sink.close();
+  } catch (error) {
+    await sink.close().catch(() => undefined);
+    throw new CliError(
+      CliErrorCode.output,
+      `${(error as Error).message} (${sink.recordsWritten} of ${labels.length} labels written whole)`,
+      { cause: error },
     );
-  });
+  }
 }

@@ -56,6 +56,10 @@ export const streamCommand: CommandFactory = (io: CliIo): Command =>
       "--timeline-start <time>",
       "where the generator's timeline starts (epoch ms or ISO; default now): pin it for reproducible content",
     )
+    .option(
+      "--no-retime",
+      "keep the generator's own times and trace ids instead of now: a replay whose bytes are the same every run (with --timeline-start)",
+    )
     .option("--scenario <a,b>", "labelled anomaly scenarios to inject")
     .option("--stats <file>", "write the final accounting as JSON to this file")
     .option("--strict", "exit non-zero as soon as the target rate cannot be kept (±2% over 10 s)")
@@ -91,7 +95,7 @@ export const streamCommand: CommandFactory = (io: CliIo): Command =>
       if (stats.stoppedBy === "error") {
         throw new CliError(
           CliErrorCode.output,
-          `stream failed after ${stats.traces} traces: ${stats.error}`,
+          `stream failed after ${stats.traces} traces written: ${stats.error}`,
         );
       }
       if (plan.strict && !stats.keptUp) {
@@ -103,7 +107,9 @@ export const streamCommand: CommandFactory = (io: CliIo): Command =>
     });
 
 async function stream(plan: StreamPlan, io: CliIo): Promise<StreamStats> {
-  const sink = openSink(plan, io);
+  const sink = await openSink(plan, io).catch((error: unknown) => {
+    throw new CliError(CliErrorCode.output, (error as Error).message, { cause: error });
+  });
   const producer = openProducer(plan);
   const controller = new AbortController();
   const onSignal = (): void => {
@@ -141,24 +147,31 @@ async function stream(plan: StreamPlan, io: CliIo): Promise<StreamStats> {
 }
 
 function openProducer(plan: StreamPlan): ChunkProducer {
+  // One start for every worker: the shards must slice the same timeline.
+  const start = plan.timelineStart ?? Date.now();
   const timeline = {
     seed: plan.seed,
     scenarios: plan.scenarios,
-    ...(plan.timelineStart === undefined
-      ? {}
-      : { from: plan.timelineStart, now: plan.timelineStart }),
+    from: start,
+    now: start,
     ...(plan.count === undefined ? {} : { count: plan.count }),
   };
-  const shape = plan.shape;
+  const { shape, retime } = plan;
   const routes = plan.sink.kind === "dir";
   if (plan.workers === 1)
-    return createTraceProducer({ timeline: { ...timeline, shard: plan.shard }, shape, routes });
+    return createTraceProducer({
+      timeline: { ...timeline, shard: plan.shard },
+      shape,
+      routes,
+      retime,
+    });
   return createWorkerProducer({
     workers: plan.workers,
     shard: plan.shard,
     timeline,
     shape,
     routes,
+    retime,
     // With --count the prefix must not depend on the worker count: merge in generator-time order.
     ordered: plan.count !== undefined,
     chunkRecords: defaultChunkRecords(plan.rate),

@@ -11,9 +11,15 @@ export function formatSummary(stats: StreamStats): string {
     stats.targetRate === null
       ? "full speed"
       : `target ${stats.targetRate}/s, ${stats.keptUp ? "kept up" : "DID NOT keep up (±2% over 10 s)"}`;
+  const perSecond =
+    stats.p99Rate === null
+      ? "p99 and min n/a (under a second)"
+      : `p99 ${stats.p99Rate}/s, min ${stats.minRate}/s`;
+  const unconfirmed =
+    stats.unconfirmed === 0 ? "" : ` (${stats.unconfirmed} more taken but not confirmed written)`;
   return (
-    `ctsim stream: ${stats.traces} traces, ${(stats.bytes / 1e6).toFixed(1)} MB in ${(stats.durationMs / 1000).toFixed(1)} s; ` +
-    `rate mean ${stats.meanRate.toFixed(1)}/s, p99 ${stats.p99Rate}/s, min ${stats.minRate}/s (${target}); ` +
+    `ctsim stream: ${stats.traces} traces${unconfirmed}, ${(stats.bytes / 1e6).toFixed(1)} MB in ${(stats.durationMs / 1000).toFixed(1)} s; ` +
+    `rate mean ${stats.meanRate.toFixed(1)}/s, ${perSecond} (${target}); ` +
     `${stats.errors} error${stats.errors === 1 ? "" : "s"}; stopped by ${stats.stoppedBy}\n`
   );
 }

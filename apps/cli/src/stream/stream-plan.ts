@@ -1,5 +1,11 @@
-import { isScenarioName, type ScenarioName, type ShardSpec } from "@ctsim/generator";
-import type { Framing, TraceShape } from "@ctsim/generator/node";
+import {
+  isScenarioName,
+  type ScenarioName,
+  type ShardSpec,
+  TRACE_FORMATS,
+  type TraceFormat,
+} from "@ctsim/generator";
+import { FORMAT_LAYOUTS, type Framing, type TraceShape } from "@ctsim/generator/node";
 import { usageError } from "../cli-error.js";
 import {
   parseDuration,
@@ -23,6 +29,8 @@ export interface RawStreamOptions {
   readonly shard?: string;
   readonly seed: string;
   readonly timelineStart?: string;
+  /** `false` with `--no-retime`. */
+  readonly retime: boolean;
   readonly scenario?: string;
   readonly stats?: string;
   readonly strict?: true;
@@ -37,8 +45,8 @@ export interface RawStreamOptions {
   readonly retries?: string;
 }
 
-/** Output formats of `--format`. */
-export const STREAM_FORMATS = ["ndjson", "json", "obs"] as const satisfies readonly string[];
+/** Output formats of `--format`: the generator's. */
+export const STREAM_FORMATS = TRACE_FORMATS;
 
 /** Everything `ctsim stream` needs, validated, with defaults filled. */
 export interface StreamPlan {
@@ -54,6 +62,8 @@ export interface StreamPlan {
   readonly seed: number;
   /** Epoch ms the generator's timeline starts at (`undefined`: now). */
   readonly timelineStart: number | undefined;
+  /** Re-time records to now (`false`: the generator's own times, a replay). */
+  readonly retime: boolean;
   readonly scenarios: readonly ScenarioName[];
   readonly statsPath: string | undefined;
   readonly strict: boolean;
@@ -120,12 +130,12 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
     durationMs: optional(raw.duration, (t) => parseDuration(t, "--duration")),
     count: optional(raw.count, (t) => parsePositive(t, "--count", true)),
     sink,
-    shape: format === "obs" ? "obs" : "api",
-    framing: format === "json" ? "array" : "lines",
+    ...FORMAT_LAYOUTS[format as TraceFormat],
     workers: parsePositive(raw.workers, "--workers", true),
     shard: optional(raw.shard, parseShard) ?? { index: 0, count: 1 },
     seed,
     timelineStart: optional(raw.timelineStart, (t) => parseInstant(t, "--timeline-start")),
+    retime: raw.retime !== false,
     scenarios: scenarios as ScenarioName[],
     statsPath: raw.stats,
     strict: raw.strict === true,

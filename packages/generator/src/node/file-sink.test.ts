@@ -30,7 +30,7 @@ async function filesInOrder(path: string): Promise<string[]> {
 describe("createFileSink", () => {
   test("size rotation keeps whole records, every file within the limit, nothing lost or reordered", async () => {
     const path = join(dir, "traces.ndjson");
-    const sink = createFileSink({ path, rotateBytes: 2000 });
+    const sink = await createFileSink({ path, rotateBytes: 2000 });
     for (let i = 0; i < records.length; i += 37)
       await sink.write(chunkOfRecords(records.slice(i, i + 37)));
     await sink.close();
@@ -50,7 +50,7 @@ describe("createFileSink", () => {
 
   test("with array framing every rotated file is a complete JSON array", async () => {
     const path = join(dir, "traces.ndjson");
-    const sink = createFileSink({ path, rotateBytes: 3000, framing: "array" });
+    const sink = await createFileSink({ path, rotateBytes: 3000, framing: "array" });
     await sink.write(chunkOfRecords(records.slice(0, 250)));
     await sink.write(chunkOfRecords(records.slice(250)));
     await sink.close();
@@ -63,7 +63,7 @@ describe("createFileSink", () => {
   test("time rotation starts a new file once the current one is old enough", async () => {
     let now = 0;
     const path = join(dir, "traces.ndjson");
-    const sink = createFileSink({ path, rotateMs: 60_000, clock: () => now });
+    const sink = await createFileSink({ path, rotateMs: 60_000, clock: () => now });
     await sink.write(chunkOfRecords(records.slice(0, 10)));
     now = 30_000;
     await sink.write(chunkOfRecords(records.slice(10, 20)));
@@ -75,7 +75,7 @@ describe("createFileSink", () => {
   });
 
   test("a full disk (/dev/full) is a clear SINK_WRITE_FAILED error", async () => {
-    const sink = createFileSink({ path: "/dev/full" });
+    const sink = await createFileSink({ path: "/dev/full" });
     const big = chunkOfRecords(Array.from({ length: 2000 }, (_, i) => record(i)));
     const failure = await (async () => {
       for (let i = 0; i < 50; i += 1) await sink.write(big);

@@ -1,10 +1,11 @@
-import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
-import { Framer, type Framing } from "./framer.js";
+import { FramedFile } from "./framed-file.js";
+import type { Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
-import { countRecords, NEWLINE, type TraceChunk, type TraceSink } from "./trace-chunk.js";
-import { written } from "./written.js";
+import { NEWLINE, splitChunk, type TraceChunk, type TraceSink } from "./trace-chunk.js";
+
+/** Bytes of the newline, bracket and newline that close a non-empty array file. */
+const CLOSE_BYTES = 3;
 
 /** Options of {@link createFileSink}. */
 export interface FileSinkOptions {
@@ -35,88 +36,74 @@ interface ResolvedFileSinkOptions {
  * A sink writing to a file, rotating by size and/or age the way log shippers expect: the live
  * file keeps its name and each full one is renamed to `{path}.1`, `{path}.2`, ... Rotation only
  * happens between records, so every file holds whole records (a complete JSON array with
- * `framing: "array"`). Writes wait for the file stream to drain.
+ * `framing: "array"`), and each is fsynced before it is renamed. The first file is opened
+ * before this resolves, so a path that cannot be written fails at once. A record counts as
+ * written once the write holding it returned; a failed write leaves the file cut back to its
+ * last whole record (see {@link FramedFile}).
  *
- * Errors: rejects with `SINK_WRITE_FAILED` (e.g. ENOSPC on a full disk) or `SINK_INVALID_OPTION`.
+ * Errors: rejects with `SINK_WRITE_FAILED` naming the file and the cause (ENOENT, EISDIR,
+ * ENOSPC, ...) or `SINK_INVALID_OPTION`.
  *
  * @example
- * const sink = createFileSink({ path: "/var/log/cts/traces.ndjson", rotateBytes: 64 * 2 ** 20 });
+ * const sink = await createFileSink({ path: "/var/log/cts/traces.ndjson", rotateBytes: 64 * 2 ** 20 });
  */
-export function createFileSink(options: FileSinkOptions): TraceSink {
+export async function createFileSink(options: FileSinkOptions): Promise<TraceSink> {
   const o = resolveOptions(options);
-  let file: OpenFile | undefined;
+  const name = `file ${o.path}`;
   let rotated = 0;
-  let bytes = 0;
+  const open = async (): Promise<{ file: FramedFile; openedAt: number }> => ({
+    file: await FramedFile.open(o.path, { framing: o.framing, append: o.append && rotated === 0 }),
+    openedAt: o.clock(),
+  });
+  let current = await open();
+  let earlier = { records: 0, bytes: 0 };
   let closed = false;
 
-  const open = (): OpenFile => {
-    const stream = createWriteStream(o.path, { flags: o.append && rotated === 0 ? "a" : "w" });
-    const state: OpenFile = { stream, framer: new Framer(o.framing), size: 0, openedAt: o.clock() };
-    stream.on("error", (error) => {
-      state.failure ??= streamErrorFrom(error, `file ${o.path}`);
-    });
-    return state;
-  };
-
-  const put = async (current: OpenFile, data: Uint8Array): Promise<void> => {
-    if (current.failure !== undefined) throw current.failure;
-    if (data.length === 0) return;
-    current.size += data.length;
-    bytes += data.length;
-    await written(current.stream, data);
-    if (current.failure !== undefined) throw current.failure;
-  };
-
-  const rotate = async (current: OpenFile): Promise<void> => {
-    await put(current, current.framer.tail());
-    await finish(current);
+  const rotate = async (): Promise<void> => {
+    const { file } = current;
+    await file.finish();
+    earlier = { records: earlier.records + file.records, bytes: earlier.bytes + file.bytes };
     rotated += 1;
     await rename(o.path, `${o.path}.${rotated}`).catch((error: unknown) => {
-      throw streamErrorFrom(error, `file ${o.path}: rotating to ${o.path}.${rotated}`);
+      throw streamErrorFrom(error, `${name}: rotating to ${o.path}.${rotated}`);
     });
-    file = open();
+    current = await open();
   };
 
   const writeRecords = async (chunk: TraceChunk): Promise<void> => {
-    file ??= open();
-    if (file.framer.records > 0 && o.clock() - file.openedAt >= o.rotateMs) await rotate(file);
+    if (current.file.records > 0 && o.clock() - current.openedAt >= o.rotateMs) await rotate();
     let rest = chunk;
-    while (rest.count > 0) {
-      const current: OpenFile = file;
-      const room = o.rotateBytes - current.size - 2; // 2: the array's separator and closing bracket
-      const [head, tail] = splitAtBytes(rest, room, current.framer.records === 0);
-      await put(current, current.framer.body(head));
-      if (tail === undefined) return;
-      await rotate(current);
-      rest = tail;
+    for (;;) {
+      const file = current.file;
+      const room = o.rotateBytes - file.bytes - (o.framing === "array" ? CLOSE_BYTES : 0);
+      const fitting = recordsFitting(rest, room, o.framing, file.records === 0);
+      if (fitting === rest.count) return file.append(rest);
+      if (fitting > 0) {
+        const [head, tail] = splitChunk(rest, fitting);
+        await file.append(head);
+        rest = tail;
+      }
+      await rotate();
     }
   };
 
   return {
+    get recordsWritten(): number {
+      return earlier.records + current.file.records;
+    },
     get bytesWritten(): number {
-      return bytes;
+      return earlier.bytes + current.file.bytes;
     },
     write(chunk: TraceChunk): Promise<void> {
-      if (closed)
-        return Promise.reject(new StreamError(StreamErrorCode.closed, `file ${o.path}: closed`));
+      if (closed) return Promise.reject(new StreamError(StreamErrorCode.closed, `${name}: closed`));
       return writeRecords(chunk);
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      file ??= open();
-      await put(file, file.framer.tail());
-      await finish(file);
+      await current.file.finish();
     },
   };
-}
-
-interface OpenFile {
-  readonly stream: WriteStream;
-  readonly framer: Framer;
-  size: number;
-  readonly openedAt: number;
-  failure?: StreamError;
 }
 
 function resolveOptions(options: FileSinkOptions): ResolvedFileSinkOptions {
@@ -138,32 +125,23 @@ function resolveOptions(options: FileSinkOptions): ResolvedFileSinkOptions {
 }
 
 /**
- * Splits a chunk so its head fits in `room` bytes; a file that is still empty takes at least one
- * record (a record larger than the rotation size gets a file of its own).
+ * How many of a chunk's first records fit in `room` bytes of a file framed as `framing` (an
+ * array's records each take a separator; its closing bracket is kept out of `room` by the
+ * caller). A file that is still empty takes at least one record, so a record larger than the
+ * rotation size gets a file of its own.
  */
-function splitAtBytes(
-  chunk: TraceChunk,
-  room: number,
-  empty: boolean,
-): [TraceChunk, TraceChunk | undefined] {
+function recordsFitting(chunk: TraceChunk, room: number, framing: Framing, empty: boolean): number {
   const bytes = chunk.bytes;
-  if (bytes.length <= room) return [chunk, undefined];
-  let cut = room > 0 ? bytes.lastIndexOf(NEWLINE, room - 1) + 1 : 0;
-  if (cut === 0 && empty) cut = bytes.indexOf(NEWLINE) + 1;
-  if (cut === 0) return [{ bytes: bytes.subarray(0, 0), count: 0 }, chunk];
-  const head = bytes.subarray(0, cut);
-  const headCount = countRecords(head);
-  if (headCount === chunk.count) return [chunk, undefined];
-  return [
-    { bytes: head, count: headCount },
-    { bytes: bytes.subarray(cut), count: chunk.count - headCount },
-  ];
-}
-
-async function finish(file: OpenFile): Promise<void> {
-  if (!file.stream.closed) {
-    file.stream.end();
-    await once(file.stream, "close").catch(() => undefined);
+  const perRecord = framing === "array" ? 1 : 0;
+  if (bytes.length + perRecord * (chunk.count + 1) <= room) return chunk.count;
+  let used = 0;
+  let fitting = 0;
+  let start = 0;
+  for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+    used += end - start + 1 + perRecord;
+    if (used > room) break;
+    fitting += 1;
+    start = end + 1;
   }
-  if (file.failure !== undefined) throw file.failure;
+  return fitting === 0 && empty ? 1 : fitting;
 }

@@ -63,7 +63,12 @@ export class Framer {
 
   /** The bytes that complete the document: nothing for lines, the closing bracket for arrays. */
   tail(): Uint8Array {
+    return this.tailAfter(this.#records);
+  }
+
+  /** The bytes that would complete the document after its first `records` records. */
+  tailAfter(records: number): Uint8Array {
     if (this.framing === "lines") return EMPTY;
-    return this.#records === 0 ? EMPTY_ARRAY : CLOSE;
+    return records === 0 ? EMPTY_ARRAY : CLOSE;
   }
 }

@@ -59,17 +59,21 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
       ? new HttpsAgent({ keepAlive: true, maxSockets: o.concurrency })
       : new HttpAgent({ keepAlive: true, maxSockets: o.concurrency });
   const inFlight = new Set<Promise<void>>();
-  let pending: Uint8Array[] = [];
-  let pendingCount = 0;
+  // The batch being filled: copies of the records, never views of a producer's buffer, which
+  // the producer refills as soon as `write` resolves.
+  let batch: Uint8Array[] = [];
+  let batchCount = 0;
   let failure: StreamError | undefined;
+  let records = 0;
   let bytes = 0;
   let errors = 0;
   let closed = false;
 
-  const send = async (body: Uint8Array): Promise<void> => {
+  const send = async (body: Uint8Array, count: number): Promise<void> => {
     for (let attempt = 0; ; attempt += 1) {
       const outcome = await post(o, agent, body);
       if (outcome.status !== undefined && outcome.status < 300) {
+        records += count;
         bytes += body.length;
         return;
       }
@@ -85,17 +89,19 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
   };
 
   const dispatch = async (): Promise<void> => {
-    if (pendingCount === 0) return;
+    if (batchCount === 0) return;
     const framer = new Framer(o.framing);
-    // Always a copy: the body outlives the chunks its records came from.
-    const framed = framer.body({ bytes: Buffer.concat(pending), count: pendingCount });
+    const body = framer.body({ bytes: Buffer.concat(batch), count: batchCount });
     const tail = framer.tail();
-    const body = tail.length === 0 ? framed : Buffer.concat([framed, tail]);
-    pending = [];
-    pendingCount = 0;
+    const count = batchCount;
+    batch = [];
+    batchCount = 0;
     while (inFlight.size >= o.concurrency) await Promise.race(inFlight);
     if (failure !== undefined) throw failure;
-    const sending: Promise<void> = send(body).then(
+    const sending: Promise<void> = send(
+      tail.length === 0 ? body : Buffer.concat([body, tail]),
+      count,
+    ).then(
       () => {
         inFlight.delete(sending);
       },
@@ -111,27 +117,21 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
     let rest: TraceChunk | undefined = chunk;
     while (rest !== undefined && rest.count > 0) {
       if (failure !== undefined) throw failure;
-      const room = o.batchRecords - pendingCount;
-      if (rest.count <= room) {
-        pending.push(rest.bytes);
-        pendingCount += rest.count;
-        rest = undefined;
-      } else {
-        const [head, tail] = splitChunk(rest, room);
-        pending.push(head.bytes);
-        pendingCount += room;
-        rest = tail;
-      }
-      if (pendingCount >= o.batchRecords) await dispatch();
-    }
-    // Records left for the next batch are copied: the chunk's bytes go back to the producer.
-    for (let i = 0; i < pending.length; i += 1) {
-      if (pending[i]!.buffer === chunk.bytes.buffer) pending[i] = pending[i]!.slice();
+      const room = o.batchRecords - batchCount;
+      const [head, tail]: [TraceChunk, TraceChunk | undefined] =
+        rest.count <= room ? [rest, undefined] : splitChunk(rest, room);
+      batch.push(new Uint8Array(head.bytes)); // a copy (a Buffer's slice() would be a view)
+      batchCount += head.count;
+      rest = tail;
+      if (batchCount >= o.batchRecords) await dispatch();
     }
     if (failure !== undefined) throw failure;
   };
 
   return {
+    get recordsWritten(): number {
+      return records;
+    },
     get bytesWritten(): number {
       return bytes;
     },

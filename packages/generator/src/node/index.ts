@@ -3,6 +3,9 @@ export { createStreamSink } from "./stream-sink.js";
 export type { StreamSinkOptions } from "./stream-sink.js";
 export { createFileSink } from "./file-sink.js";
 export type { FileSinkOptions } from "./file-sink.js";
+export { createDescriptorSink } from "./descriptor-sink.js";
+export type { DescriptorSinkOptions } from "./descriptor-sink.js";
+export { FramedFile } from "./framed-file.js";
 export { createObsDirSink } from "./obs-dir-sink.js";
 export type { ObsDirSinkOptions } from "./obs-dir-sink.js";
 export { obsObjectKey } from "./obs-object-key.js";
@@ -25,6 +28,8 @@ export { RecordBuffer } from "./record-buffer.js";
 export type { TraceChunk, TraceRoute, TraceSink } from "./trace-chunk.js";
 export { FRAMINGS, Framer } from "./framer.js";
 export type { Framing } from "./framer.js";
+export { FORMAT_LAYOUTS } from "./format-layout.js";
+export type { FormatLayout } from "./format-layout.js";
 
 // ── Producers ───────────────────────────────────────────────────────────────
 export { createTraceProducer, TRACE_SHAPES } from "./trace-producer.js";

@@ -41,7 +41,7 @@ describe("createObsDirSink", () => {
       serviceType,
       time: base + minute * 60_000,
     });
-    const sink = createObsDirSink({ dir, prefix: "acme", cycleMs: 5 * 60_000 });
+    const sink = await createObsDirSink({ dir, prefix: "acme", cycleMs: 5 * 60_000 });
     await sink.write(
       chunkOf([
         route(0, "ModelArts"),
@@ -77,7 +77,7 @@ describe("createObsDirSink", () => {
       serviceType: "ModelArts",
       time,
     }));
-    const sink = createObsDirSink({ dir, maxRecords: 10 });
+    const sink = await createObsDirSink({ dir, maxRecords: 10 });
     await sink.write(chunkOf(routes));
     await sink.close();
     const files = await allFiles(dir);
@@ -97,7 +97,7 @@ describe("createObsDirSink", () => {
       routes: true,
       clock: () => Date.UTC(2025, 0, 1),
     });
-    const sink = createObsDirSink({ dir });
+    const sink = await createObsDirSink({ dir });
     for (let i = 0; i < 4; i += 1) await sink.write(producer.pull(250)!);
     await sink.close();
     const validator = validatorFor("ObsTrace");

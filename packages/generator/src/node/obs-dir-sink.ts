@@ -1,9 +1,10 @@
 import { createHash, type Hash } from "node:crypto";
-import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { open as fsOpen, mkdir, rename, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { createGzip, type Gzip } from "node:zlib";
+import type { Writable } from "node:stream";
+import { finished, pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import { drained } from "./drained.js";
 import { Framer } from "./framer.js";
 import { obsObjectKey } from "./obs-object-key.js";
@@ -32,35 +33,38 @@ type ResolvedObsDirSinkOptions = Required<ObsDirSinkOptions>;
  * A sink that lays trace files out as CTS delivers them to an OBS bucket (reference §7.1): per
  * region, tracker and service, one gzipped JSON array of OBS-shape records per transfer cycle of
  * trace time, split when it reaches `maxRecords`. Each file is written under a hidden
- * `.{name}.partial` name and renamed when complete, so a reader never sees a partial file. The
- * name's 16 hex characters are the start of the SHA-256 of the file's JSON text, so the same
- * records always give the same name. Chunks must carry `routes` (one per record).
+ * `.{name}.partial` name, fsynced, and renamed when complete, so a reader never sees a partial
+ * file; its records count as written only then. The name's 16 hex characters are the start of
+ * the SHA-256 of the file's JSON text, so the same records always give the same name. Chunks
+ * must carry `routes` (one per record). The directory is created before this resolves.
  *
- * Errors: `SINK_INVALID_OPTION` for a chunk without routes, `SINK_WRITE_FAILED` on I/O errors.
+ * Errors: `SINK_INVALID_OPTION` for a chunk without routes, `SINK_WRITE_FAILED` on I/O errors;
+ * after a failure every partial file is removed (or named in the message when it cannot be).
  *
  * @example
- * const sink = createObsDirSink({ dir: "/srv/bucket", prefix: "acme", cycleMs: 60_000 });
+ * const sink = await createObsDirSink({ dir: "/srv/bucket", prefix: "acme", cycleMs: 60_000 });
  */
-export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
+export async function createObsDirSink(options: ObsDirSinkOptions): Promise<TraceSink> {
   const o = resolveOptions(options);
+  await mkdir(o.dir, { recursive: true }).catch((error: unknown) => {
+    throw streamErrorFrom(error, `dir ${o.dir}`);
+  });
   const open = new Map<string, CycleFile>();
   let latestCycle = Number.NEGATIVE_INFINITY;
+  let records = 0;
   let bytes = 0;
+  let failure: StreamError | undefined;
   let closed = false;
 
-  const startFile = (route: TraceRoute, cycle: number): CycleFile => {
-    const file = new CycleFile(o, route, cycle);
-    open.set(file.key, file);
-    return file;
+  const complete = async (file: CycleFile): Promise<void> => {
+    await file.complete(); // still open until then: a failure discards it with the rest
+    open.delete(file.key);
+    records += file.records;
+    bytes += file.bytes;
   };
 
   const completeCyclesBefore = async (cycle: number): Promise<void> => {
-    for (const [key, file] of open) {
-      if (file.cycle < cycle) {
-        open.delete(key);
-        await file.complete();
-      }
-    }
+    for (const file of [...open.values()]) if (file.cycle < cycle) await complete(file);
   };
 
   /** The file a record of `route` goes to, completing files whose cycle or size is over. */
@@ -73,11 +77,10 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
     const key = routeKey(route);
     const file = open.get(key);
     if (file !== undefined && file.cycle === cycle && file.records < o.maxRecords) return file;
-    if (file !== undefined) {
-      open.delete(key);
-      await file.complete();
-    }
-    return startFile(route, cycle);
+    if (file !== undefined) await complete(file);
+    const started = new CycleFile(o, route, cycle);
+    open.set(key, started);
+    return started;
   };
 
   const writeChunk = async (chunk: TraceChunk): Promise<void> => {
@@ -88,8 +91,7 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
         `dir ${o.dir}: every chunk needs one route per record (produce with routes: true)`,
       );
     }
-    const records = chunk.bytes;
-    bytes += records.length;
+    const chunkBytes = chunk.bytes;
     // Consecutive records bound for the same file are handed over together: a run of records
     // is a contiguous part of the chunk.
     let runStart = 0;
@@ -107,31 +109,67 @@ export function createObsDirSink(options: ObsDirSinkOptions): TraceSink {
         current.records + runCount < o.maxRecords;
       if (!same) {
         if (current !== undefined && runCount > 0)
-          await current.add({ bytes: records.subarray(runStart, offset), count: runCount });
+          await current.add({ bytes: chunkBytes.subarray(runStart, offset), count: runCount });
         runStart = offset;
         runCount = 0;
         current = await fileFor(route);
       }
       runCount += 1;
-      offset = records.indexOf(NEWLINE, offset) + 1;
+      offset = chunkBytes.indexOf(NEWLINE, offset) + 1;
     }
     if (current !== undefined && runCount > 0)
-      await current.add({ bytes: records.subarray(runStart, offset), count: runCount });
+      await current.add({ bytes: chunkBytes.subarray(runStart, offset), count: runCount });
+  };
+
+  /** Keeps the first failure and removes every partial file, naming those that stay. */
+  const fail = async (error: unknown): Promise<StreamError> => {
+    if (failure !== undefined) return failure;
+    const first = streamErrorFrom(error, `dir ${o.dir}`);
+    const left: string[] = [];
+    for (const file of open.values()) {
+      const partial = await file.discard();
+      if (partial !== undefined) left.push(partial);
+    }
+    open.clear();
+    failure =
+      left.length === 0
+        ? first
+        : new StreamError(
+            first.code,
+            `${first.message}; partial files left behind: ${left.join(", ")}`,
+            { cause: first },
+          );
+    return failure;
   };
 
   return {
+    get recordsWritten(): number {
+      return records;
+    },
     get bytesWritten(): number {
       return bytes;
     },
-    write(chunk: TraceChunk): Promise<void> {
-      if (closed)
-        return Promise.reject(new StreamError(StreamErrorCode.closed, `dir ${o.dir}: closed`));
-      return writeChunk(chunk);
+    async write(chunk: TraceChunk): Promise<void> {
+      if (failure !== undefined) throw failure;
+      if (closed) throw new StreamError(StreamErrorCode.closed, `dir ${o.dir}: closed`);
+      try {
+        await writeChunk(chunk);
+      } catch (error) {
+        throw await fail(error);
+      }
     },
     async close(): Promise<void> {
-      if (closed) return;
+      if (closed) {
+        if (failure !== undefined) throw failure;
+        return;
+      }
       closed = true;
-      await completeCyclesBefore(Number.POSITIVE_INFINITY);
+      if (failure !== undefined) throw failure;
+      try {
+        await completeCyclesBefore(Number.POSITIVE_INFINITY);
+      } catch (error) {
+        throw await fail(error);
+      }
     },
   };
 }
@@ -169,66 +207,82 @@ class CycleFile {
   readonly #route: TraceRoute;
   readonly #hash: Hash = createHash("sha256");
   readonly #framer = new Framer("array");
+  readonly #dir: string;
+  readonly #partial: string;
   readonly #ready: Promise<void>;
-  #partial = "";
-  #file: WriteStream | undefined;
-  #input: Gzip | WriteStream | undefined;
-  #failure: StreamError | undefined;
+  #input: Writable | undefined;
+  #written: Promise<void> | undefined;
+  #bytes = 0;
 
   constructor(options: ResolvedObsDirSinkOptions, route: TraceRoute, cycle: number) {
     this.#options = options;
     this.#route = route;
     this.cycle = cycle;
     this.key = routeKey(route);
+    this.#dir = join(options.dir, dirname(this.#key("0000000000000000")));
+    partialSerial += 1;
+    this.#partial = join(this.#dir, `.${process.pid}-${partialSerial}.partial`);
     this.#ready = this.#open();
+  }
+
+  /** Records in the file so far. */
+  get records(): number {
+    return this.#framer.records;
+  }
+
+  /** Bytes of the file's JSON text so far (before compression). */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** Appends a run of records (a part of a chunk) to the file's array. */
   async add(records: TraceChunk): Promise<void> {
     await this.#ready;
-    if (this.#failure !== undefined) throw this.#failure;
     // The framer copies the records: the chunk's bytes go back to the producer.
     const piece = this.#framer.body(records);
     this.#hash.update(piece);
+    this.#bytes += piece.length;
     const input = this.#input!;
-    if (!input.write(piece)) await drained(input);
-    if (this.#failure !== undefined) throw this.#failure;
+    if (!input.write(piece)) await Promise.race([drained(input), this.#written]);
   }
 
-  /** Closes the array, waits for the bytes to reach the disk and gives the file its final name. */
+  /** Closes the array, waits until the bytes are on disk (fsynced) and gives the file its final name. */
   async complete(): Promise<void> {
     await this.#ready;
-    if (this.#failure !== undefined) throw this.#failure;
     const tail = this.#framer.tail();
     this.#hash.update(tail);
+    this.#bytes += tail.length;
     this.#input!.end(tail);
-    await once(this.#file!, "close").catch(() => undefined);
-    if (this.#failure !== undefined) throw this.#failure;
+    await this.#written;
     const target = join(this.#options.dir, this.#key(this.#hash.digest("hex").slice(0, 16)));
-    await rename(this.#partial, target).catch((error: unknown) => this.#fail(error));
-    if (this.#failure !== undefined) throw this.#failure;
+    await rename(this.#partial, target);
+    await syncDirectory(this.#dir);
+  }
+
+  /** Stops writing and removes the partial file; returns its path if it could not be removed. */
+  async discard(): Promise<string | undefined> {
+    this.#input?.destroy();
+    await this.#written?.catch(() => undefined);
+    return unlink(this.#partial).then(
+      () => undefined,
+      (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : this.#partial),
+    );
   }
 
   async #open(): Promise<void> {
-    const dir = join(this.#options.dir, dirname(this.#key("0000000000000000")));
-    partialSerial += 1;
-    this.#partial = join(dir, `.${process.pid}-${partialSerial}.partial`);
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (error) {
-      this.#fail(error);
-    }
-    const file = createWriteStream(this.#partial, { flags: "w" });
-    file.on("error", (error) => this.#fail(error));
-    this.#file = file;
+    await mkdir(this.#dir, { recursive: true });
+    // `flush`: the file is fsynced before it closes, so a renamed file is on disk whole.
+    const file = createWriteStream(this.#partial, { flags: "w", flush: true });
     if (this.#options.compressType === "gzip") {
       const gzip = createGzip();
-      gzip.on("error", (error) => this.#fail(error));
-      gzip.pipe(file);
       this.#input = gzip;
+      this.#written = pipeline(gzip, file);
     } else {
       this.#input = file;
+      this.#written = finished(file);
     }
+    // Failures surface through the next add or complete; never as an unhandled rejection.
+    this.#written.catch(() => undefined);
   }
 
   #key(hex: string): string {
@@ -244,13 +298,14 @@ class CycleFile {
       compressType: o.compressType,
     });
   }
+}
 
-  /** Records in the file so far. */
-  get records(): number {
-    return this.#framer.records;
-  }
-
-  #fail(error: unknown): void {
-    this.#failure ??= streamErrorFrom(error, `dir ${this.#options.dir}`);
+/** fsyncs a directory, so a rename in it survives a crash. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fsOpen(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -22,12 +22,14 @@ function memorySink(
   const sink = {
     text: "",
     closed: false,
+    recordsWritten: 0,
     bytesWritten: 0,
     write(chunk: TraceChunk): void {
       writes += 1;
       const error = fail?.(writes);
       if (error !== undefined) throw error;
       sink.text += Buffer.from(chunk.bytes).toString("utf8");
+      sink.recordsWritten += chunk.count;
       sink.bytesWritten += chunk.bytes.length;
     },
     async close(): Promise<void> {

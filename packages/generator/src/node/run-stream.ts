@@ -41,7 +41,9 @@ export interface RunStreamOptions {
 
 /** Live figures passed to `onProgress`. */
 export interface StreamProgress {
+  /** Records the destination has whole so far. */
   readonly traces: number;
+  /** Bytes of those records. */
   readonly bytes: number;
   readonly elapsedMs: number;
   /** Records in the last complete second. */
@@ -62,14 +64,27 @@ export const STOP_REASONS = [
 /** One of {@link STOP_REASONS}. */
 export type StopReason = (typeof STOP_REASONS)[number];
 
-/** The final accounting of a stream (also what `--stats` writes as JSON). */
+/**
+ * The final accounting of a stream (also what `--stats` writes as JSON). `traces` and `bytes`
+ * are what the destination confirmed (see `TraceSink`); the per-second figures count records as
+ * the sink took them, which is what pacing controls (the sink's `write` waits, so the two differ
+ * by at most what a sink holds unconfirmed: an HTTP sink's batches in flight, an OBS file still
+ * open).
+ */
 export interface StreamStats {
+  /** Records the destination has whole. */
   readonly traces: number;
+  /** Bytes of those records (after framing, before compression). */
   readonly bytes: number;
+  /** Records handed to the sink that it could not confirm (0 unless the stream failed). */
+  readonly unconfirmed: number;
   readonly durationMs: number;
+  /** `traces / duration`, records per second. */
   readonly meanRate: number;
-  readonly p99Rate: number;
-  readonly minRate: number;
+  /** 99th percentile of the records taken per complete second; `null` when the run was shorter than a second. */
+  readonly p99Rate: number | null;
+  /** The slowest complete second; `null` when the run was shorter than a second. */
+  readonly minRate: number | null;
   /** Target rate, or `null` at full speed. */
   readonly targetRate: number | null;
   /** `false` when a 10 s window left ±2% of the target after warm-up. */
@@ -79,6 +94,7 @@ export interface StreamStats {
   readonly stoppedBy: StopReason;
   /** The fatal error's message, or `null`. */
   readonly error: string | null;
+  /** Records taken by the sink in each complete second. */
   readonly perSecond: readonly number[];
 }
 
@@ -117,7 +133,7 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
     reportedSecond = second;
     const summary = meter.summary();
     options.onProgress?.({
-      traces: summary.traces,
+      traces: sink.recordsWritten,
       bytes: sink.bytesWritten,
       elapsedMs: clock() - start,
       lastSecondRate: summary.perSecond[summary.perSecond.length - 1] ?? 0,
@@ -172,13 +188,16 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
   if (rate !== undefined)
     deviation ??= meter.deviation({ target: rate, warmupSeconds: options.warmupSeconds ?? 2 });
   const summary = meter.summary();
+  const written = sink.recordsWritten;
+  const complete = summary.perSecond.length > 0;
   return {
-    traces: summary.traces,
+    traces: written,
     bytes: sink.bytesWritten,
+    unconfirmed: traces - written,
     durationMs: summary.durationMs,
-    meanRate: summary.meanRate,
-    p99Rate: summary.p99Rate,
-    minRate: summary.minRate,
+    meanRate: summary.durationMs > 0 ? (written * 1000) / summary.durationMs : 0,
+    p99Rate: complete ? summary.p99Rate : null,
+    minRate: complete ? summary.minRate : null,
     targetRate: rate ?? null,
     keptUp: deviation === undefined,
     errors: (sink.errors ?? 0) + (stoppedBy === "error" ? 1 : 0),

@@ -60,7 +60,7 @@ describe("sinks are done with a chunk's bytes when write resolves", () => {
     const dir = await mkdtemp(join(tmpdir(), "ctsim-reuse-"));
     try {
       const path = join(dir, "t.ndjson");
-      await feedReusing(createFileSink({ path, rotateBytes: 5000 }));
+      await feedReusing(await createFileSink({ path, rotateBytes: 5000 }));
       const names = (await readdir(dir)).sort(
         (a, b) => Number(a.split(".")[2] ?? 1e9) - Number(b.split(".")[2] ?? 1e9),
       );
@@ -96,7 +96,7 @@ describe("sinks are done with a chunk's bytes when write resolves", () => {
   test("OBS directory sink", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ctsim-reuse-obs-"));
     try {
-      await feedReusing(createObsDirSink({ dir }), true);
+      await feedReusing(await createObsDirSink({ dir }), true);
       const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) =>
         e.name.endsWith(".json.gz"),
       );

@@ -20,7 +20,8 @@ export interface StreamSinkOptions {
  * A sink over any Node `Writable` (stdout, a pipe, a socket). Each chunk is written whole and
  * `write` resolves once the stream is done with it (its write callback), so a slow reader slows
  * the producer instead of queueing unflushed writes in memory, and the chunk's buffer can be
- * reused.
+ * reused. Its records count as written then. For standard output redirected to a file, use
+ * {@link createDescriptorSink}, which can cut a file back to whole records when a write fails.
  *
  * Errors: a vanished reader (EPIPE) rejects with code `SINK_READER_CLOSED`; other stream errors
  * with `SINK_WRITE_FAILED`.
@@ -35,34 +36,39 @@ export function createStreamSink(options: StreamSinkOptions): TraceSink {
   const framer = new Framer(framing);
   let failure: StreamError | undefined;
   let closed = false;
+  let records = 0;
   let bytes = 0;
   const onError = (error: unknown): void => {
     failure ??= streamErrorFrom(error, name);
   };
   stream.on("error", onError);
 
-  const push = async (data: Uint8Array): Promise<void> => {
+  const push = async (data: Uint8Array, count: number): Promise<void> => {
     if (failure !== undefined) throw failure;
     if (data.length === 0) return;
-    bytes += data.length;
     await written(stream, data);
     if (failure !== undefined) throw failure;
     if (stream.destroyed) throw streamErrorFrom({ code: "ERR_STREAM_DESTROYED" }, name);
+    records += count;
+    bytes += data.length;
   };
 
   return {
+    get recordsWritten(): number {
+      return records;
+    },
     get bytesWritten(): number {
       return bytes;
     },
     write(chunk: TraceChunk): Promise<void> {
       if (closed) return Promise.reject(new StreamError(StreamErrorCode.closed, `${name}: closed`));
-      return push(framer.body(chunk));
+      return push(framer.body(chunk), chunk.count);
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
       // Every write waited for its callback, so nothing is left to flush unless the stream ends.
-      await push(framer.tail());
+      await push(framer.tail(), 0);
       if (end) await endStream(stream);
       stream.off("error", onError);
       if (failure !== undefined) throw failure;

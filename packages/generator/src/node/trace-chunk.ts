@@ -39,14 +39,23 @@ export interface TraceChunk {
  * sink holds no reference to the chunk's bytes (written to the destination or copied), so the
  * producer may reuse them.
  *
- * Errors: `write` and `close` reject with a {@link StreamError} when the destination fails.
+ * Accounting: a record counts as written (`recordsWritten`, `bytesWritten`) only once the
+ * destination has it whole: the write returned for files and pipes, a 2xx answered the HTTP
+ * batch holding it, its OBS object was closed and renamed. A sink may hold records it took but
+ * has not confirmed yet (an HTTP batch in flight, an OBS file still open); `close` confirms or
+ * fails them.
+ *
+ * Errors: `write` and `close` reject with a {@link StreamError} when the destination fails,
+ * after leaving it at its last whole record (a file cut back, a partial OBS object removed).
  */
 export interface TraceSink {
   /** Takes one chunk; the returned promise (if any) resolves once more may be written. */
   write(chunk: TraceChunk): Promise<void> | void;
   /** Flushes whatever is buffered, completes the framing and releases the destination. */
   close(): Promise<void>;
-  /** Bytes handed to the destination so far (after framing, before compression). */
+  /** Records the destination has whole (see the accounting rule above). */
+  readonly recordsWritten: number;
+  /** Bytes of those records in the destination (after framing, before compression). */
   readonly bytesWritten: number;
   /** Recoverable errors met so far (e.g. HTTP requests retried after a 503). Default 0. */
   readonly errors?: number;

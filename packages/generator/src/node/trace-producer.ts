@@ -19,7 +19,10 @@ export type TraceShape = (typeof TRACE_SHAPES)[number];
 
 /** Options of {@link createTraceProducer}. */
 export interface TraceProducerOptions {
-  /** The timeline to stream (seed, scenarios, shard, count, ...). Default: the generator's defaults from `now`. */
+  /**
+   * The timeline to stream (seed, scenarios, shard, count, ...). Default, when live: the
+   * generator's defaults from `now` on; as a replay (`retime: false`): the generator's defaults.
+   */
   readonly timeline?: TimelineOptions;
   /** Record shape. Default `"api"`. */
   readonly shape?: TraceShape;
@@ -30,6 +33,12 @@ export interface TraceProducerOptions {
    * keep the generator's shape). Default `Date.now`.
    */
   readonly clock?: () => number;
+  /**
+   * Re-time records to `clock` (a live stream). `false` keeps the generator's own times and
+   * trace ids, so the bytes are those of `encodeTraces` for the same timeline: a replay.
+   * Default `true`.
+   */
+  readonly retime?: boolean;
 }
 
 /** A {@link ChunkProducer} that also reports the generator times of the records it produced. */
@@ -56,12 +65,12 @@ export function createTraceProducer(
   const clock = options.clock ?? Date.now;
   const encode = (options.shape ?? "api") === "api" ? encodeApiTraceJson : encodeObsTraceJson;
   const withRoutes = options.routes ?? false;
+  const live = options.retime ?? true;
   const start = clock();
-  const events: Iterator<TraceEvent> = generateTraces({
-    from: start,
-    now: start,
-    ...options.timeline,
-  });
+  // Live, the timeline starts now unless told otherwise; a replay is exactly the timeline given.
+  const events: Iterator<TraceEvent> = generateTraces(
+    live ? { from: start, now: start, ...options.timeline } : options.timeline,
+  );
   let times: number[] = [];
   let ended = false;
 
@@ -71,7 +80,7 @@ export function createTraceProducer(
     },
     pull(max: number): TraceChunk | undefined {
       if (ended) return undefined;
-      const now = clock();
+      const now = live ? clock() : 0;
       const records = new RecordBuffer(max, pool);
       const routes: TraceRoute[] = [];
       times = [];
@@ -81,7 +90,7 @@ export function createTraceProducer(
           ended = true;
           break;
         }
-        const event = retime(next.value, now);
+        const event = live ? retime(next.value, now) : next.value;
         times.push(next.value.time);
         records.push(encode(event));
         if (withRoutes) {

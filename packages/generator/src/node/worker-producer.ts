@@ -27,6 +27,8 @@ export interface WorkerProducerOptions {
   readonly ordered?: boolean;
   /** Records each worker produces per request. Default 1024. */
   readonly chunkRecords?: number;
+  /** Re-time records to the wall clock (see `TraceProducerOptions.retime`). Default `true`. */
+  readonly retime?: boolean;
 }
 
 /** Chunks requested ahead from each worker, so a worker is never idle while its last chunk is written. */
@@ -70,6 +72,7 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
       },
       shape: options.shape ?? "api",
       routes: options.routes ?? false,
+      retime: options.retime ?? true,
     };
     const worker = startWorker(data);
     const lane: Lane = { worker, queue: [], outstanding: 0, done: false };
