@@ -29,6 +29,8 @@ export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";
 export type { CtsBehaviour } from "./core/cts-behaviour.js";
 export { responseText } from "./core/cts-request.js";
 export type { CtsRequest, CtsResponse, TransportFault } from "./core/cts-request.js";
+export { REQUEST_ERROR_CODE, REQUEST_ERRORS } from "./core/request-errors.js";
+export type { RequestErrorKind } from "./core/request-errors.js";
 export { ROUTE_NAMES } from "./core/route-name.js";
 export type { RouteName } from "./core/route-name.js";
 

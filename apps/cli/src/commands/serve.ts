@@ -75,6 +75,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "--state <file>",
       "keep the trackers, notifications, tags and configuration set through the API in this JSON file across restarts",
     )
+    .addHelpText(
+      "after",
+      "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n",
+    )
     .action(async (flags: ServeFlags) => {
       const started = performance.now();
       const service = await start(flags, (error) =>

@@ -13,7 +13,8 @@ import type { CtsRequest, CtsResponse, Reply, TransportFault } from "./cts-reque
 import type { HandlerContext } from "./handler-context.js";
 import { type MockState, parseMockState } from "./mock-state.js";
 import { ProjectRegistry, ProjectState } from "./project-state.js";
-import { ctsError, gatewayError, jsonReply } from "./replies.js";
+import { ctsError, gatewayError, jsonReply, requestError } from "./replies.js";
+import type { RequestErrorKind } from "./request-errors.js";
 import { matchRoute } from "./routes.js";
 import { defaultSystemTracker } from "./trackers.js";
 
@@ -23,6 +24,11 @@ export interface CtsCore {
   handle(request: CtsRequest): CtsResponse;
   /** A CTS error answer with a fresh request id, for failures a transport detects itself. */
   errorResponse(code: CtsErrorCode, detail?: string): CtsResponse;
+  /**
+   * API Gateway's answer to a request the transport refuses before it reaches CTS (malformed,
+   * too large, too slow), with a fresh request id: `APIGW.0201` and the kind's status.
+   */
+  requestErrorResponse(kind: RequestErrorKind, detail?: string): CtsResponse;
   /** The traces served. */
   readonly store: TraceStore;
   /** The options in force, defaults filled. */
@@ -41,10 +47,18 @@ export interface CtsCore {
 
 const JSON_TYPE = "application/json;charset=UTF-8";
 
+/** A request's reply before the core adds its headers. */
+interface Dispatched {
+  readonly reply: Reply;
+  readonly transport?: TransportFault;
+  readonly stateChanged?: true;
+}
+
 function respond(
   reply: Reply,
   requestId: string,
   transport: TransportFault | undefined,
+  stateChanged = false,
 ): CtsResponse {
   const headers: Record<string, string> =
     reply.body === ""
@@ -56,6 +70,7 @@ function respond(
     body: reply.body,
     ...(transport === undefined ? {} : { fault: transport }),
     ...(reply.release === undefined ? {} : { release: reply.release }),
+    ...(stateChanged ? { stateChanged } : {}),
   };
 }
 
@@ -84,10 +99,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     return state;
   });
 
-  const dispatch = (
-    request: CtsRequest,
-    requestId: string,
-  ): { reply: Reply; transport?: TransportFault } => {
+  const dispatch = (request: CtsRequest, requestId: string): Dispatched => {
     const match = matchRoute(request.method, request.path);
     if (match === undefined) {
       return { reply: gatewayError("APIGW.0101", requestId, `${request.method} ${request.path}`) };
@@ -96,7 +108,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     const page = match.route.name === "traces" ? faults.pageOf(query.get("next") || undefined) : 0;
     const decision = faults.decide(match.route.name, requestId, page);
     const transport = decision.transport;
-    const withTransport = (reply: Reply): { reply: Reply; transport?: TransportFault } =>
+    const withTransport = (reply: Reply): Dispatched =>
       transport === undefined ? { reply } : { reply, transport };
     if (decision.reply !== undefined) return withTransport(decision.reply);
     const now = resolved.now();
@@ -138,6 +150,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     const reply = match.route.handler(context, faults, page);
     if (reply.status < 300 && match.route.writes) {
       resolved.onStateChange?.();
+      return { ...withTransport(reply), stateChanged: true };
     }
     return withTransport(reply);
   };
@@ -148,8 +161,8 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     handle(request: CtsRequest): CtsResponse {
       const requestId = randomHex32(requestIds);
       try {
-        const { reply, transport } = dispatch(request, requestId);
-        return respond(reply, requestId, transport);
+        const { reply, transport, stateChanged } = dispatch(request, requestId);
+        return respond(reply, requestId, transport, stateChanged);
       } catch (error) {
         // A bug must still answer in CTS's shape, never with a stack trace.
         const detail = error instanceof Error ? error.message : String(error);
@@ -158,6 +171,10 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     },
     errorResponse(code: CtsErrorCode, detail?: string): CtsResponse {
       return respond(ctsError(code, detail), randomHex32(requestIds), undefined);
+    },
+    requestErrorResponse(kind: RequestErrorKind, detail?: string): CtsResponse {
+      const requestId = randomHex32(requestIds);
+      return respond(requestError(kind, requestId, detail), requestId, undefined);
     },
     exportState: () => projects.exportState(),
     importState(state: MockState): void {

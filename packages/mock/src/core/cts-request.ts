@@ -37,6 +37,12 @@ export interface CtsResponse {
    * been written and nothing reads it any more. Never calling it is safe.
    */
   readonly release?: () => void;
+  /**
+   * Set when the request changed what `CtsCore.exportState` returns (a successful tracker,
+   * notification, tag or configuration write): a transport that persists the state holds the
+   * answer until the change is saved.
+   */
+  readonly stateChanged?: true;
 }
 
 /** What a route handler returns: the core adds headers and the request id. */

@@ -5,6 +5,7 @@ import {
   type GatewayErrorCode,
 } from "@ctsim/catalog";
 import type { Reply } from "./cts-request.js";
+import { REQUEST_ERROR_CODE, REQUEST_ERRORS, type RequestErrorKind } from "./request-errors.js";
 
 /** A JSON reply. */
 export function jsonReply(status: number, body: unknown): Reply {
@@ -40,6 +41,16 @@ export function gatewayError(
   return jsonReply(definition.status, {
     error_code: code,
     error_msg: message,
+    request_id: requestId,
+  });
+}
+
+/** A gateway answer to a request refused before it reached CTS (see {@link REQUEST_ERRORS}). */
+export function requestError(kind: RequestErrorKind, requestId: string, detail?: string): Reply {
+  const { status, message } = REQUEST_ERRORS[kind];
+  return jsonReply(status, {
+    error_code: REQUEST_ERROR_CODE,
+    error_msg: detail === undefined ? message : `${message} ${detail}`,
     request_id: requestId,
   });
 }

@@ -4,6 +4,9 @@ import { type CtsCore, createCtsCore } from "../core/cts-core.js";
 import type { CtsCoreOptions } from "../core/cts-core-options.js";
 import type { CtsResponse } from "../core/cts-request.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
+import { ClientErrorResponder } from "./client-error.js";
+import { readBody } from "./read-body.js";
+import { headProblem, MAX_HEADERS_BYTES } from "./request-head-limits.js";
 
 /** Options of {@link startCtsServer}: where to listen, and a core or options to create one. */
 export interface CtsServerOptions extends CtsCoreOptions {
@@ -13,10 +16,24 @@ export interface CtsServerOptions extends CtsCoreOptions {
   readonly port?: number;
   /** An existing core to serve (its options win over the core options given here). */
   readonly core?: CtsCore;
-  /** Largest accepted body; larger ones get 400 CTS.0003. Default: 12 MiB (the AK/SK limit). */
+  /**
+   * Largest accepted body: a larger one gets 413 `APIGW.0201` as soon as its `Content-Length`
+   * or its bytes pass the limit, and the connection is closed. Default: 12 MiB (API Gateway's).
+   */
   readonly maxBodyBytes?: number;
+  /**
+   * How long a client may take to send a whole request (head and body) before it gets 408
+   * `APIGW.0201` and the connection is closed. Default: 60,000 ms.
+   */
+  readonly requestTimeoutMs?: number;
   /** How long `close()` waits for in-flight requests before cutting connections. Default: 5000 ms. */
   readonly closeTimeoutMs?: number;
+  /**
+   * Awaited after each request that changed the state (`CtsResponse.stateChanged`), before its
+   * answer is sent: e.g. to save the state to disk first, so that an acknowledged write is a
+   * saved one. When it rejects, the client gets 500 `CTS.0004` instead. Default: none.
+   */
+  readonly commitState?: () => Promise<void>;
 }
 
 /** A running server. */
@@ -35,7 +52,9 @@ interface ResolvedServerOptions {
   readonly port: number;
   readonly core: CtsCore;
   readonly maxBodyBytes: number;
+  readonly requestTimeoutMs: number;
   readonly closeTimeoutMs: number;
+  readonly commitState: (() => Promise<void>) | undefined;
 }
 
 function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions {
@@ -46,12 +65,21 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
       `port ${port} must be an integer from 0 to 65535`,
     );
   }
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) {
+    throw new MockError(
+      MockErrorCode.invalidOption,
+      `requestTimeoutMs ${requestTimeoutMs} must be a positive integer`,
+    );
+  }
   return {
     host: options.host ?? "127.0.0.1",
     port,
     core: options.core ?? createCtsCore(options),
     maxBodyBytes: options.maxBodyBytes ?? 12 * 1024 * 1024,
+    requestTimeoutMs,
     closeTimeoutMs: options.closeTimeoutMs ?? 5000,
+    commitState: options.commitState,
   };
 }
 
@@ -68,26 +96,62 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
  */
 export async function startCtsServer(options: CtsServerOptions = {}): Promise<CtsServer> {
   const resolved = resolveServerOptions(options);
-  const { core, maxBodyBytes } = resolved;
+  const { core, maxBodyBytes, commitState, requestTimeoutMs } = resolved;
   let closing = false;
-  const server = createServer((req, res) => {
+  const responder = new ClientErrorResponder(core);
+  const answer = (req: IncomingMessage, res: ServerResponse, response: CtsResponse): void => {
+    const delayMs = response.fault?.delayMs ?? 0;
+    if (delayMs > 0) setTimeout(() => send(req, res, response, closing), delayMs);
+    else send(req, res, response, closing);
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    responder.track(req, res);
+    const problem = headProblem(req);
+    if (problem !== undefined) {
+      send(req, res, core.requestErrorResponse(problem.kind, problem.detail), true);
+      return;
+    }
     readBody(req, maxBodyBytes, (body) => {
-      const response =
-        body === undefined
-          ? core.errorResponse("CTS.0003", "(the body is larger than the 12 MiB limit)")
-          : core.handle({
-              method: req.method ?? "GET",
-              path: pathOf(req.url),
-              query: queryOf(req.url),
-              headers: headersOf(req),
-              body,
-              origin: `http://${req.headers.host ?? `${resolved.host}:${resolved.port}`}`,
-            });
-      const delayMs = response.fault?.delayMs ?? 0;
-      if (delayMs > 0) setTimeout(() => send(req, res, response, closing), delayMs);
-      else send(req, res, response, closing);
+      if (body.kind === "tooLarge") {
+        send(req, res, core.requestErrorResponse("bodyTooLarge", body.detail), true);
+        return;
+      }
+      const response = core.handle({
+        method: req.method ?? "GET",
+        path: pathOf(req.url),
+        query: queryOf(req.url),
+        headers: headersOf(req),
+        body: body.text,
+        origin: `http://${req.headers.host ?? `${resolved.host}:${resolved.port}`}`,
+      });
+      if (response.stateChanged !== true || commitState === undefined) {
+        answer(req, res, response);
+        return;
+      }
+      commitState().then(
+        () => answer(req, res, response),
+        (error: Error) => {
+          response.release?.();
+          const detail = `(the change could not be saved: ${error.message})`;
+          send(req, res, core.errorResponse("CTS.0004", detail), closing);
+        },
+      );
     });
-  });
+  };
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADERS_BYTES,
+      // A missing Host gets the gateway's answer (request-head-limits.ts), not Node's bare 400.
+      requireHostHeader: false,
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(60_000, requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestTimeoutMs / 4)),
+    },
+    onRequest,
+  );
+  // An Expect other than 100-continue is served like any request, not refused with a bare 417.
+  server.on("checkExpectation", onRequest);
+  server.on("clientError", (error: Error, socket) => responder.answer(error, socket));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error) =>
@@ -121,11 +185,12 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
   };
 }
 
+/** Writes the core's answer; `close` ends the connection after it (while closing, or a refusal). */
 function send(
   req: IncomingMessage,
   res: ServerResponse,
   response: CtsResponse,
-  closing: boolean,
+  close: boolean,
 ): void {
   if (response.fault?.drop === true) {
     req.socket.destroy();
@@ -135,38 +200,10 @@ function send(
   const body = response.body;
   headers["content-length"] = typeof body === "string" ? Buffer.byteLength(body) : body.length;
   // While closing, keep-alive connections end after their last answer instead of idling.
-  if (closing) headers.connection = "close";
+  if (close) headers.connection = "close";
   res.writeHead(response.status, headers);
   // "finish" comes once the socket has taken every byte: only then may the body be reused.
   res.end(body, response.release);
-}
-
-function readBody(
-  req: IncomingMessage,
-  max: number,
-  done: (body: string | undefined) => void,
-): void {
-  // Most requests (every GET) carry no body: answer at once instead of waiting for "end".
-  if (
-    req.headers["content-length"] === undefined &&
-    req.headers["transfer-encoding"] === undefined
-  ) {
-    req.resume();
-    done("");
-    return;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  req.on("data", (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > max) tooLarge = true;
-    else chunks.push(chunk);
-  });
-  req.on("end", () =>
-    done(tooLarge ? undefined : chunks.length === 0 ? "" : Buffer.concat(chunks).toString("utf8")),
-  );
-  req.on("error", () => req.socket.destroy());
 }
 
 function pathOf(url: string | undefined): string {
