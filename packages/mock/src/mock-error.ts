@@ -6,6 +6,8 @@ export const MockErrorCode = {
   invalidTrace: "CTSIM_MOCK_INVALID_TRACE",
   /** The server could not start or stop. */
   server: "CTSIM_MOCK_SERVER",
+  /** The state file cannot be written: its directory at start, or changes at shutdown. */
+  stateFile: "CTSIM_MOCK_STATE_FILE",
 } as const satisfies Record<string, string>;
 export type MockErrorCode = (typeof MockErrorCode)[keyof typeof MockErrorCode];
 

@@ -1,7 +1,13 @@
 import { ListTracesQuerySchema, validatorFor } from "@ctsim/catalog";
-import { createCtsCore, responseText, TraceStore } from "@ctsim/mock";
+import {
+  createCtsCore,
+  type MockState,
+  parseMockState,
+  responseText,
+  TraceStore,
+} from "@ctsim/mock";
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadGeneratedTraces } from "../src/store/load-generated-traces.js";
 
 const NOW = Date.UTC(2026, 5, 15, 12);
@@ -206,4 +212,14 @@ describe("fuzz", () => {
       }
     },
   );
+
+  it("leaves a state that parseMockState accepts: a state file refuses only what the API does", () => {
+    const state = JSON.parse(JSON.stringify(core.exportState())) as MockState;
+    const project = state.projects[PID];
+    // The fuzz got some writes through (else this would prove nothing).
+    expect((project?.trackers.length ?? 0) + (project?.notifications.length ?? 0)).toBeGreaterThan(
+      2,
+    );
+    expect(parseMockState(state)).toEqual(state);
+  });
 });

@@ -1,5 +1,5 @@
-import type { Tracker } from "@ctsim/catalog";
-import { createCtsCore, MockError, type MockState } from "@ctsim/mock";
+import type { Notification, Tracker } from "@ctsim/catalog";
+import { createCtsCore, MockError, type MockState, parseMockState } from "@ctsim/mock";
 import { describe, expect, it } from "vitest";
 import { call } from "./support/call.js";
 
@@ -145,5 +145,160 @@ describe("the core's state (trackers, notifications, tags and configuration)", (
     );
     // Nothing was imported by the refused calls: the project still gets its default tracker.
     expect(idsOf(call(core, "GET", TRACKERS).json)).toHaveLength(1);
+  });
+
+  it("refuses a state holding what the API refuses, naming where and the API's code", () => {
+    const core = createCtsCore({ now: () => NOW });
+    call(core, "POST", `/v3/${PID}/tracker`, { body: dataTracker("d1", "b1") });
+    call(core, "POST", `/v3/${PID}/notifications`, {
+      body: { notification_name: "n1", operation_type: "complete" },
+    });
+    const valid = core.exportState();
+    expect(parseMockState(valid)).toEqual(valid);
+    const [system, d1] = valid.projects[PID]!.trackers as [Tracker, Tracker];
+    const [n1] = valid.projects[PID]!.notifications as [Notification];
+    const other = "1".repeat(32);
+    const refusals: [string, Tracker[], Notification[], RegExp][] = [
+      [
+        "a notification twice",
+        [system],
+        [n1, { ...n1, notification_id: "n2-id" }],
+        /notifications\[1\] repeats the name "n1" \(the API refuses it: CTS\.0400 "NotificationV3 name is existed already\."\)/,
+      ],
+      [
+        "a repeated notification id",
+        [system],
+        [n1, { ...n1, notification_name: "n2" }],
+        /notifications\[1\]\.notification_id repeats/,
+      ],
+      [
+        "a tracker twice",
+        [system, d1, { ...d1, id: "d2-id" }],
+        [],
+        /trackers\[2\] repeats the data tracker "d1" \(the API refuses it: CTS\.0208/,
+      ],
+      [
+        "two management trackers",
+        [system, { ...system, id: "s2-id" }],
+        [],
+        /trackers\[1\] repeats the system tracker "system" \(the API refuses it: CTS\.0201/,
+      ],
+      [
+        "a repeated tracker id",
+        [system, { ...d1, id: system.id }],
+        [],
+        /trackers\[1\]\.id repeats/,
+      ],
+      [
+        "another project's tracker",
+        [system, { ...d1, project_id: other }],
+        [],
+        /trackers\[1\]\.project_id is not the project's id/,
+      ],
+      ["a bad tracker name", [system, { ...d1, tracker_name: "_d" }], [], /CTS\.0203/],
+      ["a data tracker named system", [system, { ...d1, tracker_name: "system" }], [], /CTS\.0207/],
+      [
+        "a data tracker without operations",
+        [system, { ...d1, data_bucket: { data_bucket_name: "b1", data_event: [] } }],
+        [],
+        /CTS\.0219/,
+      ],
+      [
+        "a data tracker without a bucket",
+        [system, { ...d1, data_bucket: { data_event: ["READ"] } }],
+        [],
+        /CTS\.0210/,
+      ],
+      [
+        "two trackers of one bucket's writes",
+        [system, d1, { ...d1, id: "d2-id", tracker_name: "d2" }],
+        [],
+        /trackers\[2\] records operations on b1 that "d1" records \(the API refuses it: CTS\.0209/,
+      ],
+      [
+        "a bad transfer bucket",
+        [system, { ...d1, obs_info: { bucket_name: "Bad_Bucket" } }],
+        [],
+        /CTS\.0231/,
+      ],
+      [
+        "a management tracker with a data bucket",
+        [{ ...system, data_bucket: { data_bucket_name: "b9" } }],
+        [],
+        /CTS\.0206/,
+      ],
+      [
+        "more data trackers than the quota",
+        [
+          system,
+          ...Array.from({ length: 101 }, (_, i) => ({
+            ...d1,
+            id: `d${i}`,
+            tracker_name: `d${i}`,
+            data_bucket: { data_bucket_name: `b${i}`, data_event: ["WRITE" as const] },
+          })),
+        ],
+        [],
+        /trackers holds more than 100 data trackers \(the API refuses it: CTS\.0200/,
+      ],
+      [
+        "too many users notified",
+        [system],
+        [
+          {
+            ...n1,
+            notify_user_list: [
+              { user_group: "g", user_list: Array.from({ length: 51 }, (_, i) => `u${i}`) },
+            ],
+          },
+        ],
+        /notifications\[0\] notify_user_list names 51 users; at most 50 are allowed \(the API refuses it: CTS\.0003/,
+      ],
+      [
+        "a type its topic does not give",
+        [system],
+        [{ ...n1, notification_type: "fun" }],
+        /notification_type fun, which its topic_id does not give/,
+      ],
+      [
+        "enabled without a topic",
+        [system],
+        [{ ...n1, status: "enabled" }],
+        /is enabled without a topic_id/,
+      ],
+    ];
+    for (const [what, trackers, notifications, message] of refusals) {
+      const state = { projects: { [PID]: { trackers, notifications } } };
+      expect(() => parseMockState(state), what).toThrow(message);
+    }
+    const organization = { ...system, is_organization_tracker: true };
+    const twoOrganizations = {
+      projects: {
+        [PID]: { trackers: [organization], notifications: [] },
+        [other]: {
+          trackers: [{ ...organization, id: "o2", project_id: other }],
+          notifications: [],
+        },
+      },
+    };
+    expect(() => parseMockState(twoOrganizations)).toThrow(
+      new RegExp(
+        `projects\\.${other}\\.trackers\\[0\\] is a second organization tracker \\(the API refuses it: CTS\\.0229`,
+      ),
+    );
+  });
+
+  it("accepts what updates can make that creates cannot (transfer to the tracked bucket, a cleared kms_id)", () => {
+    const core = createCtsCore({ now: () => NOW });
+    call(core, "POST", `/v3/${PID}/tracker`, { body: dataTracker("d1", "bucket-1") });
+    const update = (body: object): number =>
+      call(core, "PUT", `/v3/${PID}/tracker`, {
+        body: { ...dataTracker("d1", "bucket-1"), ...body },
+      }).status;
+    expect(update({ data_bucket: undefined, obs_info: { bucket_name: "bucket-1" } })).toBe(200);
+    expect(update({ is_support_trace_files_encryption: true, kms_id: "k" })).toBe(200);
+    expect(update({ kms_id: "" })).toBe(200);
+    const state = JSON.parse(JSON.stringify(core.exportState())) as MockState;
+    expect(parseMockState(state)).toEqual(state);
   });
 });

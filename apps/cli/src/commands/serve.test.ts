@@ -1,7 +1,7 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -181,6 +181,96 @@ describe("ctsim serve", () => {
     }
   });
 
+  it("refuses to start when the --state file's directory cannot be written (exit 1)", async () => {
+    const missing = join(tmpdir(), "ctsim-no-such-dir", "state.json");
+    const absent = await ctsim("serve", "--port", "0", "--days", "1", "--state", missing);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toContain(
+      `state file ${missing}: cannot write in ${dirname(missing)} (ENOENT`,
+    );
+  });
+
+  it("refuses to start when the --state file is on a read-only file system (exit 1)", async (context) => {
+    const readOnly = mountTmpfs("ro,size=1m");
+    if (typeof readOnly === "string") return context.skip(readOnly);
+    try {
+      const file = join(readOnly.dir, "state.json");
+      const refused = await ctsim("serve", "--port", "0", "--days", "1", "--state", file);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        `state file ${file}: cannot write in ${readOnly.dir} (EROFS`,
+      );
+    } finally {
+      readOnly.unmount();
+    }
+  });
+
+  it("answers 500 CTS.0004 on a full disk and exits 1 naming the changes lost (--state)", async (context) => {
+    const disk = mountTmpfs("size=2m");
+    if (typeof disk === "string") return context.skip(disk);
+    try {
+      const file = join(disk.dir, "state.json");
+      const { child, banner, stderr } = await serve(["--days", "1", "--no-cache", "--state", file]);
+      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      const projectId = /project id: (\S+)/.exec(banner)?.[1];
+      fillUp(disk.dir);
+      const created = await fetch(`${url}/v3/${projectId}/notifications`, {
+        method: "POST",
+        body: JSON.stringify({ notification_name: "n1", operation_type: "complete" }),
+      });
+      expect(created.status).toBe(500);
+      expect(((await created.json()) as { error_code: string }).error_code).toBe("CTS.0004");
+      const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exit).toBe(1);
+      expect(stderr()).toContain(
+        "cannot write the state file (the changes were answered 500 CTS.0004): ENOSPC",
+      );
+      expect(stderr()).toContain(
+        `ctsim: state file ${file}: the last 1 change (answered with errors) could not be saved: ENOSPC`,
+      );
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it("loses no acknowledged write when killed with SIGKILL in the middle of a burst (--state)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctsim-serve-kill-"));
+    const argv = ["--days", "1", "--count", "100", "--no-cache", "--state", join(dir, "s.json")];
+    const random = seededRandom(15);
+    /** What each acknowledged write left: `true` present, `false` gone, absent = in doubt. */
+    const expected = new Map<string, boolean>();
+    let acknowledged = 0;
+    const lost = new Set<string>();
+    try {
+      let server = await serve(argv);
+      for (let trial = 0; trial < KILL_TRIALS; trial++) {
+        const url = /listening on (http:\/\/\S+)/.exec(server.banner)?.[1] as string;
+        const exit = new Promise((resolve) => server.child.once("exit", resolve));
+        let killed = false;
+        const clients = Array.from({ length: 6 }, (_, client) =>
+          writeUntilKilled(`${url}/v3/kill${trial}`, `c${client}`, expected, random, () => killed),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100 + random() * 500));
+        killed = true;
+        server.child.kill("SIGKILL");
+        await exit;
+        acknowledged += (await Promise.all(clients)).reduce((sum, n) => sum + n, 0);
+        server = await serve(argv);
+        const again = /listening on (http:\/\/\S+)/.exec(server.banner)?.[1] as string;
+        for (const key of await lostWrites(again, expected)) lost.add(key);
+      }
+      server.child.kill("SIGKILL");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Enough writes for the kills to land among them, and none acknowledged then lost.
+    expect(acknowledged).toBeGreaterThan(KILL_TRIALS * 50);
+    expect(`${lost.size} of ${acknowledged} acknowledged writes lost`).toBe(
+      `0 of ${acknowledged} acknowledged writes lost`,
+    );
+  }, 120_000);
+
   // The README's quick start runs `pnpm ctsim serve`; Ctrl-C there signals pnpm and everything it
   // started. With sh between pnpm and ctsim, pnpm added "ELIFECYCLE Command failed" after ctsim's
   // own "stopped" (pnpm-workspace.yaml's shellEmulator removes sh). Needs the pnpm running the tests.
@@ -250,3 +340,119 @@ describe("ctsim serve", () => {
     expect(stderr()).toContain("stopped");
   });
 });
+
+const KILL_TRIALS = 10;
+
+/** A small seeded PRNG (mulberry32), so a failing trial can be replayed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * One client writing trackers and notifications of `base` (a project of its own per trial)
+ * until the server dies: creates, and deletes of what it created. Each name's entry in
+ * `expected` says what its last acknowledged write left; a write without an answer makes the
+ * name doubtful (removed). Resolves to the number of acknowledged writes.
+ */
+async function writeUntilKilled(
+  base: string,
+  client: string,
+  expected: Map<string, boolean>,
+  random: () => number,
+  killed: () => boolean,
+): Promise<number> {
+  const live: { kind: "tracker" | "notification"; name: string; id: string }[] = [];
+  let acknowledged = 0;
+  for (let i = 0; !killed(); i++) {
+    const deleting = live.length > 0 && (live.length >= 14 || random() < 0.25);
+    const target = deleting ? live.splice(Math.floor(random() * live.length), 1)[0]! : undefined;
+    const kind = target?.kind ?? (random() < 0.5 ? "tracker" : "notification");
+    const name = target?.name ?? `${client}-${i}`;
+    const key = `${base} ${kind} ${name}`;
+    let request: [string, RequestInit];
+    if (target === undefined && kind === "tracker") {
+      const data_bucket = { data_bucket_name: `b-${name}`, data_event: ["WRITE"] };
+      const body = { tracker_type: "data", tracker_name: name, data_bucket };
+      request = [`${base}/tracker`, { method: "POST", body: JSON.stringify(body) }];
+    } else if (target === undefined) {
+      const body = { notification_name: name, operation_type: "complete" };
+      request = [`${base}/notifications`, { method: "POST", body: JSON.stringify(body) }];
+    } else if (kind === "tracker") {
+      request = [`${base}/trackers?tracker_type=data&tracker_name=${name}`, { method: "DELETE" }];
+    } else {
+      request = [`${base}/notifications?notification_id=${target.id}`, { method: "DELETE" }];
+    }
+    expected.delete(key);
+    let response: Response;
+    try {
+      response = await fetch(...request);
+    } catch {
+      return acknowledged; // killed: this write is in doubt
+    }
+    if (response.status >= 300)
+      throw new Error(`${key}: ${response.status} ${await response.text()}`);
+    const created =
+      target === undefined ? ((await response.json()) as { notification_id?: string }) : {};
+    acknowledged++;
+    expected.set(key, target === undefined);
+    if (target === undefined) live.push({ kind, name, id: created.notification_id ?? "" });
+  }
+  return acknowledged;
+}
+
+/** Acknowledged writes the restarted server does not reflect (every trial's, so far). */
+async function lostWrites(url: string, expected: ReadonlyMap<string, boolean>): Promise<string[]> {
+  const found = new Set<string>();
+  for (const base of new Set([...expected.keys()].map((key) => key.split(" ")[0]!))) {
+    const project = base.slice(base.lastIndexOf("/v3/"));
+    const trackers = (await (
+      await fetch(`${url}${project}/trackers?tracker_type=data`)
+    ).json()) as {
+      trackers: { tracker_name: string }[];
+    };
+    const notifications = (await (await fetch(`${url}${project}/notifications/smn`)).json()) as {
+      notifications: { notification_name: string }[];
+    };
+    for (const t of trackers.trackers) found.add(`${base} tracker ${t.tracker_name}`);
+    for (const n of notifications.notifications)
+      found.add(`${base} notification ${n.notification_name}`);
+  }
+  return [...expected].filter(([key, present]) => found.has(key) !== present).map(([key]) => key);
+}
+
+/**
+ * Mounts a tmpfs with `options` on a new directory; or says why it cannot (mounting needs root,
+ * which CI may not have).
+ */
+function mountTmpfs(options: string): { dir: string; unmount(): void } | string {
+  const dir = mkdtempSync(join(tmpdir(), "ctsim-serve-tmpfs-"));
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir], { stdio: "pipe" });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    return `cannot mount a tmpfs here (${(error as Error).message.split("\n")[0]})`;
+  }
+  return {
+    dir,
+    unmount(): void {
+      execFileSync("umount", [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fills the file system of `dir` to the last byte. */
+function fillUp(dir: string): void {
+  try {
+    writeFileSync(join(dir, "filler"), Buffer.alloc(4 * 1024 * 1024));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error;
+  }
+}

@@ -73,7 +73,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
     .option(
       "--state <file>",
-      "keep the trackers, notifications, tags and configuration set through the API in this JSON file across restarts",
+      "keep the trackers, notifications, tags and configuration set through the API in this JSON file (and FILE.journal) across restarts; a write is answered once it is on disk",
     )
     .addHelpText(
       "after",
@@ -82,7 +82,9 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     .action(async (flags: ServeFlags) => {
       const started = performance.now();
       const service = await start(flags, (error) =>
-        io.stderr.write(`ctsim serve: cannot write the state file: ${error.message}\n`),
+        io.stderr.write(
+          `ctsim serve: cannot write the state file (the changes were answered 500 CTS.0004): ${error.message}\n`,
+        ),
       );
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
@@ -90,6 +92,12 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       await shutdown.requested;
       try {
         await service.close();
+      } catch (error) {
+        // The state file lacks changes: they were answered with errors, and are lost now.
+        if (error instanceof MockError) {
+          throw new CliError(CliErrorCode.failed, error.message, { cause: error });
+        }
+        throw error;
       } finally {
         shutdown.release();
       }

@@ -51,14 +51,14 @@ const JSON_TYPE = "application/json;charset=UTF-8";
 interface Dispatched {
   readonly reply: Reply;
   readonly transport?: TransportFault;
-  readonly stateChanged?: true;
+  readonly changedProject?: string;
 }
 
 function respond(
   reply: Reply,
   requestId: string,
   transport: TransportFault | undefined,
-  stateChanged = false,
+  changedProject?: string,
 ): CtsResponse {
   const headers: Record<string, string> =
     reply.body === ""
@@ -70,7 +70,7 @@ function respond(
     body: reply.body,
     ...(transport === undefined ? {} : { fault: transport }),
     ...(reply.release === undefined ? {} : { release: reply.release }),
-    ...(stateChanged ? { stateChanged } : {}),
+    ...(changedProject === undefined ? {} : { changedProject }),
   };
 }
 
@@ -150,7 +150,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     const reply = match.route.handler(context, faults, page);
     if (reply.status < 300 && match.route.writes) {
       resolved.onStateChange?.();
-      return { ...withTransport(reply), stateChanged: true };
+      return { ...withTransport(reply), changedProject: match.scopeId };
     }
     return withTransport(reply);
   };
@@ -161,8 +161,8 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     handle(request: CtsRequest): CtsResponse {
       const requestId = randomHex32(requestIds);
       try {
-        const { reply, transport, stateChanged } = dispatch(request, requestId);
-        return respond(reply, requestId, transport, stateChanged);
+        const { reply, transport, changedProject } = dispatch(request, requestId);
+        return respond(reply, requestId, transport, changedProject);
       } catch (error) {
         // A bug must still answer in CTS's shape, never with a stack trace.
         const detail = error instanceof Error ? error.message : String(error);

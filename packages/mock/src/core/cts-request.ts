@@ -38,11 +38,11 @@ export interface CtsResponse {
    */
   readonly release?: () => void;
   /**
-   * Set when the request changed what `CtsCore.exportState` returns (a successful tracker,
-   * notification, tag or configuration write): a transport that persists the state holds the
-   * answer until the change is saved.
+   * The project whose state the request changed (a successful tracker, notification, tag or
+   * configuration write; see `CtsCore.exportState`): a transport that persists the state holds
+   * the answer until the change is saved.
    */
-  readonly stateChanged?: true;
+  readonly changedProject?: string;
 }
 
 /** What a route handler returns: the core adds headers and the request id. */

@@ -7,6 +7,7 @@ import {
   validatorFor,
 } from "@ctsim/catalog";
 import { MockError, MockErrorCode } from "../mock-error.js";
+import { stateProblem } from "./state-rules.js";
 import { tagListProblem } from "./tag-rules.js";
 
 /** One project's trackers and notifications (in creation order), tags and configuration. */
@@ -29,9 +30,10 @@ export interface MockState {
 }
 
 /**
- * Checks that `value` (e.g. parsed JSON) is a {@link MockState}: every tracker, notification, tag
- * and configuration valid against CTS's schema and rules, at most one system tracker per
- * project, tags only on the project's trackers.
+ * Checks that `value` (e.g. parsed JSON) is a {@link MockState} the API could have produced:
+ * every tracker, notification, tag and configuration valid against CTS's schemas, tags only on
+ * the project's trackers, and nothing the API refuses (see `stateProblem`: e.g. two
+ * notifications of one name, which CreateNotification refuses with CTS.0400).
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` naming the first bad path.
  * @example
@@ -46,15 +48,15 @@ export function parseMockState(value: unknown): MockState {
     checkAll(project.trackers, `${at}.trackers`, "Tracker");
     checkAll(project.notifications, `${at}.notifications`, "Notification");
     const trackers = project.trackers as Tracker[];
-    if (trackers.filter((tracker) => tracker.tracker_type === "system").length > 1) {
-      bad(`${at}.trackers`, "holds more than one system tracker");
-    }
     if (project.tags !== undefined) checkTags(project.tags, `${at}.tags`, trackers);
     if (project.configuration !== undefined) {
       checkOne(project.configuration, `${at}.configuration`, "CtsConfiguration");
     }
   }
-  return value as unknown as MockState;
+  const state = value as unknown as MockState;
+  const broken = stateProblem(state);
+  if (broken !== undefined) bad(broken.path, broken.problem);
+  return state;
 }
 
 function checkAll(items: unknown, at: string, schema: CtsSchemaName): void {

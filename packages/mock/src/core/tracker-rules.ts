@@ -1,4 +1,5 @@
 import {
+  type CtsErrorCode,
   DATA_EVENTS,
   SETTABLE_TRACKER_STATUSES,
   TRACKER_TYPES,
@@ -45,9 +46,8 @@ export function checkTrackerBody(
   }
   const name = body.tracker_name;
   if (typeof name !== "string") return ctsError("CTS.0203");
-  if (type === "system" && name !== "system") return ctsError("CTS.0204");
-  if (type === "data" && RESERVED_DATA_NAMES.includes(name)) return ctsError("CTS.0207");
-  if (!TRACKER_NAME.test(name)) return ctsError("CTS.0203");
+  const nameCode = trackerNameCode(type, name);
+  if (nameCode !== undefined) return ctsError(nameCode);
   if (mode === "update" && body.status !== undefined) {
     if (!(SETTABLE_TRACKER_STATUSES as readonly unknown[]).includes(body.status)) {
       return ctsError("CTS.0205");
@@ -75,6 +75,40 @@ export function checkTrackerBody(
     return ctsError("CTS.0229");
   }
   return undefined;
+}
+
+/** The code CTS refuses a tracker's name with (CTS.0203/0204/0207), or `undefined`. */
+export function trackerNameCode(type: string, name: string): CtsErrorCode | undefined {
+  if (type === "system" && name !== "system") return "CTS.0204";
+  if (type === "data" && RESERVED_DATA_NAMES.includes(name)) return "CTS.0207";
+  if (!TRACKER_NAME.test(name)) return "CTS.0203";
+  return undefined;
+}
+
+/**
+ * The code CTS refuses a tracker's OBS transfer settings with: a bad bucket name (CTS.0231) or
+ * file prefix (CTS.0218), or transfer to the bucket it tracks (CTS.0213); `undefined` if none.
+ */
+export function obsNamesCode(
+  bucket: unknown,
+  prefix: unknown,
+  tracked: unknown,
+): CtsErrorCode | undefined {
+  if (typeof bucket === "string" && bucket !== "" && !BUCKET_NAME.test(bucket)) return "CTS.0231";
+  if (typeof prefix === "string" && !FILE_PREFIX.test(prefix)) return "CTS.0218";
+  if (typeof bucket === "string" && bucket !== "" && bucket === tracked) return "CTS.0213";
+  return undefined;
+}
+
+/**
+ * Whether `tracker` records one of `events` on `bucket` (CTS.0209: each kind of operation on a
+ * bucket is tracked by at most one tracker).
+ */
+export function tracksAny(tracker: Tracker, bucket: string, events: readonly string[]): boolean {
+  return (
+    tracker.data_bucket?.data_bucket_name === bucket &&
+    (tracker.data_bucket?.data_event ?? []).some((event) => events.includes(event))
+  );
 }
 
 /** The state checks of CreateTracker: one management tracker, unique names, quota, bucket use. */
@@ -116,12 +150,9 @@ function bucketTakenBy(
     | { data_bucket_name?: string; data_event?: string[] }
     | undefined;
   if (wanted?.data_bucket_name === undefined) return undefined;
-  const clash = trackers.some(
-    (tracker) =>
-      tracker !== self &&
-      tracker.data_bucket?.data_bucket_name === wanted.data_bucket_name &&
-      (tracker.data_bucket?.data_event ?? []).some((event) => wanted.data_event?.includes(event)),
-  );
+  const bucket = wanted.data_bucket_name;
+  const events = wanted.data_event ?? [];
+  const clash = trackers.some((tracker) => tracker !== self && tracksAny(tracker, bucket, events));
   return clash ? ctsError("CTS.0209") : undefined;
 }
 
@@ -158,13 +189,10 @@ function checkObsInfo(
     file_prefix_name: prefix,
     is_obs_created: create,
   } = obs as Record<string, unknown>;
-  if (typeof bucket === "string" && bucket !== "" && !BUCKET_NAME.test(bucket))
-    return ctsError("CTS.0231");
-  if (typeof prefix === "string" && !FILE_PREFIX.test(prefix)) return ctsError("CTS.0218");
   const tracked = (body.data_bucket as { data_bucket_name?: unknown } | undefined)
     ?.data_bucket_name;
-  if (typeof bucket === "string" && bucket !== "" && bucket === tracked)
-    return ctsError("CTS.0213");
+  const code = obsNamesCode(bucket, prefix, tracked);
+  if (code !== undefined) return ctsError(code);
   if (create === true && typeof bucket === "string" && bucketExists(bucket, context)) {
     return ctsError("CTS.0215");
   }

@@ -9,7 +9,8 @@ export { AUTH_MODES, startMockService } from "./start-mock-service.js";
 export type { AuthMode, MockService, MockServiceOptions } from "./start-mock-service.js";
 
 // ── Trackers and notifications across restarts ─────────────────────────────
-export { readStateFile, StateFileWriter } from "./state-file.js";
+export { readStateFile } from "./state-file.js";
+export { StateFileWriter } from "./state-file-writer.js";
 
 // ── Loading traces ──────────────────────────────────────────────────────────
 export { loadNdjsonFile } from "./load-ndjson-file.js";

@@ -29,11 +29,11 @@ export interface CtsServerOptions extends CtsCoreOptions {
   /** How long `close()` waits for in-flight requests before cutting connections. Default: 5000 ms. */
   readonly closeTimeoutMs?: number;
   /**
-   * Awaited after each request that changed the state (`CtsResponse.stateChanged`), before its
-   * answer is sent: e.g. to save the state to disk first, so that an acknowledged write is a
-   * saved one. When it rejects, the client gets 500 `CTS.0004` instead. Default: none.
+   * Awaited after each request that changed a project's state (`CtsResponse.changedProject`),
+   * before its answer is sent: e.g. to save the change to disk first, so that an acknowledged
+   * write is a saved one. When it rejects, the client gets 500 `CTS.0004` instead. Default: none.
    */
-  readonly commitState?: () => Promise<void>;
+  readonly commitState?: (projectId: string) => Promise<void>;
 }
 
 /** A running server. */
@@ -54,7 +54,7 @@ interface ResolvedServerOptions {
   readonly maxBodyBytes: number;
   readonly requestTimeoutMs: number;
   readonly closeTimeoutMs: number;
-  readonly commitState: (() => Promise<void>) | undefined;
+  readonly commitState: ((projectId: string) => Promise<void>) | undefined;
 }
 
 function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions {
@@ -124,11 +124,11 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
         body: body.text,
         origin: `http://${req.headers.host ?? `${resolved.host}:${resolved.port}`}`,
       });
-      if (response.stateChanged !== true || commitState === undefined) {
+      if (response.changedProject === undefined || commitState === undefined) {
         answer(req, res, response);
         return;
       }
-      commitState().then(
+      commitState(response.changedProject).then(
         () => answer(req, res, response),
         (error: Error) => {
           response.release?.();

@@ -8,7 +8,8 @@ import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
 import { type CtsServer, startCtsServer } from "./start-cts-server.js";
-import { readStateFile, StateFileWriter } from "./state-file.js";
+import { checkStateFileWritable, readStateFile } from "./state-file.js";
+import { StateFileWriter } from "./state-file-writer.js";
 
 /** Authentication modes of the ready-made service. */
 export const AUTH_MODES = ["none", "token", "aksk"] as const;
@@ -60,11 +61,15 @@ export interface MockServiceOptions {
   readonly cacheDir?: string | false;
   /**
    * A JSON file that keeps the trackers, notifications, tags and configuration set through the
-   * API across restarts, as CTS keeps them: read at start (a missing file is an empty state),
-   * rewritten after every change. Default: none (they live in memory).
+   * API across restarts, as CTS keeps them: read at start with its journal (a missing file is
+   * an empty state); every successful write is on disk before it is answered (see
+   * `StateFileWriter`). Default: none (they live in memory).
    */
   readonly stateFile?: string;
-  /** Receives failures to write `stateFile`; the service keeps running. Default: a process warning. */
+  /**
+   * Told of each failed write of `stateFile` (its changes were answered 500 `CTS.0004`); the
+   * service keeps running. Default: a process warning.
+   */
   readonly onStateError?: (error: Error) => void;
 }
 
@@ -78,7 +83,12 @@ export interface MockService {
   readonly load: CachedLoad;
   /** The state file, and what it held at start; `undefined` without `stateFile`. */
   readonly state: { readonly file: string; readonly restored: MockState | undefined } | undefined;
-  /** Stops the server (after a snapshot or state file still being written is finished). */
+  /**
+   * Stops the server (after a snapshot still being written is finished), then folds the state
+   * file's journal into it.
+   *
+   * @throws {MockError} `CTSIM_MOCK_STATE_FILE` when changes are left unsaved, naming them.
+   */
   close(): Promise<void>;
 }
 
@@ -92,7 +102,8 @@ export interface MockService {
  * the same hour builds the same store, so it is loaded from a snapshot when one exists (see
  * `cacheDir`).
  *
- * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad option (e.g. `ak` without `sk`);
+ * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad option (e.g. `ak` without `sk`) or
+ *   state file; `CTSIM_MOCK_STATE_FILE` when the state file's directory is not writable;
  *   `CTSIM_MOCK_SERVER` when the port is taken.
  * @example
  * const service = await startMockService({ auth: "aksk", port: 0 });
@@ -109,8 +120,10 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   }
   const auth = authOptions(options, createPrng(seed ^ 0x0a0c_c355));
   const stateFile = options.stateFile;
-  // A bad state file stops the start before the (long) load, and is never overwritten.
+  // A bad state file, or one that cannot be written, stops the start before the (long) load;
+  // a bad one is never overwritten.
   const restored = stateFile === undefined ? undefined : readStateFile(stateFile);
+  if (stateFile !== undefined) await checkStateFileWritable(stateFile);
   const now = options.now ?? Date.now;
   const store = new TraceStore({ now });
   const load = await loadStoreCached(store, {
@@ -124,31 +137,34 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
   });
   const projectId = options.projectId ?? load.projects[0] ?? "0".repeat(32);
-  let writer: StateFileWriter | undefined;
   const core = createCtsCore({
     store,
     now,
     seed,
     auth,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
-    ...(stateFile === undefined ? {} : { onStateChange: () => writer?.changed() }),
   });
   if (restored !== undefined) core.importState(restored);
-  if (stateFile !== undefined) {
-    const onError =
-      options.onStateError ??
-      ((error: Error) => process.emitWarning(`cannot write the state file: ${error.message}`));
-    writer = new StateFileWriter(stateFile, () => core.exportState(), onError);
-  }
+  const onError =
+    options.onStateError ??
+    ((error: Error) => process.emitWarning(`cannot write the state file: ${error.message}`));
+  const writer =
+    stateFile === undefined
+      ? undefined
+      : await StateFileWriter.open(stateFile, () => core.exportState(), { onError });
   const server = await startCtsServer({
     core,
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 9000,
+    ...(writer === undefined ? {} : { commitState: (project) => writer.commit(project) }),
+  }).catch(async (error: unknown) => {
+    await writer?.close();
+    throw error;
   });
   const close = async (): Promise<void> => {
     await load.written;
     await server.close();
-    await writer?.flush();
+    await writer?.close();
   };
   const state = stateFile === undefined ? undefined : { file: stateFile, restored };
   return { server, projectId, traceCount: load.count, auth, load, state, close };

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { type MockState, parseMockState } from "../core/mock-state.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 
@@ -7,86 +8,121 @@ import { MockError, MockErrorCode } from "../mock-error.js";
 const FORMAT = "ctsim-mock-state";
 const VERSION = 1;
 
+/** The journal beside a state file: the changes saved since the file was last rewritten. */
+export function journalPath(path: string): string {
+  return `${path}.journal`;
+}
+
 /**
- * Reads a state file written by {@link StateFileWriter}: `undefined` when it does not exist yet.
+ * Reads a state file and its journal (see `StateFileWriter`): the file's projects, each
+ * replaced by its last line in the journal. `undefined` when neither exists yet. A last
+ * journal line without its newline is a write a crash cut short (never acknowledged) and is
+ * left out.
  *
- * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` when it cannot be read, is not JSON, is not a
- *   ctsim state file of this version, or holds invalid state (see `parseMockState`).
+ * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` when they cannot be read, the file is not JSON
+ *   or not a ctsim state file of this version, a journal line is not a project's state, or the
+ *   state is one the API would not have let in (see `parseMockState`), naming the file and what
+ *   is wrong.
  */
 export function readStateFile(path: string): MockState | undefined {
-  let text: string;
+  const file = readSnapshot(path);
+  const journal = readJournal(journalPath(path));
+  if (file === undefined && journal === undefined) return undefined;
+  const projects = { ...file?.projects };
+  for (const [projectId, state] of journal ?? []) projects[projectId] = state;
   try {
-    text = readFileSync(path, "utf8");
+    return parseMockState({ projects });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw refused(path, (error as Error).message);
+    const where = journal === undefined ? path : `${path} (with ${journalPath(path)})`;
+    throw refused(where, (error as Error).message);
   }
+}
+
+function readSnapshot(path: string): { projects: Record<string, unknown> } | undefined {
+  const text = readText(path);
+  if (text === undefined) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw refused(path, `not JSON (${(error as Error).message})`);
   }
-  const file = value as { format?: unknown; version?: unknown } | null;
+  const file = value as { format?: unknown; version?: unknown; projects?: unknown } | null;
   if (file?.format !== FORMAT || file.version !== VERSION) {
     throw refused(path, `not a ${FORMAT} file of version ${VERSION}`);
   }
+  const projects = file.projects;
+  if (typeof projects !== "object" || projects === null || Array.isArray(projects)) {
+    throw refused(path, "projects must be an object of project ids");
+  }
+  return { projects: projects as Record<string, unknown> };
+}
+
+function readJournal(path: string): [string, unknown][] | undefined {
+  const text = readText(path);
+  if (text === undefined) return undefined;
+  const lines = text.split("\n");
+  lines.pop(); // "" after the last newline, or a line a crash cut short
+  return lines.map((line, index) => {
+    let entry: { project?: unknown; state?: unknown } | null;
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch (error) {
+      throw refused(path, `line ${index + 1} is not JSON (${(error as Error).message})`);
+    }
+    if (typeof entry?.project !== "string" || typeof entry.state !== "object") {
+      throw refused(path, `line ${index + 1} is not {"project": id, "state": {...}}`);
+    }
+    return [entry.project, entry.state];
+  });
+}
+
+function readText(path: string): string | undefined {
   try {
-    return parseMockState(value);
+    return readFileSync(path, "utf8");
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw refused(path, (error as Error).message);
+  }
+}
+
+/** One journal line: a project's whole state after a change. */
+export function journalLine(projectId: string, state: unknown): string {
+  return `${JSON.stringify({ project: projectId, state })}\n`;
+}
+
+/** The text of a state file holding `state`. */
+export function stateFileText(state: MockState): string {
+  return `${JSON.stringify({ format: FORMAT, version: VERSION, ...state }, null, 2)}\n`;
+}
+
+/**
+ * Checks that the state file can be written where it is: a file is created next to it
+ * (`<path>.tmp`, as every write does), written, synced and removed.
+ *
+ * @throws {MockError} `CTSIM_MOCK_STATE_FILE` naming the file, its directory and the cause
+ *   (`ENOENT`, `EACCES`, `EROFS`, `ENOSPC`, ...).
+ */
+export async function checkStateFileWritable(path: string): Promise<void> {
+  const probe = `${path}.tmp`;
+  try {
+    const handle = await open(probe, "w");
+    try {
+      await handle.writeFile(stateFileText({ projects: {} }));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rm(probe);
+  } catch (error) {
+    throw new MockError(
+      MockErrorCode.stateFile,
+      `state file ${path}: cannot write in ${dirname(path)} (${(error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 
 function refused(path: string, reason: string): MockError {
   return new MockError(MockErrorCode.invalidOption, `state file ${path}: ${reason}`);
-}
-
-/**
- * Rewrites a state file after changes, one write at a time: each write goes to `<path>.tmp`
- * and is renamed over the file, so a crash or a full disk never leaves a half-written state.
- * Changes arriving during a write are saved by one more write after it. A failed write is
- * reported to `onError` and retried at the next change (and at {@link StateFileWriter.flush}).
- *
- * @example
- * const writer = new StateFileWriter("state.json", () => core.exportState(), console.error);
- * const core = createCtsCore({ onStateChange: () => writer.changed() });
- */
-export class StateFileWriter {
-  private writing: Promise<void> | undefined;
-  private dirty = false;
-
-  constructor(
-    readonly path: string,
-    private readonly state: () => MockState,
-    private readonly onError: (error: Error) => void,
-  ) {}
-
-  /** Schedules a write of the current state. */
-  changed(): void {
-    this.dirty = true;
-    this.writing ??= this.drain();
-  }
-
-  /** Resolves once every change so far is written (or its write has failed and been reported). */
-  async flush(): Promise<void> {
-    if (this.dirty && this.writing === undefined) this.writing = this.drain();
-    await this.writing;
-  }
-
-  private async drain(): Promise<void> {
-    while (this.dirty) {
-      this.dirty = false;
-      const text = `${JSON.stringify({ format: FORMAT, version: VERSION, ...this.state() }, null, 2)}\n`;
-      try {
-        await writeFile(`${this.path}.tmp`, text);
-        await rename(`${this.path}.tmp`, this.path);
-      } catch (error) {
-        this.dirty = true; // written by the next change or flush
-        this.onError(error as Error);
-        break;
-      }
-    }
-    this.writing = undefined;
-  }
 }
