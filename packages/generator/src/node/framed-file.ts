@@ -111,7 +111,7 @@ export class FramedFile {
     return this.#records;
   }
 
-  /** Bytes of the document written so far (framing included, the closing tail not yet). */
+  /** Bytes of the document written so far (framing included; the closing tail once finished). */
   get bytes(): number {
     return this.#end - this.#base;
   }
@@ -161,6 +161,7 @@ export class FramedFile {
         const tail = this.#framer.tail();
         if (tail.length > 0) await writeAll(this.#fd, tail);
         if (this.#regular) await fsyncAsync(this.#fd);
+        this.#end += tail.length;
       } catch (error) {
         throw await this.#fail(error);
       }

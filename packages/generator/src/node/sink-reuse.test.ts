@@ -28,12 +28,18 @@ const routeOf = (i: number) => ({
   time: 1_700_000_000_000 + i,
 });
 
-async function feedReusing(sink: TraceSink, withRoutes = false): Promise<void> {
-  for (let i = 0; i < records.length; i += 45) {
-    const part = records.slice(i, i + 45);
+/**
+ * Feeds the records in chunks of `size` whose bytes are a `Buffer`, as the producers' buffer
+ * pool gives them (a Buffer's `slice()` is a view, not a copy), and refills each chunk's bytes
+ * as soon as its write resolves.
+ */
+async function feedReusing(sink: TraceSink, withRoutes = false, size = 45): Promise<void> {
+  for (let i = 0; i < records.length; i += size) {
+    const part = records.slice(i, i + size);
+    const bytes = Buffer.from(chunkOfRecords(part).bytes);
     const chunk: TraceChunk = withRoutes
-      ? { ...chunkOfRecords(part), routes: part.map((_, k) => routeOf(i + k)) }
-      : chunkOfRecords(part);
+      ? { bytes, count: part.length, routes: part.map((_, k) => routeOf(i + k)) }
+      : { bytes, count: part.length };
     await sink.write(chunk);
     chunk.bytes.fill(0x78); // the producer refills the buffer
   }
@@ -71,27 +77,41 @@ describe("sinks are done with a chunk's bytes when write resolves", () => {
     }
   });
 
-  test("HTTP sink whose batches straddle chunks", async () => {
-    const bodies: string[] = [];
-    const server = createServer((req, res) => {
-      const parts: Buffer[] = [];
-      req.on("data", (part: Buffer) => parts.push(part));
-      req.on("end", () => {
-        bodies.push(Buffer.concat(parts).toString());
-        // Answer late, so batches are still in flight when the next chunks are refilled.
-        setTimeout(() => res.writeHead(204).end(), 5);
+  test.each([
+    { framing: "lines", size: 45 },
+    { framing: "array", size: 45 },
+    { framing: "array", size: 1 },
+  ] as const)(
+    "HTTP sink whose batches straddle chunks ($framing, chunks of $size)",
+    async ({ framing, size }) => {
+      const bodies: string[] = [];
+      const server = createServer((req, res) => {
+        const parts: Buffer[] = [];
+        req.on("data", (part: Buffer) => parts.push(part));
+        req.on("end", () => {
+          bodies.push(Buffer.concat(parts).toString());
+          // Answer late, so batches are still in flight when the next chunks are refilled.
+          setTimeout(() => res.writeHead(204).end(), 5);
+        });
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      await feedReusing(createHttpSink({ url, batchRecords: 100, concurrency: 3 }));
-      const lines = bodies.flatMap((body) => body.slice(0, -1).split("\n"));
-      expect(lines.sort()).toEqual([...records].sort());
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        const sink = createHttpSink({ url, framing, batchRecords: 100, concurrency: 3 });
+        await feedReusing(sink, false, size);
+        // Every body parses whole; together they hold every record exactly once.
+        const received = bodies.flatMap((body) =>
+          framing === "array"
+            ? (JSON.parse(body) as unknown[]).map((record) => JSON.stringify(record))
+            : body.slice(0, -1).split("\n"),
+        );
+        expect(received.sort()).toEqual([...records].sort());
+        expect(sink.recordsWritten).toBe(records.length);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+  );
 
   test("OBS directory sink", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ctsim-reuse-obs-"));
