@@ -40,7 +40,10 @@ function expected(format: TraceFormat): Expected {
   if (value === undefined) {
     const events = [...generateTraces({ seed: SEED, from: START, now: START, count: COUNT })];
     const encode = FORMAT_LAYOUTS[format].shape === "obs" ? encodeObsTraceJson : encodeApiTraceJson;
-    value = { records: events.map(encode), document: [...encodeTraces(events, { format })].join("") };
+    value = {
+      records: events.map(encode),
+      document: [...encodeTraces(events, { format })].join(""),
+    };
     expectedByFormat.set(format, value);
   }
   return value;
@@ -115,7 +118,7 @@ describe.each([1, 2])(
 
     test.each(FORMATS)("file: with size rotation, --format %s", async (format) => {
       const base = join(dir, `rotating-${workers}-${format}`, "traces");
-    await mkdir(join(base, ".."));
+      await mkdir(join(base, ".."));
       const { accounting } = await stream(
         ["--format", format, "--sink", `file:${base}`, "--rotate-size", "400k"],
         workers,
