@@ -125,7 +125,7 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
   let reportedSecond = 0;
   let stoppedBy: StopReason | undefined;
   let failure: unknown;
-  let traces = 0;
+  let handed = 0;
 
   const watch = (): void => {
     const second = meter.completeSeconds();
@@ -150,11 +150,11 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
   try {
     while (stoppedBy === undefined) {
       if (signal?.aborted === true) stoppedBy = "signal";
-      else if (traces >= limit) stoppedBy = "count";
+      else if (handed >= limit) stoppedBy = "count";
       else if (clock() >= deadline) stoppedBy = "duration";
       else if (options.strict === true && deviation !== undefined) stoppedBy = "strict";
       if (stoppedBy !== undefined) break;
-      let max = Math.min(chunkRecords, limit - traces);
+      let max = Math.min(chunkRecords, limit - handed);
       if (pacer !== undefined) {
         max = await pacer.acquire(max, deadline);
         if (max === 0) continue;
@@ -164,9 +164,10 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
         stoppedBy = "end";
         break;
       }
+      // Handed over before the write: a sink may keep the whole records of a write that fails.
+      handed += chunk.count;
       await sink.write(chunk);
       chunk.release?.();
-      traces += chunk.count;
       meter.add(chunk.count);
       watch();
     }
@@ -193,7 +194,7 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
   return {
     traces: written,
     bytes: sink.bytesWritten,
-    unconfirmed: traces - written,
+    unconfirmed: handed - written,
     durationMs: summary.durationMs,
     meanRate: summary.durationMs > 0 ? (written * 1000) / summary.durationMs : 0,
     p99Rate: complete ? summary.p99Rate : null,
