@@ -53,6 +53,7 @@ describe("ctsim stream (in-process)", () => {
       expect(trace.time).toBeGreaterThan(started); // live: timestamps are now
     }
     expect(stderr).toMatch(/300 traces.*stopped by count/);
+    expect(stderr).toContain("p99 and min n/a (under a second)"); // was "p99 0/s, min 0/s"
   });
 
   test("--format json is one JSON array; --stats writes the accounting", async () => {

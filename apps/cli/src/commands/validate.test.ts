@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmod } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
 import { afterAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../test/support/memory-io.js";
+import { spawnCtsim } from "../../test/support/spawn-ctsim.js";
 import { runCli } from "../index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ctsim-validate-"));
@@ -138,6 +140,17 @@ describe("ctsim validate", () => {
     const { code, err } = await validate(argv);
     expect(code).toBe(2);
     expect(err).toContain(message);
+  });
+
+  it("exits 2 for a file it may not read, as for a missing one (a real process, not root)", async () => {
+    const path = file("{}\n");
+    await chmod(path, 0o000);
+    // Root reads every file: run as nobody where the test runs as root.
+    const root = process.getuid?.() === 0;
+    if (root) await chmod(dirname(path), 0o755);
+    const run = await spawnCtsim(["validate", path], root ? { uid: 65_534 } : {});
+    expect(run.stderr).toMatch(/cannot read .*EACCES|permission denied/);
+    expect(run.code).toBe(2);
   });
 
   it("accepts 20k traces of `ctsim generate`-style output", async () => {

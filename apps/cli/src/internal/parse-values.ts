@@ -108,8 +108,14 @@ export function parseHeader(text: string): [string, string] {
   return [name, text.slice(colon + 1).trim()];
 }
 
+/** `YYYY-MM-DD`, optionally `THH:MM`, `:SS`, fraction and offset (`Z`, `±HH:MM` or `±HHMM`). */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 /**
- * Parses an instant: epoch milliseconds or an ISO 8601 date-time.
+ * Parses an instant: epoch milliseconds or an ISO 8601 date or date-time. Dates that do not
+ * exist (`2026-02-30`, hour 24) are refused rather than rolled over; a date-time without an
+ * offset is UTC, so the same command means the same instant on every machine.
  *
  * Errors: a usage error naming `flag` for anything else.
  *
@@ -117,10 +123,25 @@ export function parseHeader(text: string): [string, string] {
  * parseInstant("2025-03-01T00:00:00Z", "--from"); // 1740787200000
  */
 export function parseInstant(text: string, flag: string): number {
-  const ms = /^\d+$/.test(text.trim()) ? Number(text) : Date.parse(text);
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const match = ISO_INSTANT.exec(trimmed);
+  const fields = match?.slice(1, 7).map((field) => Number(field ?? 0));
+  const [year, month, day, hour, minute, second] = fields ?? [];
+  const valid =
+    match !== null &&
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= new Date(Date.UTC(year!, month!, 0)).getUTCDate() &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59;
+  const offsetGiven = match?.[4] === undefined || match[7] !== undefined;
+  const ms = valid ? Date.parse(offsetGiven ? trimmed : `${trimmed}Z`) : Number.NaN;
   if (!Number.isFinite(ms)) {
     throw usageError(
-      `${flag} must be epoch ms or an ISO 8601 date-time (e.g. 2025-02-07T00:00:00Z); got "${text}"`,
+      `${flag} must be epoch ms or an ISO 8601 date or date-time that exists (e.g. 2025-02-07T00:00:00Z); got "${text}"`,
     );
   }
   return ms;

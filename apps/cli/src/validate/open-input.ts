@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
@@ -13,20 +12,25 @@ export interface ValidateInput {
 
 /**
  * Opens `path` for reading, or standard input when it is `-`. A path ending in `.gz` (as OBS
- * trace files do: `….json.gz`) is decompressed on the fly.
+ * trace files do: `….json.gz`) is decompressed on the fly. The file is opened here, so a path
+ * that names nothing readable (missing, not a regular file, no permission) is one usage error.
  *
- * @throws CliError (usage, exit 2) when the file does not exist or is not a regular file
+ * @throws CliError (usage, exit 2) when the file cannot be opened or is not a regular file
  * @example
  * const { name, stream } = await openInput("traces.ndjson", io);
  */
 export async function openInput(path: string, io: CliIo): Promise<ValidateInput> {
   if (path === "-") return { name: "<stdin>", stream: io.stdin };
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+  const handle = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
     throw usageError(
       `cannot read ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`,
     );
   });
-  if (!info.isFile()) throw usageError(`cannot read ${path}: not a regular file`);
-  const file = createReadStream(path);
+  const info = await handle.stat();
+  if (!info.isFile()) {
+    await handle.close();
+    throw usageError(`cannot read ${path}: not a regular file`);
+  }
+  const file = handle.createReadStream();
   return { name: path, stream: path.endsWith(".gz") ? file.pipe(createGunzip()) : file };
 }

@@ -13,6 +13,8 @@ export interface SpawnOptions {
   readonly append?: boolean;
   /** `ulimit -f` in 1024-byte blocks: writes past it fail with EFBIG, as on a full disk. */
   readonly fileSizeLimitKiB?: number;
+  /** Run as this user id (through `setpriv`; needs root), e.g. to meet file permissions. */
+  readonly uid?: number;
 }
 
 /** What one `ctsim` process did. */
@@ -34,7 +36,19 @@ export async function spawnCtsim(
   argv: readonly string[],
   options: SpawnOptions = {},
 ): Promise<SpawnedRun> {
-  const node = [process.execPath, "--conditions=@ctsim/source", "--import", "tsx", bin, ...argv];
+  const user =
+    options.uid === undefined
+      ? []
+      : ["setpriv", `--reuid=${options.uid}`, `--regid=${options.uid}`, "--clear-groups"];
+  const node = [
+    ...user,
+    process.execPath,
+    "--conditions=@ctsim/source",
+    "--import",
+    "tsx",
+    bin,
+    ...argv,
+  ];
   const [command, args] =
     options.fileSizeLimitKiB === undefined
       ? [node[0]!, node.slice(1)]

@@ -1,0 +1,59 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { CliError } from "../cli-error.js";
+import { parseInstant } from "./parse-values.js";
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+const daysIn = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A calendar date-time, its day possibly past the end of its month. */
+const dateTime = fc
+  .record({
+    year: fc.integer({ min: 1970, max: 2200 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+    second: fc.integer({ min: 0, max: 59 }),
+  })
+  .map((d) => ({
+    ...d,
+    text: `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}T${pad(d.hour)}:${pad(d.minute)}:${pad(d.second)}`,
+  }));
+
+describe("parseInstant", () => {
+  test.prop([dateTime, fc.constantFrom("", "Z", "+00:00")])(
+    "a date-time that exists is its UTC instant; one that does not is refused, never rolled over",
+    (d, offset) => {
+      const parse = (): number => parseInstant(`${d.text}${offset}`, "--from");
+      if (d.day > daysIn(d.year, d.month)) {
+        expect(parse).toThrow(CliError);
+      } else {
+        expect(parse()).toBe(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second));
+      }
+    },
+  );
+
+  test.each([
+    ["2026-02-30T00:00:00Z"],
+    ["2025-02-29"],
+    ["2026-01-01T24:00:00Z"],
+    ["2026-01-01T10:60:00Z"],
+    ["2026-13-01"],
+    ["Mar 1 2025"],
+    [""],
+  ])("refuses %j with a usage error naming the flag", (text) => {
+    expect(() => parseInstant(text, "--from")).toThrow(/--from must be epoch ms or an ISO 8601/);
+  });
+
+  test.each([
+    ["1740787200000", 1_740_787_200_000],
+    ["2024-02-29", Date.UTC(2024, 1, 29)],
+    ["2026-01-01T10:00:00+08:00", Date.UTC(2026, 0, 1, 2)],
+    ["2026-01-01T10:00:00.123Z", Date.UTC(2026, 0, 1, 10, 0, 0, 123)],
+    ["2026-01-01T10:00", Date.UTC(2026, 0, 1, 10)],
+  ])("reads %j", (text, ms) => {
+    expect(parseInstant(text, "--from")).toBe(ms);
+  });
+});
