@@ -38,7 +38,7 @@ interface FullDisk {
   /** How to run ctsim so that a file stops growing at about `kib` KiB. */
   spawn(kib: number): SpawnOptions;
   /** Why the machine cannot run it, or `undefined`. */
-  skip?: string;
+  skip?: string | undefined;
   dir: string;
 }
 
