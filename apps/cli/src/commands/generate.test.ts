@@ -140,6 +140,22 @@ describe("ctsim generate as a process", () => {
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
   };
 
+  it.each([
+    ["--out in a missing directory", ["--out", "/nonexistent-ctsim/x.ndjson"], "ENOENT"],
+    ["--out naming a directory", ["--out", tmpdir()], "EISDIR"],
+    [
+      "--labels in a missing directory",
+      ["--scenario", "mass-deletion", "--labels", "/nonexistent-ctsim/labels.ndjson"],
+      "ENOENT",
+    ],
+  ])("%s fails at once with exit 1, however small the output", async (_, flags, cause) => {
+    const run = await ctsim("generate", "--count", "5", "--now", NOW, ...flags);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`file ${flags.at(-1)}`);
+    expect(run.stderr).toContain(cause);
+    expect(run.stdout).toBe(""); // nothing generated before the outputs were open
+  });
+
   it("respects back-pressure: a stalled reader does not grow the writer's memory", async () => {
     const child = run(["--now", NOW, "--count", "300000"]);
     const stderr: string[] = [];

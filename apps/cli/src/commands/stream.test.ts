@@ -145,6 +145,20 @@ describe("ctsim stream (in-process)", () => {
     expect(stderr).toMatch(/no space left/);
   });
 
+  test.each([
+    ["file:/nonexistent-ctsim/traces.ndjson", "file /nonexistent-ctsim/traces.ndjson", "ENOENT"],
+    ["dir:/dev/null/bucket", "dir /dev/null/bucket", "ENOTDIR"],
+  ])(
+    "--sink %s cannot be opened: exit 1 before streaming, naming it and the cause",
+    async (sink, what, cause) => {
+      const { code, stderr } = await ctsim("stream", "--max", "--count", "5", "--sink", sink);
+      expect(code).toBe(1);
+      expect(stderr).toContain(what);
+      expect(stderr).toContain(cause);
+      expect(stderr).not.toMatch(/traces,/); // no summary: nothing was streamed
+    },
+  );
+
   test("an unreachable HTTP sink is a clear error and exit 1", async () => {
     const { code, stderr } = await ctsim(
       "stream",
