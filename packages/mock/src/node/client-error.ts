@@ -52,7 +52,7 @@ export class ClientErrorResponder {
       this.queued.delete(socket);
       queued.send();
     };
-    res.once("finish", done);
+    // "close" comes once the answer is written (after "finish") or the connection is gone.
     res.once("close", done);
   }
 
