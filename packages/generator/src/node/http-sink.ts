@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Framer, type Framing } from "./framer.js";
+import { BatchBytes } from "./batch-bytes.js";
 import { backoffMs, retryAfterMs } from "./retry-after.js";
 import { StreamError, StreamErrorCode } from "./stream-error.js";
 import { splitChunk, type TraceChunk, type TraceSink } from "./trace-chunk.js";
@@ -61,7 +62,7 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
   const inFlight = new Set<Promise<void>>();
   // The batch being filled: copies of the records, never views of a producer's buffer, which
   // the producer refills as soon as `write` resolves.
-  let batch: Uint8Array[] = [];
+  const batch = new BatchBytes();
   let batchCount = 0;
   let failure: StreamError | undefined;
   let records = 0;
@@ -91,10 +92,9 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
   const dispatch = async (): Promise<void> => {
     if (batchCount === 0) return;
     const framer = new Framer(o.framing);
-    const body = framer.body({ bytes: Buffer.concat(batch), count: batchCount });
+    const body = framer.body({ bytes: batch.take(), count: batchCount });
     const tail = framer.tail();
     const count = batchCount;
-    batch = [];
     batchCount = 0;
     while (inFlight.size >= o.concurrency) await Promise.race(inFlight);
     if (failure !== undefined) throw failure;
@@ -120,7 +120,7 @@ export function createHttpSink(options: HttpSinkOptions): TraceSink {
       const room = o.batchRecords - batchCount;
       const [head, tail]: [TraceChunk, TraceChunk | undefined] =
         rest.count <= room ? [rest, undefined] : splitChunk(rest, room);
-      batch.push(new Uint8Array(head.bytes)); // a copy (a Buffer's slice() would be a view)
+      batch.append(head.bytes);
       batchCount += head.count;
       rest = tail;
       if (batchCount >= o.batchRecords) await dispatch();
