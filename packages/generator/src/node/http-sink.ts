@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { Framer, type Framing } from "./framer.js";
 import { BatchBytes } from "./batch-bytes.js";
+import { Framer, type Framing } from "./framer.js";
 import { backoffMs, retryAfterMs } from "./retry-after.js";
 import { StreamError, StreamErrorCode } from "./stream-error.js";
 import { splitChunk, type TraceChunk, type TraceSink } from "./trace-chunk.js";
