@@ -1,4 +1,4 @@
-import type { ScenarioName } from "./scenarios/scenario-names.js";
+import type { ScenarioName } from "./scenarios/scenario-registry.js";
 
 /**
  * Ground truth of one injected anomaly: which traces belong to it. Labels never appear inside

@@ -5,8 +5,8 @@ export type { ShardSpec, TimelineOptions } from "./timeline-options.js";
 export type { TraceEvent } from "./trace-event.js";
 
 // ── Anomaly scenarios ───────────────────────────────────────────────────────
-export { isScenarioName, SCENARIO_NAMES } from "./scenarios/scenario-names.js";
-export type { ScenarioName } from "./scenarios/scenario-names.js";
+export { isScenarioName, SCENARIO_NAMES } from "./scenarios/scenario-registry.js";
+export type { ScenarioName } from "./scenarios/scenario-registry.js";
 export type { AnomalyLabel } from "./anomaly-label.js";
 
 // ── Encoders ────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 import type { Revision } from "@ctsim/catalog";
 import type { AnomalyLabel } from "./anomaly-label.js";
-import type { ScenarioName } from "./scenarios/scenario-names.js";
+import type { ScenarioName } from "./scenarios/scenario-registry.js";
 
 /** Which slice of the sessions a shard produces: sessions whose index ≡ `index` (mod `count`). */
 export interface ShardSpec {

@@ -89,10 +89,7 @@ describe("ctsim contract", () => {
       ["contract", "--base-url", "http://x", "--ak", "AK", "--sk", "SK", "--token", "T"],
       /either --ak\/--sk or --token/,
     ],
-    [
-      ["contract", "--base-url", "http://x", "--runs", "0"],
-      /--runs must be an integer of at least 1/,
-    ],
+    [["contract", "--base-url", "http://x", "--runs", "0"], /--runs must be an integer >= 1/],
     [["contract", "--base-url", "http://x", "--seed", "abc"], /--seed must be an integer/],
     [["contract", "--base-url", "not a url"], /not an absolute URL/],
   ])("exits 2 on usage errors: %j", async (argv, message) => {

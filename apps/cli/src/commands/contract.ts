@@ -8,6 +8,7 @@ import {
 import { Command } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import { parseInteger } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
 
 interface RawContractOptions {
@@ -45,11 +46,8 @@ export const contractCommand: CommandFactory = (io: CliIo): Command =>
     .action(async (raw: RawContractOptions) => {
       const sk = raw.sk ?? io.env.CTSIM_SK;
       const credentials = parseCredentials(raw.ak, sk, raw.token);
-      const numRuns = parseInteger("--runs", raw.runs, 1);
-      const seed =
-        raw.seed === undefined
-          ? undefined
-          : parseInteger("--seed", raw.seed, Number.MIN_SAFE_INTEGER);
+      const numRuns = parseInteger(raw.runs, "--runs", 1);
+      const seed = raw.seed === undefined ? undefined : parseInteger(raw.seed, "--seed");
       let failed = 0;
       try {
         const report = await runProviderContract({
@@ -93,16 +91,6 @@ function parseCredentials(
   if (ak === undefined || sk === undefined)
     throw usageError("--ak and --sk go together (the SK may come from CTSIM_SK)");
   return { ak, sk };
-}
-
-function parseInteger(flag: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw usageError(
-      `${flag} must be an integer${min === 1 ? " of at least 1" : ""}, got ${JSON.stringify(text)}`,
-    );
-  }
-  return value;
 }
 
 function formatResult(result: PropertyResult): string {

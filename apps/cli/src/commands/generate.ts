@@ -2,9 +2,7 @@ import { REVISIONS, type Revision } from "@ctsim/catalog";
 import {
   type AnomalyLabel,
   GeneratorError,
-  isScenarioName,
   SCENARIO_NAMES,
-  type ScenarioName,
   type TimelineOptions,
   TRACE_FORMATS,
   type TraceFormat,
@@ -21,7 +19,13 @@ import {
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
-import { parseInstant, parseInteger, parseShard } from "../internal/parse-values.js";
+import {
+  parseInstant,
+  parseInteger,
+  parseScenarios,
+  parseSeed,
+  parseShard,
+} from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
 import { openStdoutSink } from "../stream/open-sink.js";
 
@@ -113,18 +117,9 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
 function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void): TimelineOptions {
   const now =
     raw.now === undefined ? Math.floor(Date.now() / DAY) * DAY : parseInstant(raw.now, "--now");
-  const scenarios: ScenarioName[] = [];
-  for (const name of (raw.scenario ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    if (!isScenarioName(name))
-      throw usageError(`Unknown scenario "${name}". Known: ${SCENARIO_NAMES.join(", ")}.`);
-    scenarios.push(name);
-  }
   const shard = raw.shard === undefined ? undefined : parseShard(raw.shard);
   return {
-    seed: parseInteger(raw.seed ?? "1", "--seed"),
+    seed: parseSeed(raw.seed ?? "1"),
     now,
     ...(raw.revision === undefined ? {} : { revision: raw.revision }),
     ...(raw.count === undefined ? {} : { count: parseInteger(raw.count, "--count", 0) }),
@@ -141,7 +136,7 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
     ...(shard === undefined ? {} : { shard }),
     tenants: parseInteger(raw.tenants ?? "1", "--tenants", 1),
     users: parseInteger(raw.users ?? "12", "--users", 1),
-    scenarios,
+    scenarios: parseScenarios(raw.scenario ?? ""),
     ...(raw.labels === undefined ? {} : { onLabel }),
   };
 }

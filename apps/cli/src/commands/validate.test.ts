@@ -132,7 +132,7 @@ describe("ctsim validate", () => {
   it.each([
     [["missing-file.ndjson"], "no such file"],
     [[dir], "not a regular file"],
-    [["-", "--max-errors", "ten"], "--max-errors must be a whole number"],
+    [["-", "--max-errors", "ten"], "--max-errors must be an integer >= 0"],
     [["-", "--order", "sideways"], "Allowed choices are auto, ascending, descending, any"],
     [["-", "--shape", "xml"], "Allowed choices are auto, api, obs"],
     [[], "missing required argument"],

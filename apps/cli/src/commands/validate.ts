@@ -1,7 +1,8 @@
 import { TIME_ORDERS, TRACE_SHAPES } from "@ctsim/generator/check";
 import { Command, Option } from "commander";
-import { CliError, CliErrorCode, usageError } from "../cli-error.js";
+import { CliError, CliErrorCode } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import { parseInteger } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
 import { formatReportSummary } from "../validate/format-report.js";
 import { openInput } from "../validate/open-input.js";
@@ -44,7 +45,7 @@ export const validateCommand: CommandFactory = (io: CliIo): Command =>
     .option("--max-errors <n>", "print at most this many violations (all are counted)", "50")
     .option("--json", "print the report as JSON on stdout instead of violation lines")
     .action(async (file: string, options: ValidateOptions) => {
-      const maxErrors = parseMaxErrors(options.maxErrors);
+      const maxErrors = parseInteger(options.maxErrors, "--max-errors", 0);
       const input = await openInput(file, io);
       const json = options.json === true;
       const report = await validateStream(input, {
@@ -57,9 +58,3 @@ export const validateCommand: CommandFactory = (io: CliIo): Command =>
       if (report.total > 0) throw new CliError(CliErrorCode.failed, summary);
       io.stderr.write(`${summary}\n`);
     });
-
-function parseMaxErrors(text: string): number {
-  if (!/^\d+$/.test(text))
-    throw usageError(`--max-errors must be a whole number >= 0, got "${text}"`);
-  return Number(text);
-}

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { CliError } from "../cli-error.js";
-import { parseInstant } from "./parse-values.js";
+import { parseInstant, parseScenarios, parseSeed } from "./parse-values.js";
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 const daysIn = (year: number, month: number): number =>
@@ -55,5 +55,24 @@ describe("parseInstant", () => {
     ["2026-01-01T10:00", Date.UTC(2026, 0, 1, 10)],
   ])("reads %j", (text, ms) => {
     expect(parseInstant(text, "--from")).toBe(ms);
+  });
+});
+
+describe("parseSeed and parseScenarios: the rules every command shares", () => {
+  test.each([["0"], ["4294967295"], ["42"]])("accepts the seed %s", (text) => {
+    expect(parseSeed(text)).toBe(Number(text));
+  });
+  test.each([["-1"], ["4294967296"], ["1.5"], ["x"], [""]])("refuses the seed %j", (text) => {
+    expect(() => parseSeed(text)).toThrow(/--seed must be an integer from 0 to 4294967295/);
+  });
+  test("scenarios: names trimmed, blanks skipped, unknown ones named with the known list", () => {
+    expect(parseScenarios(" mass-deletion, ,tracker-tampering ")).toEqual([
+      "mass-deletion",
+      "tracker-tampering",
+    ]);
+    expect(parseScenarios("")).toEqual([]);
+    expect(() => parseScenarios("mass-deletion,nope")).toThrow(
+      /unknown --scenario nope; known: mass-deletion, off-hours-export/,
+    );
   });
 });

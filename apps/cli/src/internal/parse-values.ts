@@ -1,3 +1,4 @@
+import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from "@ctsim/generator";
 import { usageError } from "../cli-error.js";
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const satisfies Record<
@@ -175,4 +176,43 @@ function describeRange(min: number, max: number): string {
   if (hasMin && hasMax) return ` from ${min} to ${max}`;
   if (hasMin) return ` >= ${min}`;
   return hasMax ? ` <= ${max}` : "";
+}
+
+/** The largest seed: the generator uses the seed as an unsigned 32-bit integer. */
+const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * Parses `--seed`, shared by every command that seeds the timeline: a whole number from 0 to
+ * 2^32 - 1 (the generator's seed is an unsigned 32-bit integer).
+ *
+ * Errors: a usage error for anything else.
+ *
+ * @example
+ * parseSeed("42"); // 42
+ */
+export function parseSeed(text: string): number {
+  return parseInteger(text, "--seed", 0, MAX_SEED);
+}
+
+/**
+ * Parses `--scenario a,b`: comma-separated scenario names (blanks around names and empty
+ * entries are ignored).
+ *
+ * Errors: a usage error naming the unknown names and listing the known ones.
+ *
+ * @example
+ * parseScenarios("mass-deletion, tracker-tampering"); // ["mass-deletion", "tracker-tampering"]
+ */
+export function parseScenarios(text: string): ScenarioName[] {
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  const unknown = names.filter((name) => !isScenarioName(name));
+  if (unknown.length > 0) {
+    throw usageError(
+      `unknown --scenario ${unknown.join(", ")}; known: ${SCENARIO_NAMES.join(", ")}`,
+    );
+  }
+  return names as ScenarioName[];
 }

@@ -1,5 +1,4 @@
 import {
-  isScenarioName,
   type ScenarioName,
   type ShardSpec,
   TRACE_FORMATS,
@@ -12,6 +11,8 @@ import {
   parseHeader,
   parseInstant,
   parsePositive,
+  parseScenarios,
+  parseSeed,
   parseShard,
   parseSize,
 } from "../internal/parse-values.js";
@@ -111,15 +112,6 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
   };
   const optional = <T>(text: string | undefined, parse: (text: string) => T): T | undefined =>
     text === undefined ? undefined : parse(text);
-  const scenarios = (raw.scenario ?? "")
-    .split(",")
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
-  const unknown = scenarios.filter((name) => !isScenarioName(name));
-  if (unknown.length > 0) throw usageError(`unknown --scenario ${unknown.join(", ")}`);
-  const seed = Number(raw.seed);
-  if (!Number.isInteger(seed) || seed < 0)
-    throw usageError(`--seed must be a non-negative integer; got "${raw.seed}"`);
   return {
     rate:
       raw.max === true
@@ -133,10 +125,10 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
     ...FORMAT_LAYOUTS[format as TraceFormat],
     workers: parsePositive(raw.workers, "--workers", true),
     shard: optional(raw.shard, parseShard) ?? { index: 0, count: 1 },
-    seed,
+    seed: parseSeed(raw.seed),
     timelineStart: optional(raw.timelineStart, (t) => parseInstant(t, "--timeline-start")),
     retime: raw.retime !== false,
-    scenarios: scenarios as ScenarioName[],
+    scenarios: parseScenarios(raw.scenario ?? ""),
     statsPath: raw.stats,
     strict: raw.strict === true,
     rotateBytes: only(

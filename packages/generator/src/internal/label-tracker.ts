@@ -1,13 +1,21 @@
-import type { AnomalyLabel } from "../anomaly-label.js";
-import type { ScenarioName } from "../scenarios/scenario-names.js";
-
-/** What a scenario knows about its anomaly before any of its traces are emitted. */
+/**
+ * What a scenario knows about its anomaly before any of its traces are emitted. The scenario's
+ * name is a plain string here (this module sits below the scenario registry); the public
+ * `AnomalyLabel` narrows it to `ScenarioName`.
+ */
 export interface LabelSpec {
-  readonly scenario: ScenarioName;
+  readonly scenario: string;
   readonly technique: string;
   readonly description: string;
   readonly domainId: string;
   readonly userId: string | null;
+}
+
+/** A finished label: the spec, the trace ids and the time span (see `AnomalyLabel`). */
+export interface TrackedLabel extends LabelSpec {
+  readonly traceIds: readonly string[];
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -27,7 +35,7 @@ export class LabelTracker {
   }
 
   /** Records one emitted trace; returns the label once it is complete. */
-  emitted(traceId: string, time: number): AnomalyLabel | null {
+  emitted(traceId: string, time: number): TrackedLabel | null {
     if (this.traceIds.length === 0) this.from = time;
     this.traceIds.push(traceId);
     this.to = time;
@@ -36,11 +44,11 @@ export class LabelTracker {
   }
 
   /** The label of the traces emitted so far, or `null` when none were. */
-  flush(): AnomalyLabel | null {
+  flush(): TrackedLabel | null {
     return this.traceIds.length > 0 && this.pending > 0 ? this.label() : null;
   }
 
-  private label(): AnomalyLabel {
+  private label(): TrackedLabel {
     return { ...this.spec, traceIds: [...this.traceIds], from: this.from, to: this.to };
   }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_REVISION, isRevision, type Revision } from "@ctsim/catalog/operations";
 import type { AnomalyLabel } from "../anomaly-label.js";
 import { GeneratorError } from "../generator-error.js";
-import { isScenarioName, type ScenarioName } from "../scenarios/scenario-names.js";
+import { isScenarioName, type ScenarioName } from "../scenarios/scenario-registry.js";
 import { buildTenant } from "../tenant/build-tenant.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { TimelineOptions } from "../timeline-options.js";

@@ -1,16 +1,12 @@
-import { type LabelSpec, LabelTracker } from "../internal/label-tracker.js";
 import type { Actor } from "../tenant/actor.js";
-import type { SessionBuilder } from "../workflows/session-builder.js";
+import { FLAVORS, resourceName } from "../workflows/names.js";
+import type { CallOptions, Resource, SessionBuilder } from "../workflows/session-builder.js";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** Starts labelling the session's next traces as one anomaly. */
-export function beginLabel(s: SessionBuilder, spec: Omit<LabelSpec, "domainId">): LabelTracker {
-  const tracker = new LabelTracker({ ...spec, domainId: s.tenant.domainId });
-  s.label = tracker;
-  return tracker;
-}
+/** A scenario step that must not fail: its failure would change the anomaly's story. */
+export const SURE: CallOptions = { failRate: 0 };
 
 /** The first time at or after `time` when the tenant's local clock shows `hour` (0-23). */
 export function nextLocalHour(s: SessionBuilder, time: number, hour: number): number {
@@ -30,4 +26,25 @@ export function strangerIp(s: SessionBuilder): string {
 /** A person of the tenant (console user). */
 export function somePerson(s: SessionBuilder): Actor {
   return s.rng.pick(s.tenant.people);
+}
+
+/** A model and a service serving it, both created for the scenario (or `null`). */
+export function deployService(s: SessionBuilder): Resource | null {
+  const rng = s.rng;
+  const model = s.create(
+    "addModel",
+    s.ids.uuid(),
+    resourceName(rng, "model"),
+    { version: "0.0.1" },
+    SURE,
+  );
+  if (model === null) return null;
+  s.think();
+  return s.create(
+    "addService",
+    s.ids.uuid(),
+    resourceName(rng, "svc"),
+    { modelId: model.id, flavor: rng.pick(FLAVORS.service), instances: "1" },
+    SURE,
+  );
 }

@@ -1,6 +1,6 @@
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
-import type { ScenarioName } from "../scenarios/scenario-names.js";
+import type { ScenarioName } from "../scenarios/scenario-registry.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { SessionClass } from "../workflows/workflow-mix.js";
 import { type BucketRates, bucketRates } from "./arrival-rate.js";

@@ -2,7 +2,7 @@ import type { GeneratedTrace } from "../internal/generated-trace.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import type { TimelineConfig } from "../internal/timeline-config.js";
-import { runScenario } from "../scenarios/run-scenario.js";
+import { runScenario } from "../scenarios/scenario-registry.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { SessionBuilder } from "../workflows/session-builder.js";
 import { runRegularSession } from "../workflows/workflow-mix.js";

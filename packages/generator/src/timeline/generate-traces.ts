@@ -1,6 +1,5 @@
-import type { AnomalyLabel } from "../anomaly-label.js";
 import type { GeneratedTrace } from "../internal/generated-trace.js";
-import type { LabelTracker } from "../internal/label-tracker.js";
+import type { LabelTracker, TrackedLabel } from "../internal/label-tracker.js";
 import { STREAM } from "../internal/streams.js";
 import { resolveTimelineOptions, type TimelineConfig } from "../internal/timeline-config.js";
 import type { TimelineOptions } from "../timeline-options.js";
@@ -35,7 +34,7 @@ export function generateTraces(options: TimelineOptions = {}): IterableIterator<
 class TimelineIterator implements IterableIterator<TraceEvent> {
   private readonly config: TimelineConfig;
   private readonly to: number;
-  private readonly onLabel: ((label: AnomalyLabel) => void) | null;
+  private readonly onLabel: ((label: TrackedLabel) => void) | null;
   private readonly arrivals: ArrivalStream | null;
   private readonly heap = new SessionHeap();
   private readonly openLabels = new Set<LabelTracker>();
@@ -46,7 +45,9 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
   constructor(config: TimelineConfig) {
     this.config = config;
     this.to = config.to;
-    this.onLabel = config.onLabel;
+    // Labels are only started by runScenario, whose names are ScenarioNames: a TrackedLabel
+    // that reaches onLabel is an AnomalyLabel.
+    this.onLabel = config.onLabel as ((label: TrackedLabel) => void) | null;
     this.remaining = config.count;
     if (config.count === 0) {
       this.arrivals = null;
