@@ -27,7 +27,7 @@ import {
   parseShard,
 } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
-import { openStdoutSink } from "../stream/open-sink.js";
+import { openStdoutSink } from "../stream/sinks/stdout-sink-kind.js";
 
 interface RawGenerateOptions {
   readonly seed?: string;

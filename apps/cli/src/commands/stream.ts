@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { TRACE_FORMATS } from "@ctsim/generator";
 import {
   type ChunkProducer,
   createTraceProducer,
@@ -12,13 +13,12 @@ import { CliError, CliErrorCode } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../program.js";
 import { formatSummary } from "../stream/format-summary.js";
-import { openSink } from "../stream/open-sink.js";
 import { openProgressLine } from "../stream/progress-line.js";
+import { SINK_SYNTAX, sinkFlags } from "../stream/sinks/sink-registry.js";
 import {
   DEFAULT_RATE,
   type RawStreamOptions,
   resolveStreamPlan,
-  STREAM_FORMATS,
   type StreamPlan,
 } from "../stream/stream-plan.js";
 
@@ -31,83 +31,71 @@ import {
  * ctsim stream --rate 5000 --duration 10m --sink http://localhost:9880/cts --stats stats.json
  */
 export const streamCommand: CommandFactory = (io: CliIo): Command =>
-  new Command("stream")
-    .description(
-      "Stream live CTS traces at a target rate (or --max) into stdout, a file, an OBS-layout directory or HTTP.",
-    )
-    .addOption(
-      new Option("--rate <eps>", `target traces per second (default ${DEFAULT_RATE})`).conflicts(
-        "max",
+  withSinkFlags(
+    new Command("stream")
+      .description(
+        "Stream live CTS traces at a target rate (or --max) into stdout, a file, an OBS-layout directory or HTTP.",
+      )
+      .addOption(
+        new Option("--rate <eps>", `target traces per second (default ${DEFAULT_RATE})`).conflicts(
+          "max",
+        ),
+      )
+      .option("--max", "as fast as the sink takes them")
+      .addOption(new Option("--duration <time>", "stop after this long (500ms, 60s, 5m, 1h)"))
+      .addOption(new Option("--count <n>", "stop after this many traces").conflicts("duration"))
+      .option("--sink <spec>", SINK_SYNTAX, "stdout")
+      .addOption(
+        new Option(
+          "--format <format>",
+          "ndjson | json | obs (default ndjson; obs for dir:)",
+        ).choices(TRACE_FORMATS),
+      )
+      .option("--workers <n>", "worker threads producing traces", "1")
+      .option("--shard <i/n>", "produce only shard i of n (split the load across machines)")
+      .option("--seed <n>", "seed of the timeline", "1")
+      .option(
+        "--timeline-start <time>",
+        "where the generator's timeline starts (epoch ms or ISO; default now): pin it for reproducible content",
+      )
+      .option(
+        "--no-retime",
+        "keep the generator's own times and trace ids instead of now: a replay whose bytes are the same every run (with --timeline-start)",
+      )
+      .option("--scenario <a,b>", "labelled anomaly scenarios to inject")
+      .option("--stats <file>", "write the final accounting as JSON to this file")
+      .option(
+        "--strict",
+        "exit non-zero as soon as the target rate cannot be kept (±2% over 10 s)",
       ),
-    )
-    .option("--max", "as fast as the sink takes them")
-    .addOption(new Option("--duration <time>", "stop after this long (500ms, 60s, 5m, 1h)"))
-    .addOption(new Option("--count <n>", "stop after this many traces").conflicts("duration"))
-    .option("--sink <spec>", "stdout | file:PATH | dir:PATH | http(s)://URL", "stdout")
-    .addOption(
-      new Option("--format <format>", "ndjson | json | obs (default ndjson; obs for dir:)").choices(
-        STREAM_FORMATS,
-      ),
-    )
-    .option("--workers <n>", "worker threads producing traces", "1")
-    .option("--shard <i/n>", "produce only shard i of n (split the load across machines)")
-    .option("--seed <n>", "seed of the timeline", "1")
-    .option(
-      "--timeline-start <time>",
-      "where the generator's timeline starts (epoch ms or ISO; default now): pin it for reproducible content",
-    )
-    .option(
-      "--no-retime",
-      "keep the generator's own times and trace ids instead of now: a replay whose bytes are the same every run (with --timeline-start)",
-    )
-    .option("--scenario <a,b>", "labelled anomaly scenarios to inject")
-    .option("--stats <file>", "write the final accounting as JSON to this file")
-    .option("--strict", "exit non-zero as soon as the target rate cannot be kept (±2% over 10 s)")
-    .option("--rotate-size <size>", "file: rotate before the file passes this size (e.g. 64M)")
-    .option("--rotate-time <time>", "file: rotate files older than this (e.g. 5m)")
-    .option("--obs-prefix <name>", "dir: the tracker's file_prefix_name (default ctsim)")
-    .option(
-      "--obs-cycle <time>",
-      "dir: transfer cycle of trace time, one file per cycle (default 5m)",
-    )
-    .option(
-      "--obs-max-records <n>",
-      "dir: split a cycle's file after this many records (default 10000)",
-    )
-    .option("--batch-size <n>", "http: records per POST (default 500)")
-    .option("--concurrency <n>", "http: POSTs in flight (default 4)")
-    .option(
-      "--header <header>",
-      'http: extra header "Name: value" (repeatable)',
-      (value: string, all: string[]) => [...all, value],
-      [] as string[],
-    )
-    .option(
-      "--retries <n>",
-      "http: retries of a batch after 429/5xx or a network error (default 5)",
-    )
-    .action(async (raw: RawStreamOptions) => {
-      const plan = resolveStreamPlan(raw);
-      const stats = await stream(plan, io);
-      if (plan.statsPath !== undefined) await writeStats(plan.statsPath, stats);
-      if (stats.stoppedBy === "reader-closed") return; // `| head`: the reader had enough
-      io.stderr.write(formatSummary(stats));
-      if (stats.stoppedBy === "error") {
-        throw new CliError(
-          CliErrorCode.output,
-          `stream failed after ${stats.traces} traces written: ${stats.error}`,
-        );
-      }
-      if (plan.strict && !stats.keptUp) {
-        throw new CliError(
-          CliErrorCode.failed,
-          `--strict: the target of ${stats.targetRate} traces/s was not kept`,
-        );
-      }
-    });
+  ).action(async (raw: RawStreamOptions) => {
+    const plan = resolveStreamPlan(raw);
+    const stats = await stream(plan, io);
+    if (plan.statsPath !== undefined) await writeStats(plan.statsPath, stats);
+    if (stats.stoppedBy === "reader-closed") return; // `| head`: the reader had enough
+    io.stderr.write(formatSummary(stats));
+    if (stats.stoppedBy === "error") {
+      throw new CliError(
+        CliErrorCode.output,
+        `stream failed after ${stats.traces} traces written: ${stats.error}`,
+      );
+    }
+    if (plan.strict && !stats.keptUp) {
+      throw new CliError(
+        CliErrorCode.failed,
+        `--strict: the target of ${stats.targetRate} traces/s was not kept`,
+      );
+    }
+  });
+
+/** Adds every sink's own flags (from the registry) after the command's. */
+function withSinkFlags(command: Command): Command {
+  for (const flag of sinkFlags()) command.addOption(flag);
+  return command;
+}
 
 async function stream(plan: StreamPlan, io: CliIo): Promise<StreamStats> {
-  const sink = await openSink(plan, io).catch((error: unknown) => {
+  const sink = await plan.sink.open({ framing: plan.framing, io }).catch((error: unknown) => {
     throw new CliError(CliErrorCode.output, (error as Error).message, { cause: error });
   });
   const producer = openProducer(plan);
@@ -157,7 +145,7 @@ function openProducer(plan: StreamPlan): ChunkProducer {
     ...(plan.count === undefined ? {} : { count: plan.count }),
   };
   const { shape, retime } = plan;
-  const routes = plan.sink.kind === "dir";
+  const routes = plan.sink.routes;
   if (plan.workers === 1)
     return createTraceProducer({
       timeline: { ...timeline, shard: plan.shard },
