@@ -1,4 +1,4 @@
-import type { ApiTrace, TraceRating, TraceSource } from "@ctsim/catalog";
+import type { TraceRating, TraceSource } from "@ctsim/catalog";
 
 /**
  * One generated trace. The readonly fields let sinks index and route traces without parsing;
@@ -42,6 +42,4 @@ export interface TraceEvent {
   readonly region: string;
   /** Tracker that recorded it (`"system"`, the management tracker). */
   readonly trackerName: string;
-  /** The trace as a ListTraces object (slow path: parses the encoded text). */
-  toApiTrace(): ApiTrace;
 }

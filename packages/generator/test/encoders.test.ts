@@ -31,7 +31,7 @@ describe("encoders", () => {
     const json = JSON.parse(
       [...encodeTraces(events, { format: "json", chunkChars: 1000 })].join(""),
     );
-    expect(json).toEqual(events.map((e) => e.toApiTrace()));
+    expect(json).toEqual(events.map((e) => JSON.parse(encodeApiTraceJson(e))));
     const obs = JSON.parse([...encodeTraces(events, { format: "obs" })].join(""));
     const validate = validatorFor("ObsTrace");
     for (const record of obs) {

@@ -1,5 +1,5 @@
 import { GeneratorError } from "../generator-error.js";
-import { GeneratedTrace } from "../internal/generated-trace.js";
+import { GeneratedTrace } from "../trace/generated-trace.js";
 import type { TraceEvent } from "../trace-event.js";
 
 /** Narrows an event to the generator's own class, whose fragments the encoders read. */

@@ -1,13 +1,13 @@
 import { CodeRow } from "../internal/char-codes.js";
 import { epochMsText } from "../internal/epoch-ms-text.js";
-import type { GeneratedTrace } from "../internal/generated-trace.js";
+import { writeUuidTime } from "../internal/uuid-v1.js";
 import {
   endpointFragment,
   endpointUrlFragment,
   RATING_INDEX,
   SOURCE_INDEX,
-} from "../internal/op-table.js";
-import { writeUuidTime } from "../internal/uuid-v1.js";
+} from "../operations/op-table.js";
+import type { GeneratedTrace } from "../trace/generated-trace.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
 

@@ -1,4 +1,4 @@
-import { LabelTracker } from "../internal/label-tracker.js";
+import { LabelTracker } from "../trace/label-tracker.js";
 import type { SessionBuilder } from "../workflows/session-builder.js";
 import { agencyPrivilegeEscalation } from "./agency-privilege-escalation.js";
 import { loginBruteForce } from "./login-brute-force.js";

@@ -1,4 +1,4 @@
-import type { TraceScope } from "../internal/generated-trace.js";
+import type { TraceScope } from "../trace/generated-trace.js";
 import type { Actor } from "./actor.js";
 import type { RegionInfo } from "./regions.js";
 

@@ -1,12 +1,12 @@
-import type { GeneratedTrace } from "../internal/generated-trace.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
-import type { TimelineConfig } from "../internal/timeline-config.js";
 import { runScenario } from "../scenarios/scenario-registry.js";
 import type { Tenant } from "../tenant/tenant.js";
+import type { GeneratedTrace } from "../trace/generated-trace.js";
 import { SessionBuilder } from "../workflows/session-builder.js";
 import { runRegularSession } from "../workflows/workflow-mix.js";
 import type { Arrival } from "./arrival-stream.js";
+import type { TimelineConfig } from "./timeline-config.js";
 
 /**
  * Runs one session from its own PRNG stream (derived from seed and session index alone) and

@@ -1,14 +1,14 @@
-import type { GeneratedTrace } from "../internal/generated-trace.js";
-import type { LabelTracker, TrackedLabel } from "../internal/label-tracker.js";
 import { STREAM } from "../internal/streams.js";
-import { resolveTimelineOptions, type TimelineConfig } from "../internal/timeline-config.js";
 import type { TimelineOptions } from "../timeline-options.js";
+import type { GeneratedTrace } from "../trace/generated-trace.js";
+import type { LabelTracker, TrackedLabel } from "../trace/label-tracker.js";
 import type { TraceEvent } from "../trace-event.js";
 import type { SessionClass } from "../workflows/workflow-mix.js";
 import { expectedSessions, expectedSessionsByClass } from "./arrival-rate.js";
 import { type Arrival, ArrivalStream } from "./arrival-stream.js";
 import { expandSession } from "./expand-session.js";
 import { SessionHeap } from "./session-heap.js";
+import { resolveTimelineOptions, type TimelineConfig } from "./timeline-config.js";
 
 /**
  * The seeded timeline: traces of every tenant's sessions in ascending `time`, produced lazily

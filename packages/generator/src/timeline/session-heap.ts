@@ -1,4 +1,4 @@
-import type { GeneratedTrace } from "../internal/generated-trace.js";
+import type { GeneratedTrace } from "../trace/generated-trace.js";
 
 /** An expanded session waiting to emit its traces in order. */
 export interface ActiveSession {

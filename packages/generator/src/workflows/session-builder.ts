@@ -1,22 +1,22 @@
 import type { TraceSource } from "@ctsim/catalog";
-import { pickFailure, ratingOf } from "../internal/failures.js";
 import { flat } from "../internal/flat.js";
+import { hex32 } from "../internal/hex.js";
+import { IdMint } from "../internal/id-mint.js";
+import type { TemplateArgs } from "../internal/json-template.js";
+import type { Prng } from "../internal/prng.js";
+import { sessionUuidTail, traceTicks } from "../internal/uuid-v1.js";
+import { pickFailure, ratingOf } from "../operations/failures.js";
+import type { OpSpec } from "../operations/op-table.js";
+import type { Actor } from "../tenant/actor.js";
+import type { Tenant, TenantRegion } from "../tenant/tenant.js";
+import { type CallMode, renderUser, type UserRender } from "../tenant/user-render.js";
 import {
   GeneratedTrace,
   type TraceScope,
   WITH_REQUEST,
   WITH_RESPONSE,
-} from "../internal/generated-trace.js";
-import { hex32 } from "../internal/hex.js";
-import { IdMint } from "../internal/id-mint.js";
-import type { TemplateArgs } from "../internal/json-template.js";
-import type { LabelTracker } from "../internal/label-tracker.js";
-import type { OpSpec } from "../internal/op-table.js";
-import type { Prng } from "../internal/prng.js";
-import { type CallMode, renderUser, type UserRender } from "../internal/user-render.js";
-import { sessionUuidTail, traceTicks } from "../internal/uuid-v1.js";
-import type { Actor } from "../tenant/actor.js";
-import type { Tenant, TenantRegion } from "../tenant/tenant.js";
+} from "../trace/generated-trace.js";
+import type { LabelTracker } from "../trace/label-tracker.js";
 
 /** A resource a session works on; its fields fill payload templates. */
 export interface Resource {

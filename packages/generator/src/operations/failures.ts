@@ -1,7 +1,7 @@
 import type { TraceRating } from "@ctsim/catalog";
-import { flat } from "./flat.js";
+import { flat } from "../internal/flat.js";
+import type { Prng } from "../internal/prng.js";
 import type { Verb } from "./op-table.js";
-import type { Prng } from "./prng.js";
 
 /** A way a call can fail: HTTP status and the error body the service answers with. */
 export interface Failure {

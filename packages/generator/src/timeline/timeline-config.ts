@@ -1,11 +1,11 @@
 import { DEFAULT_REVISION, isRevision, type Revision } from "@ctsim/catalog/operations";
 import type { AnomalyLabel } from "../anomaly-label.js";
 import { GeneratorError } from "../generator-error.js";
+import { type OpSpec, opTable } from "../operations/op-table.js";
 import { isScenarioName, type ScenarioName } from "../scenarios/scenario-registry.js";
 import { buildTenant } from "../tenant/build-tenant.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { TimelineOptions } from "../timeline-options.js";
-import { type OpSpec, opTable } from "./op-table.js";
 
 const DAY = 86_400_000;
 

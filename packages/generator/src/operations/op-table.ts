@@ -1,8 +1,8 @@
 import { type Category, operationsOf, type Revision } from "@ctsim/catalog/operations";
+import { flat } from "../internal/flat.js";
+import { JsonTemplate } from "../internal/json-template.js";
 import type { RegionInfo } from "../tenant/regions.js";
-import { DEFAULT_PAYLOADS, PAYLOADS } from "../workflows/payloads.js";
-import { flat } from "./flat.js";
-import { JsonTemplate } from "./json-template.js";
+import { DEFAULT_PAYLOADS, PAYLOADS } from "./payloads.js";
 
 /** Broad kind of an operation, which picks default payloads, codes and failure modes. */
 export type Verb = "create" | "update" | "delete" | "action";

@@ -1,15 +1,14 @@
-import type { ApiTrace, TraceRating, TraceSource } from "@ctsim/catalog";
-import { encodeApiTraceJson } from "../encode/encode-api-trace-json.js";
+import type { TraceRating, TraceSource } from "@ctsim/catalog";
+import { CodeRow } from "../internal/char-codes.js";
+import type { TemplateArgs } from "../internal/json-template.js";
+import { mix32 } from "../internal/prng.js";
+import { uuidV1 } from "../internal/uuid-v1.js";
+import type { Failure } from "../operations/failures.js";
+import type { OpSpec } from "../operations/op-table.js";
 import type { RegionInfo } from "../tenant/regions.js";
+import type { UserRender } from "../tenant/user-render.js";
 import type { TraceEvent } from "../trace-event.js";
-import { CodeRow } from "./char-codes.js";
-import type { Failure } from "./failures.js";
-import type { TemplateArgs } from "./json-template.js";
 import type { LabelTracker } from "./label-tracker.js";
-import type { OpSpec } from "./op-table.js";
-import { mix32 } from "./prng.js";
-import type { UserRender } from "./user-render.js";
-import { uuidV1 } from "./uuid-v1.js";
 
 /** What every trace of one tenant region shares: one object, referenced by each trace. */
 export interface TraceScope {
@@ -187,11 +186,6 @@ export class GeneratedTrace implements TraceEvent {
     return this.resourceId === ""
       ? "null"
       : `"${this.scope.urlPrefix}${this.op.consoleRoute}/${this.resourceId}"`;
-  }
-
-  /** The trace as a ListTraces object. */
-  toApiTrace(): ApiTrace {
-    return JSON.parse(encodeApiTraceJson(this)) as ApiTrace;
   }
 
   /** The same trace at another time; `record_time` keeps its delay, the id follows. */

@@ -1,5 +1,5 @@
-import type { Actor } from "../tenant/actor.js";
-import { flat } from "./flat.js";
+import { flat } from "../internal/flat.js";
+import type { Actor } from "./actor.js";
 
 /**
  * A `user` object rendered once per session and identity: the API form (JSON object text) and,
