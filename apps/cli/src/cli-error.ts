@@ -2,19 +2,19 @@ import { ExitCode } from "./exit-codes.js";
 
 /** Stable codes of errors the CLI reports itself; each maps to one exit code. */
 export const CliErrorCode = {
-  usage: "CTSIM_USAGE",
-  input: "CTSIM_INPUT",
-  output: "CTSIM_OUTPUT",
-  failed: "CTSIM_FAILED",
+  usage: "CTSIM_CLI_USAGE",
+  input: "CTSIM_CLI_INPUT",
+  output: "CTSIM_CLI_OUTPUT",
+  failed: "CTSIM_CLI_FAILED",
 } as const satisfies Record<string, string>;
 
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
 
 const exitCodeOf: Record<CliErrorCode, ExitCode> = {
-  CTSIM_USAGE: ExitCode.usage,
-  CTSIM_INPUT: ExitCode.failure,
-  CTSIM_OUTPUT: ExitCode.failure,
-  CTSIM_FAILED: ExitCode.failure,
+  CTSIM_CLI_USAGE: ExitCode.usage,
+  CTSIM_CLI_INPUT: ExitCode.failure,
+  CTSIM_CLI_OUTPUT: ExitCode.failure,
+  CTSIM_CLI_FAILED: ExitCode.failure,
 };
 
 /**

@@ -1,15 +1,15 @@
 /** Stable codes of the ways extraction can fail. */
 export const ExtractErrorCode = {
   /** A source page does not have the shape the parser expects. */
-  malformedSource: "EXTRACT_MALFORMED_SOURCE",
+  malformedSource: "CTSIM_EXTRACT_MALFORMED_SOURCE",
   /** A table title is not one of the known titles, so its category is unknown. */
-  unknownTable: "EXTRACT_UNKNOWN_TABLE",
+  unknownTable: "CTSIM_EXTRACT_UNKNOWN_TABLE",
   /** A table has a header but no rows under it. */
-  emptyTable: "EXTRACT_EMPTY_TABLE",
+  emptyTable: "CTSIM_EXTRACT_EMPTY_TABLE",
   /** The number of tables or rows differs from what the source is known to hold. */
-  unexpectedTotals: "EXTRACT_UNEXPECTED_TOTALS",
+  unexpectedTotals: "CTSIM_EXTRACT_UNEXPECTED_TOTALS",
   /** A generated file on disk differs from what the sources produce. */
-  stale: "EXTRACT_STALE",
+  stale: "CTSIM_EXTRACT_STALE",
 } as const satisfies Record<string, string>;
 
 /** One of the values of {@link ExtractErrorCode}. */

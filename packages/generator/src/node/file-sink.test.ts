@@ -74,7 +74,7 @@ describe("createFileSink", () => {
     expect(await readFile(path, "utf8")).toBe(`${records.slice(20, 30).join("\n")}\n`);
   });
 
-  test("a full disk (/dev/full) is a clear SINK_WRITE_FAILED error", async () => {
+  test("a full disk (/dev/full) is a clear CTSIM_SINK_WRITE_FAILED error", async () => {
     const sink = await createFileSink({ path: "/dev/full" });
     const big = chunkOfRecords(Array.from({ length: 2000 }, (_, i) => record(i)));
     const failure = await (async () => {

@@ -41,8 +41,8 @@ interface ResolvedFileSinkOptions {
  * written once the write holding it returned; a failed write leaves the file cut back to its
  * last whole record (see {@link FramedFile}).
  *
- * Errors: rejects with `SINK_WRITE_FAILED` naming the file and the cause (ENOENT, EISDIR,
- * ENOSPC, ...) or `SINK_INVALID_OPTION`.
+ * Errors: rejects with `CTSIM_SINK_WRITE_FAILED` naming the file and the cause (ENOENT, EISDIR,
+ * ENOSPC, ...) or `CTSIM_SINK_INVALID_OPTION`.
  *
  * @example
  * const sink = await createFileSink({ path: "/var/log/cts/traces.ndjson", rotateBytes: 64 * 2 ** 20 });

@@ -61,7 +61,7 @@ export class FramedFile {
   /**
    * Opens (creates or truncates, or appends to with `append`) the file at `path`.
    *
-   * @throws {StreamError} `SINK_WRITE_FAILED` naming the path and the cause (ENOENT, EISDIR, EACCES, ...).
+   * @throws {StreamError} `CTSIM_SINK_WRITE_FAILED` naming the path and the cause (ENOENT, EISDIR, EACCES, ...).
    */
   static async open(
     path: string,
@@ -120,7 +120,7 @@ export class FramedFile {
    * Appends a chunk's records; resolves once all of its bytes are in the file, so the chunk may
    * be reused.
    *
-   * @throws {StreamError} `SINK_WRITE_FAILED` after cutting the file back to its last whole record.
+   * @throws {StreamError} `CTSIM_SINK_WRITE_FAILED` after cutting the file back to its last whole record.
    */
   async append(chunk: TraceChunk): Promise<void> {
     if (this.#failure !== undefined) throw this.#failure;
@@ -149,7 +149,7 @@ export class FramedFile {
    * descriptor that was adopted stays open). Safe to call after a failure: it then only
    * releases the file.
    *
-   * @throws {StreamError} `SINK_WRITE_FAILED` when the tail or the fsync fails (the file is then
+   * @throws {StreamError} `CTSIM_SINK_WRITE_FAILED` when the tail or the fsync fails (the file is then
    *   cut back as after a failed `append`).
    */
   async finish(): Promise<void> {

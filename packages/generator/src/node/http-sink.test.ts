@@ -126,7 +126,7 @@ describe("createHttpSink", () => {
     expect(calls).toBe(1);
   });
 
-  test("an unreachable receiver is SINK_UNREACHABLE after the retries", async () => {
+  test("an unreachable receiver is CTSIM_SINK_UNREACHABLE after the retries", async () => {
     const url = await receiver((_req, _body, res) => void res.end());
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;

@@ -46,8 +46,8 @@ interface Outcome {
  * `concurrency × batchRecords` records. A batch answered with 429 or 5xx, or lost to a network
  * error, is retried with exponential backoff (honouring `Retry-After`) up to `maxRetries` times.
  *
- * Errors: `SINK_HTTP_STATUS` when a batch is refused (4xx other than 429, or still failing after
- * every retry), `SINK_UNREACHABLE` when the receiver cannot be reached; once failed, every later
+ * Errors: `CTSIM_SINK_HTTP_STATUS` when a batch is refused (4xx other than 429, or still failing after
+ * every retry), `CTSIM_SINK_UNREACHABLE` when the receiver cannot be reached; once failed, every later
  * `write` and `close` rejects with the same error.
  *
  * @example

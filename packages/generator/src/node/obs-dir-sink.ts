@@ -38,7 +38,7 @@ type ResolvedObsDirSinkOptions = Required<ObsDirSinkOptions>;
  * the SHA-256 of the file's JSON text, so the same records always give the same name. Chunks
  * must carry `routes` (one per record). The directory is created before this resolves.
  *
- * Errors: `SINK_INVALID_OPTION` for a chunk without routes, `SINK_WRITE_FAILED` on I/O errors;
+ * Errors: `CTSIM_SINK_INVALID_OPTION` for a chunk without routes, `CTSIM_SINK_WRITE_FAILED` on I/O errors;
  * after a failure every partial file is removed (or named in the message when it cannot be).
  *
  * @example

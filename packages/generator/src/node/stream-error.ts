@@ -1,19 +1,19 @@
 /** Stable codes of the failures a sink, a producer or the stream runner reports. */
 export const StreamErrorCode = {
   /** The reader went away (EPIPE, closed socket): not a failure of ours, stop quietly. */
-  readerClosed: "SINK_READER_CLOSED",
+  readerClosed: "CTSIM_SINK_READER_CLOSED",
   /** Writing to the destination failed (ENOSPC, EACCES, EIO, ...). */
-  writeFailed: "SINK_WRITE_FAILED",
+  writeFailed: "CTSIM_SINK_WRITE_FAILED",
   /** The destination cannot be reached (connection refused, DNS failure, timeout). */
-  unreachable: "SINK_UNREACHABLE",
+  unreachable: "CTSIM_SINK_UNREACHABLE",
   /** The HTTP receiver kept answering with an error status after every retry. */
-  httpStatus: "SINK_HTTP_STATUS",
+  httpStatus: "CTSIM_SINK_HTTP_STATUS",
   /** The sink was written to after `close`. */
-  closed: "SINK_CLOSED",
+  closed: "CTSIM_SINK_CLOSED",
   /** A sink or stream option is invalid. */
-  invalidOption: "SINK_INVALID_OPTION",
+  invalidOption: "CTSIM_SINK_INVALID_OPTION",
   /** A producer (a worker thread running the generator) failed. */
-  producerFailed: "STREAM_PRODUCER_FAILED",
+  producerFailed: "CTSIM_STREAM_PRODUCER_FAILED",
 } as const satisfies Record<string, string>;
 
 /** One of the values of {@link StreamErrorCode}. */

@@ -27,7 +27,7 @@ describe("createStreamSink", () => {
     expect(received.join("")).toBe(Buffer.from(chunk.bytes).toString().repeat(50));
   });
 
-  test("a reader that goes away (EPIPE) is SINK_READER_CLOSED, not a failure", async () => {
+  test("a reader that goes away (EPIPE) is CTSIM_SINK_READER_CLOSED, not a failure", async () => {
     const gone = new Writable({
       highWaterMark: 16,
       write(_data, _encoding, callback) {

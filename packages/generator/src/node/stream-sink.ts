@@ -23,8 +23,8 @@ export interface StreamSinkOptions {
  * reused. Its records count as written then. For standard output redirected to a file, use
  * {@link createDescriptorSink}, which can cut a file back to whole records when a write fails.
  *
- * Errors: a vanished reader (EPIPE) rejects with code `SINK_READER_CLOSED`; other stream errors
- * with `SINK_WRITE_FAILED`.
+ * Errors: a vanished reader (EPIPE) rejects with code `CTSIM_SINK_READER_CLOSED`; other stream errors
+ * with `CTSIM_SINK_WRITE_FAILED`.
  *
  * @example
  * const sink = createStreamSink({ stream: process.stdout });

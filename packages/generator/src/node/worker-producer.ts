@@ -40,7 +40,7 @@ const PREFETCH = 2;
  * those of shard `i/n` whatever `N` is. Each worker has at most {@link PREFETCH} chunks
  * requested or waiting, so a slow sink stops the workers instead of filling memory.
  *
- * Errors: `pull` rejects with `STREAM_PRODUCER_FAILED` when a worker fails.
+ * Errors: `pull` rejects with `CTSIM_STREAM_PRODUCER_FAILED` when a worker fails.
  *
  * @example
  * const producer = createWorkerProducer({ workers: 2, timeline: { seed: 7 } });
