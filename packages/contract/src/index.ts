@@ -22,6 +22,16 @@ export {
   notificationRequestArbitrary,
   notificationRuleArbitrary,
 } from "./arbitraries/notification.js";
+export type {
+  MalformedProjectId,
+  MalformedProjectIdKind,
+  ProjectIdArbitraryOptions,
+} from "./arbitraries/project-id.js";
+export {
+  foreignProjectIdArbitrary,
+  MALFORMED_PROJECT_ID_KINDS,
+  malformedProjectIdArbitrary,
+} from "./arbitraries/project-id.js";
 export type { ObsShapeOptions, TraceArbitraryOptions } from "./arbitraries/trace.js";
 export { apiTraceArbitrary, obsTraceArbitrary, toObsTrace } from "./arbitraries/trace.js";
 export { traceIdArbitrary, uuidV1 } from "./arbitraries/trace-id.js";
@@ -39,6 +49,12 @@ export {
   userNameArbitrary,
 } from "./arbitraries/user-info.js";
 export { ContractError, ContractErrorCode } from "./contract-error.js";
+// ── Credentials file (`ctsim serve --credentials FILE`) ─────────────────────
+export type {
+  ProviderOptionsFromCredentials,
+  ProviderOptionsFromCredentialsOptions,
+} from "./credentials/provider-options-from-credentials.js";
+export { providerOptionsFromCredentials } from "./credentials/provider-options-from-credentials.js";
 export type { ProviderCredentials } from "./internal/cts-client.js";
 export type { TraceFilters, TraceQueryFilter } from "./internal/trace-filters.js";
 export { filterValueOf, matchesFilters, TRACE_QUERY_FILTERS } from "./internal/trace-filters.js";
@@ -57,7 +73,12 @@ export type {
 } from "./properties/contract-property.js";
 export { ContractViolation } from "./properties/contract-violation.js";
 export type { ProviderContext, TimeWindow } from "./properties/provider-context.js";
-export type { ProviderOptions, ResolvedProviderOptions } from "./properties/provider-options.js";
+export type {
+  ProviderAccount,
+  ProviderOptions,
+  ResolvedProviderOptions,
+  TemporaryCredentials,
+} from "./properties/provider-options.js";
 export { DEFAULT_PROJECT_ID, resolveProviderOptions } from "./properties/provider-options.js";
 export type { ContractSuite } from "./properties/provider-suite.js";
 // ── Suites and properties ───────────────────────────────────────────────────

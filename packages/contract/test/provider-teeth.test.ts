@@ -1,10 +1,10 @@
 import { type ContractReport, runProviderContract } from "@ctsim/contract";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Defect } from "./support/defects.js";
+import { ACCOUNT, identityOptions, OTHER_ACCOUNT } from "./support/reference-accounts.js";
 import { REFERENCE_NOW } from "./support/reference-dataset.js";
 import { type ReferenceProvider, startReferenceProvider } from "./support/reference-provider.js";
 
-const credentials = { ak: "QTWAOYTTINDUT2QVKYUC", sk: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" };
 let provider: ReferenceProvider | undefined;
 
 afterEach(async () => {
@@ -16,12 +16,11 @@ async function runAgainst(
   defects: readonly Defect[],
   only?: readonly string[],
 ): Promise<ContractReport> {
-  provider = await startReferenceProvider({ credentials, defects });
+  provider = await startReferenceProvider({ accounts: [ACCOUNT, OTHER_ACCOUNT], defects });
   return runProviderContract({
     ...(only ? { only } : {}),
+    ...identityOptions(),
     baseUrl: provider.url,
-    projectId: provider.projectId,
-    credentials,
     clock: () => REFERENCE_NOW,
     numRuns: 30,
     seed: 424242,
@@ -94,6 +93,33 @@ describe("the provider suite", () => {
       "tags/model",
       /^\[setTags\(k\d="[^"]*"\),deleteTags\(k\d="[^"]*"\),(listTags|listProjectTags|filterByTag\(k\d\)) /,
     ],
+    // Authentication holes (issue 16): reads shrink to ListTraces, bodies to one differing field.
+    [
+      "unsigned-content-hash-trusted",
+      "auth/unsigned-body-hash",
+      /^\[\{"route":"Create(Tracker|Notification)","signed":\{.*\},"sent":\{.*\}\}\]$/,
+    ],
+    [
+      "foreign-project-served",
+      "auth/foreign-project",
+      /^\[\{"kind":"foreign","projectId":"eedcba9876543210fedcba9876543210"\},\{"route":"ListTraces"\},"path","credentials"\]$/,
+    ],
+    [
+      "malformed-project-served",
+      "auth/foreign-project",
+      /^\[\{"kind":"empty","projectId":""\},\{"route":"ListTraces"\},"path","credentials"\]$/,
+    ],
+    [
+      "refused-create-keeps-state",
+      "auth/foreign-project",
+      /^\[\{"kind":"second account's","projectId":"fedcba9876543210fedcba9876543210"\},\{"route":"Create(Tracker|Notification)",/,
+    ],
+    ["expired-temporary-accepted", "auth/expired-temporary", /^\[\{"route":"ListTraces"\}\]$/],
+    [
+      "security-token-not-bound",
+      "auth/token-wrong-ak",
+      /^\["permanent AK with the temporary token",\{"route":"ListTraces"\}\]$/,
+    ],
   ];
 
   it.each(cases)(
@@ -106,6 +132,79 @@ describe("the provider suite", () => {
       expect(result?.status).toBe("failed");
       expect(result?.counterexample).toMatch(shrunk);
       expect(result?.error).toEqual(expect.any(String));
+      // What a broken provider created while an auth property searched and shrank was deleted
+      // again, wherever the suite could see it (not in a project it only sent a refused create to).
+      if (property.startsWith("auth/")) {
+        const unseen =
+          defect === "refused-create-keeps-state" ? identityOptions().foreignProjectId : "";
+        const projects = [...ACCOUNT.projectIds, ...OTHER_ACCOUNT.projectIds];
+        for (const project of projects.filter((p) => p !== unseen))
+          expect(provider?.dataTrackerNames(project), project).toEqual([]);
+      }
     },
   );
+
+  it("catches a foreign project served to a token, with a shrunk counterexample", async () => {
+    provider = await startReferenceProvider({
+      credentials: { token: "t0k3n" },
+      defects: ["foreign-project-served"],
+    });
+    const report = await runProviderContract({
+      baseUrl: provider.url,
+      projectId: provider.projectId,
+      credentials: { token: "t0k3n" },
+      clock: () => REFERENCE_NOW,
+      numRuns: 30,
+      seed: 424242,
+      only: ["auth/"],
+    });
+    expect(failed(report)).toEqual([expect.stringMatching(/^auth\/foreign-project: /)]);
+    const result = report.results.find((r) => r.id === "auth/foreign-project");
+    expect(result?.counterexample).toMatch(
+      /^\[\{"kind":"random","projectId":"[0-9a-f]{32}"\},\{"route":"ListTraces"\}/,
+    );
+  });
+
+  it("draws foreign project ids itself when none is given", async () => {
+    provider = await startReferenceProvider({
+      accounts: [ACCOUNT, OTHER_ACCOUNT],
+      defects: ["foreign-project-served"],
+    });
+    const { projectId, credentials } = identityOptions();
+    const report = await runProviderContract({
+      baseUrl: provider.url,
+      projectId,
+      credentials,
+      clock: () => REFERENCE_NOW,
+      numRuns: 30,
+      seed: 424242,
+      only: ["auth/foreign-project"],
+    });
+    const [result] = report.results;
+    expect(result?.status).toBe("failed");
+    expect(result?.counterexample).toMatch(
+      /^\[\{"kind":"random","projectId":"[0-9a-f]{32}"\},\{"route":"ListTraces"\},"path","credentials"\]$/,
+    );
+  });
+
+  it("skips the properties whose material is missing", async () => {
+    provider = await startReferenceProvider({ accounts: [ACCOUNT] });
+    const { projectId, credentials } = identityOptions();
+    const report = await runProviderContract({
+      baseUrl: provider.url,
+      projectId,
+      credentials,
+      clock: () => REFERENCE_NOW,
+      numRuns: 5,
+      seed: 1,
+      only: ["auth/"],
+    });
+    expect(Object.fromEntries(report.results.map((r) => [r.id, r.status]))).toEqual({
+      "auth/bad-credentials-401": "passed",
+      "auth/unsigned-body-hash": "passed",
+      "auth/foreign-project": "passed",
+      "auth/expired-temporary": "skipped",
+      "auth/token-wrong-ak": "skipped",
+    });
+  });
 });

@@ -39,6 +39,10 @@ describe("ctsim contract", () => {
         "4",
         "--seed",
         "5",
+        // Issue 16's auth properties wait for the mock's gateway fix (see the contract package's
+        // against-mock test); until then, the 13 properties from before them.
+        "--only",
+        "paging/,filters/,limits/,time-window/,errors/,auth/bad-credentials-401,trackers/,notifications/,tags/",
       ],
       { env: { CTSIM_SK: credentials.sk } },
     );

@@ -26,6 +26,16 @@ export interface CtsRequest {
   readonly credentials?: ProviderCredentials | null;
   /** Shifts the signing time (to send a stale `X-Sdk-Date`). */
   readonly clockOffsetMs?: number;
+  /** `X-Project-Id` to send; default the client's project id. */
+  readonly projectHeader?: string;
+  /**
+   * What a tampering intermediary changes once the request is signed: another JSON body sent in
+   * place of the signed one, and headers added outside `SignedHeaders`. Default: nothing.
+   */
+  readonly afterSigning?: {
+    readonly body?: unknown;
+    readonly headers?: Readonly<Record<string, string>>;
+  };
 }
 
 /** A provider's answer: status, raw text and the parsed JSON (`undefined` if not JSON). */
@@ -50,10 +60,11 @@ export function createCtsClient(options: CtsClientOptions): CtsClient {
     projectId: options.projectId,
     async send(request) {
       const url = `${base}${request.path}${queryString(request.query)}`;
-      const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+      const signedBody = request.body === undefined ? undefined : JSON.stringify(request.body);
       let headers: Record<string, string> = {
-        "Content-Type": body === undefined ? "application/json" : "application/json;charset=UTF-8",
-        "X-Project-Id": options.projectId,
+        "Content-Type":
+          signedBody === undefined ? "application/json" : "application/json;charset=UTF-8",
+        "X-Project-Id": request.projectHeader ?? options.projectId,
       };
       const credentials =
         request.credentials === undefined ? options.credentials : request.credentials;
@@ -66,13 +77,16 @@ export function createCtsClient(options: CtsClientOptions): CtsClient {
           rawPath: target.pathname,
           rawQuery: target.search.slice(1),
           headers,
-          body: body ?? "",
+          body: signedBody ?? "",
           host: target.host,
         };
         // The signer returns every header to send (its own added): X-Sdk-Date, Authorization and,
         // for temporary credentials, X-Security-Token.
         headers = signRequest(signable, { ...credentials, date: time });
       }
+      const tampered = request.afterSigning;
+      if (tampered?.headers) headers = { ...headers, ...tampered.headers };
+      const body = tampered?.body === undefined ? signedBody : JSON.stringify(tampered.body);
       let response: Response;
       try {
         response = await fetchFn(url, {

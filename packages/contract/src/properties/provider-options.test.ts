@@ -16,6 +16,12 @@ describe("resolveProviderOptions", () => {
       namePrefix: "ctsim-contract-",
     });
     expect(resolved.invalidQueryKinds.length).toBe(8);
+    expect(resolved).toMatchObject({
+      temporaryCredentials: undefined,
+      expiredCredentials: undefined,
+      foreignProjectId: undefined,
+      secondAccount: undefined,
+    });
   });
 
   it("accepts a fetch function without a base URL", () => {
@@ -29,6 +35,30 @@ describe("resolveProviderOptions", () => {
     [{ baseUrl: "http://h", credentials: { ak: "AK", sk: "" } }, /both ak and sk/],
     [{ baseUrl: "http://h", credentials: { token: "" } }, /non-empty token/],
     [{ baseUrl: "http://h", maxTraces: 0 }, /maxTraces must be a positive integer/],
+    [
+      { baseUrl: "http://h", temporaryCredentials: { ak: "A", sk: "S", securityToken: "" } },
+      /temporaryCredentials need ak, sk and securityToken/,
+    ],
+    [
+      { baseUrl: "http://h", expiredCredentials: { ak: "", sk: "S", securityToken: "T" } },
+      /expiredCredentials need ak, sk and securityToken/,
+    ],
+    [
+      { baseUrl: "http://h", foreignProjectId: DEFAULT_PROJECT_ID },
+      /foreignProjectId .* is the project under test/,
+    ],
+    [
+      {
+        baseUrl: "http://h",
+        projectId: "p1",
+        secondAccount: { projectId: "p1", credentials: { token: "t" } },
+      },
+      /secondAccount.projectId p1 is the project under test/,
+    ],
+    [
+      { baseUrl: "http://h", secondAccount: { projectId: "p2", credentials: { ak: "A", sk: "" } } },
+      /secondAccount.credentials: AK\/SK credentials need both ak and sk/,
+    ],
   ])("rejects unusable options %j with CONTRACT_OPTIONS", (options, message) => {
     expect(() => resolveProviderOptions(options)).toThrow(message);
     expect(() => resolveProviderOptions(options)).toThrow(

@@ -3,6 +3,22 @@ import { INVALID_QUERY_KINDS, type InvalidQueryKind } from "../arbitraries/list-
 import { ContractError, ContractErrorCode } from "../contract-error.js";
 import type { ProviderCredentials } from "../internal/cts-client.js";
 
+/** A temporary (STS) AK/SK and the security token issued with it. */
+export interface TemporaryCredentials {
+  readonly ak: string;
+  readonly sk: string;
+  /** Sent as `X-Security-Token` (and signed). */
+  readonly securityToken: string;
+}
+
+/** Another account the suite can look through: one of its projects and a credential for it. */
+export interface ProviderAccount {
+  /** A project of that account (never one of the account under test). */
+  readonly projectId: string;
+  /** AK/SK or token of that account, valid for `projectId`. */
+  readonly credentials: ProviderCredentials;
+}
+
 /** The system under test: any CTS v3 endpoint, reached over HTTP. */
 export interface ProviderOptions {
   /** Base URL of the provider, e.g. `http://127.0.0.1:9000` or `https://cts.cn-north-4.myhuaweicloud.com`. Required unless `fetch` is given (then default `http://cts.invalid`). */
@@ -33,6 +49,28 @@ export interface ProviderOptions {
   readonly invalidQueryKinds?: readonly InvalidQueryKind[];
   /** Prefix of trackers and notifications the model properties create (and delete afterwards). Default `"ctsim-contract-"`. */
   readonly namePrefix?: string;
+  /**
+   * A valid temporary credential of the account under test. Default none; with it (and another
+   * AK/SK the suite knows: `credentials`, `expiredCredentials` or `secondAccount`), the suite
+   * checks that its security token works only with its own AK (`auth/token-wrong-ak`).
+   */
+  readonly temporaryCredentials?: TemporaryCredentials;
+  /**
+   * A temporary credential of the account under test that has already expired. Default none;
+   * with it, the suite checks it is refused (`auth/expired-temporary`).
+   */
+  readonly expiredCredentials?: TemporaryCredentials;
+  /**
+   * A well-formed project id of another account, which `credentials` must not reach. Default
+   * none: `auth/foreign-project` draws random 32-hex ids (foreign with overwhelming probability)
+   * and uses `secondAccount`'s project.
+   */
+  readonly foreignProjectId?: string;
+  /**
+   * A second account, through which the suite checks that refused requests for its project
+   * created nothing there. Default none (only the own project's state is watched).
+   */
+  readonly secondAccount?: ProviderAccount;
 }
 
 /** {@link ProviderOptions} with every default filled in. */
@@ -51,6 +89,10 @@ export interface ResolvedProviderOptions {
   readonly checkMetaCount: boolean;
   readonly invalidQueryKinds: readonly InvalidQueryKind[];
   readonly namePrefix: string;
+  readonly temporaryCredentials: TemporaryCredentials | undefined;
+  readonly expiredCredentials: TemporaryCredentials | undefined;
+  readonly foreignProjectId: string | undefined;
+  readonly secondAccount: ProviderAccount | undefined;
 }
 
 /** Project id used when none is given. */
@@ -60,7 +102,8 @@ export const DEFAULT_PROJECT_ID = "0123456789abcdef0123456789abcdef";
  * Fills the defaults of {@link ProviderOptions} and validates them once.
  *
  * @throws {ContractError} `CONTRACT_OPTIONS` when neither `baseUrl` nor `fetch` is given, the URL
- * does not parse, credentials are incomplete, or a number is out of range.
+ * does not parse, credentials are incomplete, a number is out of range, or the foreign project
+ * or second account's project is the project under test.
  */
 export function resolveProviderOptions(options: ProviderOptions): ResolvedProviderOptions {
   const fail = (message: string): never => {
@@ -75,11 +118,32 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     fail(
       `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL; write it like http://127.0.0.1:9000`,
     );
+  const checkCredentials = (name: string, credentials: ProviderCredentials | undefined): void => {
+    if (credentials && "ak" in credentials && (!credentials.ak || !credentials.sk))
+      fail(`${name}: AK/SK credentials need both ak and sk`);
+    if (credentials && "token" in credentials && !credentials.token)
+      fail(`${name}: token credentials need a non-empty token`);
+  };
+  const checkTemporary = (name: string, temporary: TemporaryCredentials | undefined): void => {
+    if (temporary && (!temporary.ak || !temporary.sk || !temporary.securityToken))
+      fail(`${name} need ak, sk and securityToken`);
+  };
   const credentials = options.credentials;
-  if (credentials && "ak" in credentials && (!credentials.ak || !credentials.sk))
-    fail("AK/SK credentials need both ak and sk");
-  if (credentials && "token" in credentials && !credentials.token)
-    fail("token credentials need a non-empty token");
+  checkCredentials("credentials", credentials);
+  checkTemporary("temporaryCredentials", options.temporaryCredentials);
+  checkTemporary("expiredCredentials", options.expiredCredentials);
+  const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
+  const foreign = (name: string, id: string | undefined): void => {
+    if (id === undefined) return;
+    if (id === "") fail(`${name} must not be empty`);
+    if (id === projectId)
+      fail(`${name} ${id} is the project under test; give a project of another account`);
+  };
+  foreign("foreignProjectId", options.foreignProjectId);
+  foreign("secondAccount.projectId", options.secondAccount?.projectId);
+  if (options.secondAccount && !options.secondAccount.credentials)
+    fail("secondAccount needs credentials for its project");
+  checkCredentials("secondAccount.credentials", options.secondAccount?.credentials);
   const positive = (name: string, value: number | undefined, fallback: number): number => {
     const chosen = value ?? fallback;
     return Number.isInteger(chosen) && chosen > 0
@@ -90,7 +154,7 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
     baseUrl,
-    projectId: options.projectId ?? DEFAULT_PROJECT_ID,
+    projectId,
     credentials,
     fetch: fetchFn,
     clock: options.clock ?? Date.now,
@@ -106,5 +170,9 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     checkMetaCount: options.checkMetaCount ?? true,
     invalidQueryKinds: options.invalidQueryKinds ?? INVALID_QUERY_KINDS,
     namePrefix: options.namePrefix ?? "ctsim-contract-",
+    temporaryCredentials: options.temporaryCredentials,
+    expiredCredentials: options.expiredCredentials,
+    foreignProjectId: options.foreignProjectId,
+    secondAccount: options.secondAccount,
   };
 }

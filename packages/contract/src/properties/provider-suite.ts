@@ -1,6 +1,8 @@
 import { badCredentialsGet401 } from "./authentication.js";
 import type { ContractProperty } from "./contract-property.js";
+import { expiredTemporaryRefused } from "./expired-temporary.js";
 import { filterSoundAndComplete, filtersCombineWithAnd, traceIdOverrides } from "./filters.js";
+import { foreignProjectRefused } from "./foreign-project.js";
 import { invalidQueryGets400 } from "./invalid-queries.js";
 import { limitPageSize } from "./limits.js";
 import { notificationsFollowModel } from "./notification-model.js";
@@ -9,7 +11,9 @@ import { createProviderContext, type ProviderContext } from "./provider-context.
 import { type ProviderOptions, resolveProviderOptions } from "./provider-options.js";
 import { tagsFollowModel } from "./tag-model.js";
 import { defaultWindowLastHour, retentionSevenDays } from "./time-window.js";
+import { securityTokenBoundToAk } from "./token-wrong-ak.js";
 import { trackersFollowModel } from "./tracker-model.js";
+import { unsignedBodyHashRefused } from "./unsigned-body-hash.js";
 
 /** Every property of the provider suite, in the order they run. */
 export const PROVIDER_PROPERTIES: readonly ContractProperty<ProviderContext>[] = [
@@ -23,6 +27,10 @@ export const PROVIDER_PROPERTIES: readonly ContractProperty<ProviderContext>[] =
   retentionSevenDays,
   invalidQueryGets400,
   badCredentialsGet401,
+  unsignedBodyHashRefused,
+  foreignProjectRefused,
+  expiredTemporaryRefused,
+  securityTokenBoundToAk,
   trackersFollowModel,
   notificationsFollowModel,
   tagsFollowModel,

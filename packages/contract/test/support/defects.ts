@@ -22,6 +22,18 @@ export const DEFECTS = [
   "notification-quota-leak",
   /** Deleting a tag by key and value deletes it whatever its value. */
   "tag-delete-ignores-value",
+  /** The payload hash is taken from `X-Sdk-Content-Sha256` even when that header is not signed. */
+  "unsigned-content-hash-trusted",
+  /** A well-formed project id of another account (or of none) is served to any credential. */
+  "foreign-project-served",
+  /** A project id that is not 32 lower-case hex digits is served (created on first use). */
+  "malformed-project-served",
+  /** A create for another account's project is carried out there, then answered 403. */
+  "refused-create-keeps-state",
+  /** Temporary credentials are accepted after they expire. */
+  "expired-temporary-accepted",
+  /** A security token is accepted with any AK as long as some account issued it and it is unexpired. */
+  "security-token-not-bound",
 ] as const;
 
 /** One of {@link DEFECTS}. */

@@ -1,24 +1,26 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApiTrace } from "@ctsim/catalog";
-import {
-  canonicalRequest,
-  hmacSha256Hex,
-  parseSdkDate,
-  sha256Hex,
-  stringToSign,
-} from "@ctsim/signer";
 import type { ProviderCredentials } from "../../src/internal/cts-client.js";
 import type { Defect } from "./defects.js";
+import type { ReferenceAccount } from "./reference-accounts.js";
 import { REFERENCE_NOW, referenceTraces } from "./reference-dataset.js";
+import { authenticate, authorizeProject, gatewayReply } from "./reference-gateway.js";
 import { ReferenceResources } from "./reference-resources.js";
 import { ReferenceTags } from "./reference-tags.js";
 import { errorReply, listTraces, type Reply } from "./reference-traces.js";
 
 /** Options of {@link startReferenceProvider}. */
 export interface ReferenceProviderOptions {
+  /** Project holding the traces when no `accounts` are given. Default `0123456789abcdef0123456789abcdef`. */
   readonly projectId?: string;
+  /** Shorthand for one account owning `projectId` with this credential (a token is scoped to it). */
   readonly credentials?: ProviderCredentials;
+  /**
+   * Accounts the gateway knows; the first one's first project holds the traces. Default: the
+   * account `credentials` describes, or none (every request accepted, only `projectId` served).
+   */
+  readonly accounts?: readonly ReferenceAccount[];
   readonly defects?: readonly Defect[];
   readonly traces?: readonly ApiTrace[];
 }
@@ -26,25 +28,62 @@ export interface ReferenceProviderOptions {
 /** A running reference provider. */
 export interface ReferenceProvider {
   readonly url: string;
+  /** The project holding the traces. */
   readonly projectId: string;
+  /** Names of the data trackers a project holds now (none for a project never used). */
+  dataTrackerNames(projectId: string): string[];
   close(): Promise<void>;
+}
+
+/** The one account `credentials` describes. */
+function accountOf(projectId: string, credentials: ProviderCredentials): ReferenceAccount {
+  const base = { domainId: "d0000000000000000000000000000001", projectIds: [projectId] };
+  if ("token" in credentials) return { ...base, tokens: [{ token: credentials.token, projectId }] };
+  const { ak, sk, securityToken } = credentials;
+  return securityToken === undefined
+    ? { ...base, permanent: [{ ak, sk }] }
+    : { ...base, temporary: [{ ak, sk, securityToken, expiresAt: Number.POSITIVE_INFINITY }] };
+}
+
+/** One project's trackers, notifications, quotas, tags and traces. */
+interface ReferenceProject {
+  readonly resources: ReferenceResources;
+  readonly tags: ReferenceTags;
+  readonly traces: readonly ApiTrace[];
 }
 
 /**
  * A small, correct, in-memory CTS provider over a fixed set of traces (ListTraces paging, filters
- * and errors; trackers, notifications and quotas; token or AK/SK auth), optionally carrying
- * {@link Defect}s. Its clock is {@link REFERENCE_NOW}.
+ * and errors; trackers, notifications and quotas per project; a gateway with accounts, token or
+ * AK/SK auth, temporary credentials and project ownership), optionally carrying {@link Defect}s.
+ * Its clock is {@link REFERENCE_NOW}.
  */
 export async function startReferenceProvider(
   options: ReferenceProviderOptions = {},
 ): Promise<ReferenceProvider> {
-  const projectId = options.projectId ?? "0123456789abcdef0123456789abcdef";
+  const accounts =
+    options.accounts ??
+    (options.credentials
+      ? [accountOf(options.projectId ?? "0123456789abcdef0123456789abcdef", options.credentials)]
+      : []);
+  const projectId =
+    accounts[0]?.projectIds[0] ?? options.projectId ?? "0123456789abcdef0123456789abcdef";
   const defects = new Set(options.defects ?? []);
   const base = options.traces ?? referenceTraces();
   const duplicate = base[20];
   const traces = defects.has("duplicate-trace") && duplicate ? [...base, duplicate] : base;
-  const resources = new ReferenceResources(projectId, REFERENCE_NOW, defects);
-  const tags = new ReferenceTags(() => resources.allTrackers(), defects);
+  const projects = new Map<string, ReferenceProject>();
+  const project = (id: string): ReferenceProject => {
+    let found = projects.get(id);
+    if (!found) {
+      const resources = new ReferenceResources(id, REFERENCE_NOW, defects);
+      const tags = new ReferenceTags(() => resources.allTrackers(), defects);
+      found = { resources, tags, traces: id === projectId ? traces : [] };
+      projects.set(id, found);
+    }
+    return found;
+  };
+  const known = (id: string): boolean => accounts.some((a) => a.projectIds.includes(id));
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -62,19 +101,29 @@ export async function startReferenceProvider(
 
   function answer(request: IncomingMessage, text: string): Reply {
     const url = new URL(request.url ?? "/", "http://reference");
-    if (options.credentials && !authenticated(request, url, text, options.credentials)) {
-      return {
-        status: 401,
-        body: {
-          error_code: "APIGW.0301",
-          error_msg: "Incorrect IAM authentication information",
-          request_id: "ref",
-        },
-      };
-    }
-    const route = `${request.method} ${url.pathname.replace(`/v3/${projectId}`, "")}`;
+    const parts = /^\/v3\/([^/]*)(\/.*)?$/.exec(url.pathname);
+    const notFound = gatewayReply(404, "APIGW.0101", "The API does not exist");
+    if (!parts) return notFound;
+    const id = parts[1] ?? "";
+    const route = `${request.method} ${parts[2] ?? ""}`;
+    if (accounts.length === 0)
+      return id === projectId ? serve(project(id), route, url, text) : notFound;
+    const caller = authenticate(
+      { request, url, body: text },
+      { accounts, now: REFERENCE_NOW, defects },
+    );
+    if (!("account" in caller)) return caller;
+    const refusal = authorizeProject(caller, id, defects);
+    if (refusal === undefined) return serve(project(id), route, url, text);
+    if (defects.has("refused-create-keeps-state") && request.method === "POST" && known(id))
+      serve(project(id), route, url, text);
+    return refusal;
+  }
+
+  function serve(target: ReferenceProject, route: string, url: URL, text: string): Reply {
+    const { resources, tags } = target;
     let body: Record<string, unknown> = {};
-    if (request.method === "POST" || request.method === "PUT" || text !== "") {
+    if (route.startsWith("POST ") || route.startsWith("PUT ") || text !== "") {
       try {
         body = JSON.parse(text) as Record<string, unknown>;
       } catch {
@@ -82,7 +131,7 @@ export async function startReferenceProvider(
       }
     }
     const params = url.searchParams;
-    if (route === "GET /traces") return listTraces(traces, params, REFERENCE_NOW, defects);
+    if (route === "GET /traces") return listTraces(target.traces, params, REFERENCE_NOW, defects);
     if (route === "POST /tracker") return resources.createTracker(body);
     if (route === "PUT /tracker") return resources.updateTracker(body);
     if (route === "DELETE /trackers") return resources.deleteTrackers(params);
@@ -101,10 +150,7 @@ export async function startReferenceProvider(
     if (tagged?.[1] === "DELETE" && tagged[3] === "/delete")
       return tags.remove(tagged[2] as string, body);
     if (tagged?.[1] === "GET" && tagged[3] === undefined) return tags.list(tagged[2] as string);
-    return {
-      status: 404,
-      body: { error_code: "APIGW.0101", error_msg: "The API does not exist", request_id: "ref" },
-    };
+    return gatewayReply(404, "APIGW.0101", "The API does not exist");
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -112,39 +158,13 @@ export async function startReferenceProvider(
   return {
     url: `http://127.0.0.1:${port}`,
     projectId,
+    dataTrackerNames: (id) =>
+      (projects.get(id)?.resources.allTrackers() ?? [])
+        .filter((t) => t.tracker_type === "data")
+        .map((t) => t.tracker_name),
     close: () =>
       new Promise((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       ),
   };
-}
-
-/** Token equality, or an AK/SK signature recomputed over the headers `SignedHeaders` names, within 15 minutes. */
-function authenticated(
-  request: IncomingMessage,
-  url: URL,
-  body: string,
-  credentials: ProviderCredentials,
-): boolean {
-  if ("token" in credentials) return request.headers["x-auth-token"] === credentials.token;
-  const header = request.headers.authorization ?? "";
-  const match =
-    /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]+)$/.exec(header);
-  const date = request.headers["x-sdk-date"];
-  if (!match || typeof date !== "string" || match[1] !== credentials.ak) return false;
-  const at = parseSdkDate(date);
-  if (at === undefined || Math.abs(at - REFERENCE_NOW) > 15 * 60_000) return false;
-  const signed = (match[2] ?? "").split(";");
-  const canonical = canonicalRequest({
-    method: request.method ?? "GET",
-    rawPath: url.pathname,
-    rawQuery: url.search.slice(1),
-    signedHeaders: signed,
-    headerValue: (name) => {
-      const value = request.headers[name];
-      return Array.isArray(value) ? value.join(",") : value;
-    },
-    payloadHash: sha256Hex(body),
-  });
-  return hmacSha256Hex(credentials.sk, stringToSign(date, canonical)) === match[3];
 }
