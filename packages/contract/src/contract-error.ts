@@ -1,11 +1,11 @@
 /** Stable codes of {@link ContractError}. */
 export const ContractErrorCode = {
   /** The options given to a suite or runner are unusable (no base URL, half a key pair, …). */
-  options: "CONTRACT_OPTIONS",
+  options: "CTSIM_CONTRACT_OPTIONS",
   /** The provider could not be reached (connection refused, DNS, TLS). */
-  unreachable: "CONTRACT_UNREACHABLE",
+  unreachable: "CTSIM_CONTRACT_UNREACHABLE",
   /** The provider answered the suite's setup requests with something it cannot work from. */
-  setup: "CONTRACT_SETUP",
+  setup: "CTSIM_CONTRACT_SETUP",
 } as const satisfies Record<string, string>;
 
 /** One of the values of {@link ContractErrorCode}. */
@@ -17,7 +17,7 @@ export type ContractErrorCode = (typeof ContractErrorCode)[keyof typeof Contract
  *
  * @example
  * try { await runProviderContract({ baseUrl: "" }); }
- * catch (error) { if (error instanceof ContractError && error.code === "CONTRACT_OPTIONS") … }
+ * catch (error) { if (error instanceof ContractError && error.code === "CTSIM_CONTRACT_OPTIONS") … }
  */
 export class ContractError extends Error {
   override readonly name = "ContractError";

@@ -63,7 +63,7 @@ describe("the provider suite", () => {
       credentials: { token: "other" },
       only: ["auth/"],
     }).catch((e: unknown) => e);
-    expect(wrong).toMatchObject({ code: "CONTRACT_SETUP" });
+    expect(wrong).toMatchObject({ code: "CTSIM_CONTRACT_SETUP" });
   });
 
   const cases: readonly (readonly [Defect, string, RegExp])[] = [

@@ -123,7 +123,7 @@ function readTenant(tenant: Json, at: string): CredentialsTenant {
  * does not use (`domain_name`, `user_id`, `agency_name`, …) are ignored; missing credential
  * lists count as empty.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` naming the first field that is missing or wrong
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` naming the first field that is missing or wrong
  * (format other than `ctsim-credentials`, version other than 1, no tenant, …).
  * @example
  * const document = readCredentialsDocument(JSON.parse(readFileSync("creds.json", "utf8")));

@@ -140,10 +140,10 @@ describe("providerOptionsFromCredentials", () => {
       })(),
       /tenants\[0\]\.temporary\[0\]\.expires_at is neither epoch ms nor an ISO 8601 date/,
     ],
-  ])("refuses %s with CONTRACT_OPTIONS", (_what, value, message) => {
+  ])("refuses %s with CTSIM_CONTRACT_OPTIONS", (_what, value, message) => {
     const map = () => providerOptionsFromCredentials({ document: value, now: NOW });
     expect(map).toThrow(message);
-    expect(map).toThrow(expect.objectContaining({ code: "CONTRACT_OPTIONS" }));
+    expect(map).toThrow(expect.objectContaining({ code: "CTSIM_CONTRACT_OPTIONS" }));
   });
 
   it("refuses a region the account under test has no project in", () => {

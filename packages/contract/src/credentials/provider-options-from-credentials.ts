@@ -76,7 +76,7 @@ function temporary(credential: TemporaryCredential | undefined): TemporaryCreden
  * `expiredCredentials` (AK/SK mode only); tenant 1, when present, is the `secondAccount` (its
  * project in the same region, else its first). Pure: `now` decides what has expired.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` when the document is malformed or a tenant lacks the
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` when the document is malformed or a tenant lacks the
  * credential its mode needs.
  * @example
  * const fromFile = providerOptionsFromCredentials({ document: JSON.parse(text), now: Date.now() });

@@ -48,7 +48,7 @@ export interface CtsResponse {
 /** A small HTTP client for CTS v3 paths under one project. */
 export interface CtsClient {
   readonly projectId: string;
-  /** Sends a request; throws {@link ContractError} (`CONTRACT_UNREACHABLE`) only when no answer came. */
+  /** Sends a request; throws {@link ContractError} (`CTSIM_CONTRACT_UNREACHABLE`) only when no answer came. */
   send(request: CtsRequest): Promise<CtsResponse>;
 }
 

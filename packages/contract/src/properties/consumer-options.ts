@@ -39,7 +39,7 @@ export interface ResolvedConsumerOptions {
 /**
  * Fills the defaults of {@link ConsumerOptions}.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` when `consume` is not a function or `shapes` is empty.
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` when `consume` is not a function or `shapes` is empty.
  */
 export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsumerOptions {
   if (typeof options.consume !== "function") {

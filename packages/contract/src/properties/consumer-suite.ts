@@ -177,7 +177,7 @@ export const CONSUMER_PROPERTIES: readonly ContractProperty<ResolvedConsumerOpti
 /**
  * The consumer suite for code that reads traces.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` for unusable options.
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` for unusable options.
  * @example
  * const suite = consumerSuite({ consume: (t) => myParser.parse(t), invalid: "throw" });
  */

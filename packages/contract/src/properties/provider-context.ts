@@ -31,8 +31,8 @@ export interface ProviderContext {
 /**
  * Walks the reference window once and builds the {@link ProviderContext}.
  *
- * @throws {ContractError} `CONTRACT_UNREACHABLE` when the provider does not answer;
- * `CONTRACT_SETUP` when ListTraces does not answer 200 with a ListTraces body.
+ * @throws {ContractError} `CTSIM_CONTRACT_UNREACHABLE` when the provider does not answer;
+ * `CTSIM_CONTRACT_SETUP` when ListTraces does not answer 200 with a ListTraces body.
  */
 export async function createProviderContext(
   options: ResolvedProviderOptions,

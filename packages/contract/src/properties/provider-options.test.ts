@@ -59,10 +59,10 @@ describe("resolveProviderOptions", () => {
       { baseUrl: "http://h", secondAccount: { projectId: "p2", credentials: { ak: "A", sk: "" } } },
       /secondAccount.credentials: AK\/SK credentials need both ak and sk/,
     ],
-  ])("rejects unusable options %j with CONTRACT_OPTIONS", (options, message) => {
+  ])("rejects unusable options %j with CTSIM_CONTRACT_OPTIONS", (options, message) => {
     expect(() => resolveProviderOptions(options)).toThrow(message);
     expect(() => resolveProviderOptions(options)).toThrow(
-      expect.objectContaining({ code: "CONTRACT_OPTIONS" }),
+      expect.objectContaining({ code: "CTSIM_CONTRACT_OPTIONS" }),
     );
   });
 });

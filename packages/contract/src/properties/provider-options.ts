@@ -101,7 +101,7 @@ export const DEFAULT_PROJECT_ID = "0123456789abcdef0123456789abcdef";
 /**
  * Fills the defaults of {@link ProviderOptions} and validates them once.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` when neither `baseUrl` nor `fetch` is given, the URL
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` when neither `baseUrl` nor `fetch` is given, the URL
  * does not parse, credentials are incomplete, a number is out of range, or the foreign project
  * or second account's project is the project under test.
  */

@@ -47,7 +47,7 @@ export interface ContractSuite<Context> {
  * The provider suite for one CTS endpoint. Options are validated here; the provider is first
  * contacted by `setup()`.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` for unusable options (see `resolveProviderOptions`).
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` for unusable options (see `resolveProviderOptions`).
  * @example
  * const suite = providerSuite({ baseUrl: "http://127.0.0.1:9000", projectId: "p1" });
  * const context = await suite.setup();

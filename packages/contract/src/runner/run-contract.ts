@@ -42,7 +42,7 @@ export interface ContractReport {
 /**
  * Sets a suite up and checks its properties one after the other.
  *
- * @throws {ContractError} from the suite's setup (`CONTRACT_UNREACHABLE`, `CONTRACT_SETUP`).
+ * @throws {ContractError} from the suite's setup (`CTSIM_CONTRACT_UNREACHABLE`, `CTSIM_CONTRACT_SETUP`).
  * @example
  * const report = await runContract(providerSuite({ baseUrl }), { numRuns: 10, seed: 42 });
  */
@@ -93,7 +93,7 @@ export async function runContract<Context>(
 /**
  * Runs the provider suite against one CTS endpoint.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS`, `CONTRACT_UNREACHABLE` or `CONTRACT_SETUP`.
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS`, `CTSIM_CONTRACT_UNREACHABLE` or `CTSIM_CONTRACT_SETUP`.
  * @example
  * const report = await runProviderContract({ baseUrl: "http://127.0.0.1:9000", credentials: { ak, sk }, seed: 1 });
  * for (const r of report.results) console.log(r.status, r.id, r.counterexample ?? "");
@@ -107,7 +107,7 @@ export function runProviderContract(
 /**
  * Runs the consumer suite against a function that reads traces.
  *
- * @throws {ContractError} `CONTRACT_OPTIONS` when `consume` is missing.
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` when `consume` is missing.
  * @example
  * const report = await runConsumerContract({ consume: (trace) => toSiemEvent(trace), invalid: "throw" });
  */
