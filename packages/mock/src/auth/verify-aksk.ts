@@ -13,8 +13,9 @@ import type { AuthRequest } from "./auth-request.js";
 import { headerLookup } from "./auth-request.js";
 import type { AuthResult } from "./auth-result.js";
 import { AUTH_FAILURE_REASONS, authFailure } from "./auth-result.js";
+import { isoTime } from "./iso-time.js";
 
-const { badSignature, unknownAccessKey } = AUTH_FAILURE_REASONS;
+const { badSignature, expired, unknownAccessKey } = AUTH_FAILURE_REASONS;
 
 /**
  * The header that carries the payload hash. The SDKs (Node `AKSKSigner.buildPayloadHash`, Python
@@ -38,7 +39,8 @@ function clip(text: string): string {
 /**
  * Verifies the `Authorization` header of `request` against the configured credentials: the
  * signed headers are taken from the header itself, the date must be within the skew of `now`,
- * temporary credentials must carry and sign their `X-Security-Token`. The payload hash is the
+ * temporary credentials must carry and sign their `X-Security-Token` and be used before their
+ * `expiresAt` (the mock's clock). The payload hash is the
  * SHA-256 of the received body, unless `X-Sdk-Content-Sha256` is itself signed: then its value
  * (`UNSIGNED-PAYLOAD` included), and a signed hex hash that is not the body's is refused too
  * (ctsim's choice: no source says whether the gateway compares it with the body; a gateway
@@ -83,6 +85,10 @@ export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number
     return authFailure(badSignature, `${ak},err:X-Security-Token sent with a permanent AK`);
   }
 
+  if (credential.expiresAt !== undefined && !(now < credential.expiresAt)) {
+    return authFailure(expired, `, expires_at: ${isoTime(credential.expiresAt)}${ak}`);
+  }
+
   const declared = signedHeaders.includes(CONTENT_SHA256)
     ? header(CONTENT_SHA256)?.trim() || undefined
     : undefined;
@@ -105,5 +111,9 @@ export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number
   ) {
     return authFailure(badSignature, `${ak},err:X-Sdk-Content-Sha256 is not the body's SHA-256`);
   }
-  return { ok: true, principal: accessKey };
+  return {
+    ok: true,
+    principal: accessKey,
+    ...(credential.domainId === undefined ? {} : { domainId: credential.domainId }),
+  };
 }
