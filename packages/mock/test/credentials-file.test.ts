@@ -106,6 +106,58 @@ describe("startMockService({ credentialsFile })", () => {
     }
   });
 
+  it("--ak/--sk, --token and --project-id name credentials and the project of the first tenant", async () => {
+    const projectId = "feedfacefeedfacefeedfacefeedface";
+    const given = { ak: "HPUAGIVENBYTHEFLAGS1", sk: "given-secret-key" };
+    const file = join(dir, "flags.json");
+    const service = await startMockService({
+      port: 0,
+      days: 1,
+      tenants: 2,
+      auth: "aksk",
+      cacheDir: false,
+      projectId,
+      ...given,
+      credentialsFile: file,
+    });
+    try {
+      expect(service.projectId).toBe(projectId);
+      const [first, second] = readCredentialsFile(file).tenants;
+      expect(first?.projects[0]?.project_id).toBe(projectId);
+      expect(first?.permanent[0]).toMatchObject(given);
+      expect(first?.permanent[0]?.user_name).toBe(first?.permanent[1]?.user_name);
+      const list = {
+        method: "GET",
+        path: "/v3/{project_id}/traces",
+        query: { trace_type: "system" },
+      };
+      const url = service.server.url;
+      expect((await sdkFetch(url, { ...given, projectId }, list)).status).toBe(200);
+      const other = second?.projects[0]?.project_id as string;
+      expect((await sdkFetch(url, { ...given, projectId: other }, list)).status).toBe(403);
+    } finally {
+      await service.close();
+    }
+    const tokens = await startMockService({
+      port: 0,
+      days: 1,
+      auth: "token",
+      cacheDir: false,
+      token: "given-token",
+    });
+    try {
+      const headers = { "X-Auth-Token": "given-token" };
+      const base = `${tokens.server.url}/v3/${tokens.projectId}/trackers`;
+      expect((await fetch(base, { headers })).status).toBe(200);
+      expect(tokens.identities[0]?.tokens[0]).toMatchObject({
+        token: "given-token",
+        projectId: tokens.projectId,
+      });
+    } finally {
+      await tokens.close();
+    }
+  });
+
   it("refuses to start when the file cannot be written, naming it", async () => {
     const file = join(dir, "no-such-dir", "creds.json");
     const started = start(file, "aksk");
