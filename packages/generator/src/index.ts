@@ -9,6 +9,18 @@ export { isScenarioName, SCENARIO_NAMES } from "./scenarios/scenario-registry.js
 export type { ScenarioName } from "./scenarios/scenario-registry.js";
 export type { AnomalyLabel } from "./anomaly-label.js";
 
+// ── Identities behind the tenants (accounts, projects, credentials) ───────
+export { tenantIdentities } from "./identity/tenant-identities.js";
+export type { IdentityOptions } from "./identity/tenant-identities.js";
+export type {
+  PermanentCredential,
+  ProjectIdentity,
+  ProjectToken,
+  TemporaryCredential,
+  TemporaryPrincipal,
+  TenantIdentity,
+} from "./identity/tenant-identity.js";
+
 // ── Encoders ────────────────────────────────────────────────────────────────
 export { encodeApiTraceJson } from "./encode/encode-api-trace-json.js";
 export { encodeObsTraceJson } from "./encode/encode-obs-trace-json.js";

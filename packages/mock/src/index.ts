@@ -23,7 +23,6 @@ export { createCtsCore } from "./core/cts-core.js";
 export { parseMockState } from "./core/mock-state.js";
 export type { MockState, ProjectStateData } from "./core/mock-state.js";
 export type { CtsCore } from "./core/cts-core.js";
-export { DEFAULT_DOMAIN_ID } from "./core/cts-core-options.js";
 export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-options.js";
 export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";
 export type { CtsBehaviour } from "./core/cts-behaviour.js";
@@ -33,6 +32,27 @@ export { REQUEST_ERROR_CODE, REQUEST_ERRORS } from "./core/request-errors.js";
 export type { RequestErrorKind } from "./core/request-errors.js";
 export { ROUTE_NAMES } from "./core/route-name.js";
 export type { RouteName } from "./core/route-name.js";
+
+// ── Gateway: accounts, the projects a credential may use, credentials files ─
+export type { GatewayAccount, GatewayProject } from "./gateway/gateway-account.js";
+export { AUTH_MODES, identityGateway } from "./gateway/identity-gateway.js";
+export type {
+  AuthMode,
+  IdentityGateway,
+  IdentityGatewayOptions,
+} from "./gateway/identity-gateway.js";
+export {
+  credentialsDocument,
+  parseCredentialsDocument,
+} from "./gateway/credentials-document.js";
+export type {
+  CredentialsDocument,
+  CredentialsDocumentOptions,
+  CredentialsPermanentKey,
+  CredentialsTemporaryKey,
+  CredentialsTenant,
+  CredentialsToken,
+} from "./gateway/credentials-document.js";
 
 // ── Faults ──────────────────────────────────────────────────────────────────
 export { FAULT_SPEC_SYNTAX, parseFaultSpec } from "./faults/parse-fault-spec.js";
@@ -44,7 +64,13 @@ export type { CtsHandlersOptions } from "./msw/create-cts-handlers.js";
 
 // ── Authentication (the signer, for clients and tests) ──────────────────────
 export { signRequest } from "./auth/index.js";
-export type { AkSkCredential, AuthOptions, SignableRequest, SignOptions } from "./auth/index.js";
+export type {
+  AkSkCredential,
+  AuthOptions,
+  SignableRequest,
+  SignOptions,
+  TokenCredential,
+} from "./auth/index.js";
 
 // ── Errors ──────────────────────────────────────────────────────────────────
 export { MockError, MockErrorCode } from "./mock-error.js";

@@ -8,6 +8,8 @@ export const MockErrorCode = {
   server: "CTSIM_MOCK_SERVER",
   /** The state file cannot be written: its directory at start, or changes at shutdown. */
   stateFile: "CTSIM_MOCK_STATE_FILE",
+  /** The credentials file cannot be written. */
+  credentialsFile: "CTSIM_MOCK_CREDENTIALS_FILE",
 } as const satisfies Record<string, string>;
 export type MockErrorCode = (typeof MockErrorCode)[keyof typeof MockErrorCode];
 

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { readCredentialsFile } from "@ctsim/mock/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { killServes, startServe } from "../../test/support/serve-ctsim.js";
 import { runCli } from "../index.js";
 
 async function ctsim(...argv: string[]): Promise<{ code: number; stderr: string }> {
@@ -25,41 +27,10 @@ async function ctsim(...argv: string[]): Promise<{ code: number; stderr: string 
   return { code, stderr: err.join("") };
 }
 
-const bin = fileURLToPath(new URL("../bin.ts", import.meta.url));
-
-/** Servers still running: a test that fails before stopping its server must not leave it behind. */
-const running = new Set<ChildProcessWithoutNullStreams>();
-afterEach(() => {
-  for (const child of running) child.kill("SIGKILL");
-  running.clear();
-});
+afterEach(killServes);
 
 /** Starts `ctsim serve` in a child process and resolves once it has printed its banner. */
-async function serve(
-  argv: readonly string[],
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcessWithoutNullStreams; banner: string; stderr: () => string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--conditions=@ctsim/source", bin, "serve", "--port", "0", ...argv],
-    { env: { ...process.env, ...env } },
-  );
-  running.add(child);
-  child.once("exit", () => running.delete(child));
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  const banner = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("try: curl")) resolve(out);
-    });
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  return { child, banner, stderr: () => err };
-}
+const serve = startServe;
 
 describe("ctsim serve", () => {
   it.each([
@@ -236,7 +207,12 @@ describe("ctsim serve", () => {
 
   it("loses no acknowledged write when killed with SIGKILL in the middle of a burst (--state)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ctsim-serve-kill-"));
-    const argv = ["--days", "1", "--count", "100", "--no-cache", "--state", join(dir, "s.json")];
+    // A tenant per trial: each trial writes to a project of its own, within CTS's quotas.
+    const credentials = join(dir, "credentials.json");
+    const argv = [
+      ...["--days", "1", "--count", "100", "--tenants", String(KILL_TRIALS), "--no-cache"],
+      ...["--state", join(dir, "s.json"), "--credentials", credentials],
+    ];
     const random = seededRandom(15);
     /** What each acknowledged write left: `true` present, `false` gone, absent = in doubt. */
     const expected = new Map<string, boolean>();
@@ -244,12 +220,21 @@ describe("ctsim serve", () => {
     const lost = new Set<string>();
     try {
       let server = await serve(argv);
+      const projects = readCredentialsFile(credentials).tenants.map(
+        (tenant) => tenant.projects[0]?.project_id as string,
+      );
       for (let trial = 0; trial < KILL_TRIALS; trial++) {
         const url = /listening on (http:\/\/\S+)/.exec(server.banner)?.[1] as string;
         const exit = new Promise((resolve) => server.child.once("exit", resolve));
         let killed = false;
         const clients = Array.from({ length: 6 }, (_, client) =>
-          writeUntilKilled(`${url}/v3/kill${trial}`, `c${client}`, expected, random, () => killed),
+          writeUntilKilled(
+            `${url}/v3/${projects[trial]}`,
+            `c${client}`,
+            expected,
+            random,
+            () => killed,
+          ),
         );
         await new Promise((resolve) => setTimeout(resolve, 100 + random() * 500));
         killed = true;

@@ -2,7 +2,6 @@ import { FAULT_SPEC_SYNTAX, MockError } from "@ctsim/mock";
 import {
   AUTH_MODES,
   type AuthMode,
-  type CachedLoad,
   type MockService,
   type MockServiceOptions,
   startMockService,
@@ -12,6 +11,7 @@ import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import { parseInteger } from "../internal/parse-values.js";
 import type { CommandFactory } from "../program.js";
+import { serveBanner } from "../serve/serve-banner.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
 const MAX_TENANTS = 10_000;
@@ -33,13 +33,15 @@ interface ServeFlags {
   readonly count?: string;
   readonly workers?: string;
   readonly state?: string;
+  readonly credentials?: string;
   /** `false` with `--no-cache`. */
   readonly cache: boolean;
 }
 
 /**
  * `ctsim serve`: CTS v3 over HTTP with a seeded week of ModelArts traces, until SIGINT/SIGTERM.
- * Prints the base URL, the project id and the accepted credentials.
+ * Prints the base URL, the first tenant's projects and accepted credentials (all tenants' with
+ * `--credentials FILE`, as JSON) and a request to try.
  *
  * @example
  * ctsim serve --port 9000 --auth aksk --fault "traces:latency=20-80"
@@ -52,10 +54,19 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     .option("--seed <n>", "seed of the traces, ids, credentials and faults", "1")
     .option("--days <n>", "days of history before now (at most 7)", "7")
     .addOption(new Option("--auth <mode>", "authentication").choices(AUTH_MODES).default("none"))
-    .option("--ak <ak>", "accepted AK (with --sk; default: derived from the seed)")
-    .option("--sk <sk>", "accepted SK (with --ak)")
-    .option("--token <token>", "accepted X-Auth-Token (default: derived from the seed)")
-    .option("--project-id <id>", "serve every trace under this project id")
+    .option(
+      "--ak <ak>",
+      "an extra accepted AK of the first tenant (with --sk; the tenants' own keys are derived from the seed)",
+    )
+    .option("--sk <sk>", "its SK (with --ak)")
+    .option(
+      "--token <token>",
+      "an extra accepted X-Auth-Token, scoped to the first tenant's first project",
+    )
+    .option(
+      "--project-id <id>",
+      "serve every trace under this project id (it becomes the first tenant's first project)",
+    )
     .option(
       "--fault <spec>",
       `inject faults (repeatable): ${FAULT_SPEC_SYNTAX}`,
@@ -75,6 +86,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "--state <file>",
       "keep the trackers, notifications, tags and configuration set through the API in this JSON file (and FILE.journal) across restarts; a write is answered once it is on disk",
     )
+    .option(
+      "--credentials <file>",
+      "write every tenant's project ids and accepted credentials to this JSON file, before the banner",
+    )
     .addHelpText(
       "after",
       "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n",
@@ -88,7 +103,15 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       );
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
-      io.stdout.write(describe(service, (performance.now() - started) / 1000));
+      const seconds = (performance.now() - started) / 1000;
+      const credentialsFile = flags.credentials;
+      io.stdout.write(
+        serveBanner(service, {
+          seconds,
+          now: Date.now(),
+          ...(credentialsFile === undefined ? {} : { credentialsFile }),
+        }),
+      );
       await shutdown.requested;
       try {
         await service.close();
@@ -121,6 +144,7 @@ async function start(
       ...(flags.projectId === undefined ? {} : { projectId: flags.projectId }),
       ...(flags.fault === undefined ? {} : { faults: flags.fault.join(";") }),
       ...(flags.state === undefined ? {} : { stateFile: flags.state, onStateError }),
+      ...(flags.credentials === undefined ? {} : { credentialsFile: flags.credentials }),
       ...loadOptions(flags),
     });
   } catch (error) {
@@ -148,49 +172,6 @@ function loadOptions(
       : { workers: parseInteger(flags.workers, "--workers", 0, MAX_WORKERS) }),
     ...(flags.cache ? {} : { cacheDir: false as const }),
   };
-}
-
-function describe(service: MockService, seconds: number): string {
-  const { url } = service.server;
-  const lines = [
-    `CTS mock listening on ${url}`,
-    `project id: ${service.projectId} (${service.traceCount} traces)`,
-    `ready in ${seconds.toFixed(1)} s: ${storeOrigin(service.load)}`,
-  ];
-  if (service.state !== undefined) lines.push(stateLine(service.state));
-  const auth = service.auth;
-  if (auth.mode === "none") lines.push("auth: none");
-  if (auth.mode === "token") lines.push(`auth: token  X-Auth-Token: ${auth.tokens[0]}`);
-  if (auth.mode === "aksk") {
-    const credential = auth.credentials[0]!;
-    lines.push(`auth: aksk (SDK-HMAC-SHA256)  AK: ${credential.ak}  SK: ${credential.sk}`);
-  }
-  // The default query window is the last hour, which may be quiet (night in the tenant's
-  // timezone), so the hint asks for the whole week.
-  const to = Date.now();
-  const from = to - 7 * 86_400_000;
-  lines.push(
-    `try: curl '${url}/v3/${service.projectId}/traces?trace_type=system&limit=5&from=${from}&to=${to}'`,
-  );
-  return `${lines.join("\n")}\n`;
-}
-
-/** Where the store came from: a snapshot, or the generator (and the snapshot it is written to). */
-function storeOrigin(load: CachedLoad): string {
-  if (load.source === "loaded") return `loaded from the snapshot ${load.file}`;
-  const refused = load.refused === undefined ? "" : ` (snapshot not used: ${load.refused})`;
-  const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
-  return `built by the generator${refused}${writing}`;
-}
-
-/** `state: F (restored 2 trackers, 1 notification)`, or `(new)` when there was no file yet. */
-function stateLine(state: NonNullable<MockService["state"]>): string {
-  if (state.restored === undefined) return `state: ${state.file} (new)`;
-  const projects = Object.values(state.restored.projects);
-  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  const trackers = projects.reduce((sum, project) => sum + project.trackers.length, 0);
-  const notifications = projects.reduce((sum, project) => sum + project.notifications.length, 0);
-  return `state: ${state.file} (restored ${count(trackers, "tracker")}, ${count(notifications, "notification")})`;
 }
 
 /**

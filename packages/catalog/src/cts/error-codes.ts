@@ -129,12 +129,19 @@ export type CtsErrorCode = keyof typeof CTS_ERRORS;
 /**
  * API Gateway errors (reference §4.3). Gateway bodies also carry `request_id`.
  * `APIGW.0101` is the most likely code for an unknown route; its number is unconfirmed.
+ * `APIGW.0302` and its message come from the error table of Huawei's API Request Signing Guide
+ * (`devg-apisign`, "Error Codes"; APIG's user guide lists it as `APIG.0302`).
  */
 export const GATEWAY_ERRORS = {
   "APIGW.0301": {
     code: "APIGW.0301",
     status: 401,
     message: "Incorrect IAM authentication information",
+  },
+  "APIGW.0302": {
+    code: "APIGW.0302",
+    status: 403,
+    message: "The IAM user is not authorized to access the API.",
   },
   "APIGW.0101": {
     code: "APIGW.0101",

@@ -6,4 +6,6 @@ export const STREAM = {
   burst: 4,
   scenario: 5,
   calibration: 6,
+  /** Secrets of a tenant's identity (SKs, security tokens, IAM tokens): never in traces. */
+  credentials: 7,
 } as const satisfies Record<string, number>;

@@ -1,5 +1,6 @@
 import type { Faker } from "@faker-js/faker";
 import { faker as englishFaker } from "@faker-js/faker/locale/en";
+import { permanentAccessKey } from "../internal/access-keys.js";
 import { flat } from "../internal/flat.js";
 import { hex32, uuid4 } from "../internal/hex.js";
 import { Prng } from "../internal/prng.js";
@@ -11,7 +12,6 @@ import type { Tenant, TenantRegion } from "./tenant.js";
 const BOT_JOBS = ["train", "deploy", "etl", "eval", "nightly", "labeling", "release", "mlops"];
 const IDPS = ["corp-sso", "okta-idp", "azure-ad", "keycloak"];
 const AGENCY_NAMES = ["modelarts_ops_agency", "ml_platform_admin", "data_team_delegate"];
-const AK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /**
  * Faker's class, taken from the English instance: the package's main entry loads every locale
@@ -64,11 +64,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
   for (let i = rng.int(3); i > 0; i--) enterpriseProjects.push(uuid4(rng));
 
   const officeIps = [faker.internet.ipv4(), faker.internet.ipv4()];
-  const accessKey = (): string => {
-    let ak = "HPUA";
-    for (let i = 0; i < 16; i++) ak += AK_ALPHABET[rng.int(AK_ALPHABET.length)];
-    return ak;
-  };
+  const accessKey = (): string => permanentAccessKey(rng);
   const iamUser = (kind: ActorKind, name: string, ips: string[], ak: string | null): Actor => {
     const id = hex32(rng);
     return {

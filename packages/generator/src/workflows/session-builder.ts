@@ -1,4 +1,5 @@
 import type { TraceSource } from "@ctsim/catalog";
+import { temporaryAccessKey } from "../internal/access-keys.js";
 import { flat } from "../internal/flat.js";
 import { hex32 } from "../internal/hex.js";
 import { IdMint } from "../internal/id-mint.js";
@@ -128,9 +129,7 @@ export class SessionBuilder {
     this.callMode = mode;
     this.ip = ip ?? (this.rng.chance(0.85) ? (actor.ips[0] as string) : this.rng.pick(actor.ips));
     this.accessKey =
-      mode === "api"
-        ? (accessKey ?? actor.accessKeyId ?? `HST${hex32(this.rng).slice(0, 17).toUpperCase()}`)
-        : null;
+      mode === "api" ? (accessKey ?? actor.accessKeyId ?? temporaryAccessKey(this.rng)) : null;
     let user: UserRender | undefined;
     for (const entry of this.users) {
       if (entry.actor === actor && entry.mode === mode && entry.accessKey === this.accessKey) {

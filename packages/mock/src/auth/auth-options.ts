@@ -5,8 +5,27 @@ import { hmacSha256Keyed } from "@ctsim/signer";
 export interface AkSkCredential {
   readonly ak: string;
   readonly sk: string;
-  /** When set, requests must carry this `X-Security-Token` and sign it. */
+  /** When set, requests must carry this `X-Security-Token` and sign it. Default: none. */
   readonly securityToken?: string;
+  /** Epoch ms from which the credential is refused (temporary credentials). Default: never. */
+  readonly expiresAt?: number;
+  /**
+   * The account (domain id) the credential belongs to: it may use only that account's projects
+   * and account-scoped routes. Default: none (any project the core serves).
+   */
+  readonly domainId?: string;
+}
+
+/** One accepted IAM token (`X-Auth-Token`). */
+export interface TokenCredential {
+  readonly token: string;
+  /**
+   * The project the token is scoped to, as IAM tokens are: the only project it may use (and
+   * its account's account-scoped routes). Default: none (any project the core serves).
+   */
+  readonly projectId?: string;
+  /** Epoch ms from which the token is refused. Default: never. */
+  readonly expiresAt?: number;
 }
 
 /** Default accepted distance between `X-Sdk-Date` and the mock's clock: 15 minutes. */
@@ -16,7 +35,8 @@ export const DEFAULT_CLOCK_SKEW_MS = 15 * 60 * 1000;
  * How the mock authenticates requests, like the API Gateway in front of CTS.
  *
  * - `none`: every request passes (principal `anonymous`).
- * - `token`: `X-Auth-Token` must equal one of `tokens` (principal `token:<index in tokens>`).
+ * - `token`: `X-Auth-Token` must equal one of `tokens` (principal `token:<index in tokens>`); a
+ *   plain string is a token without scope or expiry.
  * - `aksk`: `Authorization: SDK-HMAC-SHA256 ...` must be signed with one of `credentials`
  *   (principal: the AK). `clockSkewMs` defaults to {@link DEFAULT_CLOCK_SKEW_MS}. When two
  *   credentials share an AK, the first one wins.
@@ -25,7 +45,7 @@ export const DEFAULT_CLOCK_SKEW_MS = 15 * 60 * 1000;
  */
 export type AuthOptions =
   | { mode: "none" }
-  | { mode: "token"; tokens: readonly string[] }
+  | { mode: "token"; tokens: readonly (string | TokenCredential)[] }
   | { mode: "aksk"; credentials: readonly AkSkCredential[]; clockSkewMs?: number };
 
 /** A credential with its SK's HMAC state prepared. */

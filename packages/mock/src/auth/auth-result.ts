@@ -4,8 +4,10 @@
  * "Incorrect IAM authentication information: ".
  *
  * Confirmed wordings (Huawei signing guide and API Gateway FAQ): `verify aksk signature fail`,
- * `decrypt token fail`, `Get secretKey failed,ak:<AK>,err:ak not exist`. `x-auth-token not found`
- * (no credentials at all) is seen in the wild on ModelArts APIs but is not in Huawei's docs.
+ * `decrypt token fail`, `Get secretKey failed,ak:<AK>,err:ak not exist`; `x-auth-token not found`
+ * (no credentials at all) and `token expires, expires_at: <time>` (an expired token) are in the
+ * OCR service's FAQ on APIG.0301 (ocr_01_0063, 2024 revision). The mock uses the expiry wording
+ * for an expired temporary AK/SK too (its security token is what expired): unconfirmed.
  * The `,err:<reason>` details after `verify aksk signature fail`, and the canonical request
  * appended to a signature mismatch (with `|` for newlines, which the guide says the gateway may
  * do), are the mock's own wording: unconfirmed, there to help whoever debugs a signer.
@@ -22,13 +24,17 @@ export const AUTH_ERROR_PREFIX = GATEWAY_ERRORS["APIGW.0301"].message;
 export const AUTH_FAILURE_REASONS = {
   missingCredentials: "x-auth-token not found",
   badToken: "decrypt token fail",
+  expired: "token expires",
   unknownAccessKey: "Get secretKey failed",
   badSignature: "verify aksk signature fail",
 } as const satisfies Record<string, string>;
 
-/** The outcome of {@link authenticate}: who the caller is, or the gateway's 401 answer. */
+/**
+ * The outcome of {@link authenticate}: who the caller is (and, for a scoped credential, the
+ * account or project it may use), or the gateway's 401 answer.
+ */
 export type AuthResult =
-  | { ok: true; principal: string }
+  | { ok: true; principal: string; domainId?: string; projectId?: string }
   | { ok: false; status: 401; errorCode: "APIGW.0301"; errorMsg: string };
 
 /** A failed {@link AuthResult}. */

@@ -1,4 +1,4 @@
-import { signRequest } from "@ctsim/signer";
+import { sha256Hex, signRequest } from "@ctsim/signer";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { AuthOptions } from "./auth-options.js";
@@ -149,6 +149,53 @@ describe("mode aksk", () => {
   it("fails closed when the clock is not a number", () => {
     expect(authenticate(signedAt(NOW), aksk, Number.NaN).ok).toBe(false);
   });
+});
+
+describe("the payload hash", () => {
+  const post: AuthRequest = {
+    ...base,
+    method: "POST",
+    rawPath: "/v3/0a1b2c/tracker",
+    rawQuery: "",
+    body: '{"tracker_type":"system","tracker_name":"system"}',
+  };
+  const swapped = '{"tracker_type":"data","tracker_name":"attacker"}';
+  const hashOf = (text: string): string => sha256Hex(text);
+
+  it("is the received body's: a body swapped under an unsigned X-Sdk-Content-Sha256 fails", () => {
+    const signed = signedAt(NOW, permanent, undefined, post);
+    const headers = { ...signed.headers, "x-sdk-content-sha256": hashOf(post.body) };
+    expect(authenticate({ ...post, headers }, aksk, NOW).ok).toBe(true);
+    const result = authenticate({ ...post, headers, body: swapped }, aksk, NOW);
+    expect(result).toMatchObject({ ok: false, status: 401, errorCode: "APIGW.0301" });
+    expect(result.ok ? "" : result.errorMsg).toContain("verify aksk signature fail");
+  });
+
+  it("is the header's value when the header is signed, UNSIGNED-PAYLOAD included", () => {
+    const unsigned = {
+      ...post,
+      headers: { ...post.headers, "x-sdk-content-sha256": "UNSIGNED-PAYLOAD" },
+    };
+    const signed = signedAt(NOW, permanent, undefined, unsigned);
+    expect(signed.headers.authorization).toContain("x-sdk-content-sha256");
+    expect(authenticate({ ...signed, body: swapped }, aksk, NOW).ok).toBe(true);
+  });
+
+  test.prop([fc.constantFrom("lower", "upper"), fc.string({ maxLength: 40 })])(
+    "refuses a signed hex hash that is not the body's, and accepts it when it is (any case)",
+    (letterCase, other) => {
+      const hash = hashOf(post.body);
+      const declared = letterCase === "upper" ? hash.toUpperCase() : hash;
+      const request = { ...post, headers: { ...post.headers, "x-sdk-content-sha256": declared } };
+      const signed = signedAt(NOW, permanent, undefined, request);
+      expect(authenticate(signed, aksk, NOW).ok).toBe(true);
+      const body = other === post.body ? `${other} ` : other;
+      const result = authenticate({ ...signed, body }, aksk, NOW);
+      expect(result.ok ? "" : result.errorMsg).toBe(
+        `${PREFIX}verify aksk signature fail,ak:${permanent.ak},err:X-Sdk-Content-Sha256 is not the body's SHA-256`,
+      );
+    },
+  );
 });
 
 describe("temporary credentials", () => {

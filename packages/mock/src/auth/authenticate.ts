@@ -1,23 +1,39 @@
 /** The API Gateway's authentication step, run by the mock before any CTS logic. */
 
 import { constantTimeEqual } from "@ctsim/signer";
-import type { AuthOptions } from "./auth-options.js";
+import type { AuthOptions, TokenCredential } from "./auth-options.js";
 import { resolveAkSkOptions } from "./auth-options.js";
 import type { AuthRequest } from "./auth-request.js";
 import { headerLookup } from "./auth-request.js";
 import type { AuthResult } from "./auth-result.js";
 import { AUTH_FAILURE_REASONS, authFailure } from "./auth-result.js";
+import { isoTime } from "./iso-time.js";
 import { verifyAkSk } from "./verify-aksk.js";
 
-const { badToken, missingCredentials, unknownAccessKey } = AUTH_FAILURE_REASONS;
+const { badToken, expired, missingCredentials, unknownAccessKey } = AUTH_FAILURE_REASONS;
 
-function checkToken(token: string, tokens: readonly string[]): AuthResult {
+function checkToken(
+  token: string,
+  tokens: readonly (string | TokenCredential)[],
+  now: number,
+): AuthResult {
   let index = -1;
   // Compare with every configured token, so the time taken does not reveal which one matched.
   tokens.forEach((candidate, i) => {
-    if (constantTimeEqual(candidate, token) && index < 0) index = i;
+    const text = typeof candidate === "string" ? candidate : candidate.token;
+    if (constantTimeEqual(text, token) && index < 0) index = i;
   });
-  return index < 0 ? authFailure(badToken) : { ok: true, principal: `token:${index}` };
+  if (index < 0) return authFailure(badToken);
+  const matched = tokens[index] as string | TokenCredential;
+  if (typeof matched === "string") return { ok: true, principal: `token:${index}` };
+  if (matched.expiresAt !== undefined && !(now < matched.expiresAt)) {
+    return authFailure(expired, `, expires_at: ${isoTime(matched.expiresAt)}`);
+  }
+  return {
+    ok: true,
+    principal: `token:${index}`,
+    ...(matched.projectId === undefined ? {} : { projectId: matched.projectId }),
+  };
 }
 
 /**
@@ -27,12 +43,16 @@ function checkToken(token: string, tokens: readonly string[]): AuthResult {
  * A request with `X-Auth-Token` is judged by its token (in `aksk` mode no token is accepted:
  * `decrypt token fail`); otherwise one with `Authorization` by its AK/SK signature (in `token`
  * mode no AK exists: `Get secretKey failed`); one with neither gets `x-auth-token not found`.
- * Mode `none` accepts everything. Pure and synchronous; never throws.
+ * Mode `none` accepts everything. A credential past its `expiresAt` gets `token expires,
+ * expires_at: <ISO time>`. A scoped credential's account (`domainId`) or project (`projectId`)
+ * comes back with the principal, for the gateway's scope check. Pure and synchronous; never
+ * throws.
  *
  * @param request - the request, headers lower-cased
  * @param options - the mode and its credentials; treat as immutable (resolved once and cached)
  * @param now - the mock's clock, epoch milliseconds, for the `X-Sdk-Date` skew check
- * @returns `{ ok: true, principal }` (`anonymous`, `token:<index>`, or the AK) or the 401 answer
+ * @returns `{ ok: true, principal, domainId?, projectId? }` (principal `anonymous`,
+ *   `token:<index>`, or the AK) or the 401 answer
  * @example
  * const result = authenticate(request, { mode: "token", tokens: ["t0k3n"] }, Date.now());
  * if (!result.ok) return json(result.status, { error_code: result.errorCode, error_msg: result.errorMsg });
@@ -42,7 +62,9 @@ export function authenticate(request: AuthRequest, options: AuthOptions, now: nu
   const header = headerLookup(request);
   const token = header("x-auth-token");
   if (token !== undefined) {
-    return options.mode === "token" ? checkToken(token, options.tokens) : authFailure(badToken);
+    return options.mode === "token"
+      ? checkToken(token, options.tokens, now)
+      : authFailure(badToken);
   }
   if (header("authorization") === undefined) return authFailure(missingCredentials);
   if (options.mode === "token") return authFailure(unknownAccessKey, ",err:ak not exist");

@@ -4,7 +4,7 @@
  */
 
 // Verifying requests
-export type { AkSkCredential, AuthOptions } from "./auth-options.js";
+export type { AkSkCredential, AuthOptions, TokenCredential } from "./auth-options.js";
 export { DEFAULT_CLOCK_SKEW_MS } from "./auth-options.js";
 export type { AuthRequest } from "./auth-request.js";
 export type { AuthFailure, AuthResult } from "./auth-result.js";

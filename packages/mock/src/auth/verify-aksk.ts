@@ -13,8 +13,23 @@ import type { AuthRequest } from "./auth-request.js";
 import { headerLookup } from "./auth-request.js";
 import type { AuthResult } from "./auth-result.js";
 import { AUTH_FAILURE_REASONS, authFailure } from "./auth-result.js";
+import { isoTime } from "./iso-time.js";
 
-const { badSignature, unknownAccessKey } = AUTH_FAILURE_REASONS;
+const { badSignature, expired, unknownAccessKey } = AUTH_FAILURE_REASONS;
+
+/**
+ * The header that carries the payload hash. The SDKs (Node `AKSKSigner.buildPayloadHash`, Python
+ * `signer.py`, Go `signer.go`) use its value instead of hashing the body, and all of them sign
+ * every header they send, so when they send it, it is in `SignedHeaders`. The verifier trusts it
+ * only then: an unsigned copy could be added in transit to vouch for a swapped body.
+ */
+const CONTENT_SHA256 = "x-sdk-content-sha256";
+
+/**
+ * The value the SDKs send for bodies that are not JSON: the body is then not part of the
+ * signature.
+ */
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
 /** Shown in messages: long enough to recognise, short enough that garbage cannot flood a log. */
 function clip(text: string): string {
@@ -24,7 +39,12 @@ function clip(text: string): string {
 /**
  * Verifies the `Authorization` header of `request` against the configured credentials: the
  * signed headers are taken from the header itself, the date must be within the skew of `now`,
- * temporary credentials must carry and sign their `X-Security-Token`. Never throws.
+ * temporary credentials must carry and sign their `X-Security-Token` and be used before their
+ * `expiresAt` (the mock's clock). The payload hash is the
+ * SHA-256 of the received body, unless `X-Sdk-Content-Sha256` is itself signed: then its value
+ * (`UNSIGNED-PAYLOAD` included), and a signed hex hash that is not the body's is refused too
+ * (ctsim's choice: no source says whether the gateway compares it with the body; a gateway
+ * that does not would let a signed request carry any body). Never throws.
  */
 export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number): AuthResult {
   const header = headerLookup(request);
@@ -65,17 +85,35 @@ export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number
     return authFailure(badSignature, `${ak},err:X-Security-Token sent with a permanent AK`);
   }
 
+  if (credential.expiresAt !== undefined && !(now < credential.expiresAt)) {
+    return authFailure(expired, `, expires_at: ${isoTime(credential.expiresAt)}${ak}`);
+  }
+
+  const declared = signedHeaders.includes(CONTENT_SHA256)
+    ? header(CONTENT_SHA256)?.trim() || undefined
+    : undefined;
   const canonical = canonicalRequest({
     method: request.method,
     rawPath: request.rawPath,
     rawQuery: request.rawQuery,
     signedHeaders,
     headerValue: header,
-    payloadHash: header("x-sdk-content-sha256")?.trim() || sha256Hex(request.body),
+    payloadHash: declared ?? sha256Hex(request.body),
   });
   const expected = sign(stringToSign(sdkDate, canonical));
   if (!constantTimeEqual(expected, signature)) {
     return authFailure(badSignature, `${ak},canonical request:${canonical.replaceAll("\n", "|")}`);
   }
-  return { ok: true, principal: accessKey };
+  if (
+    declared !== undefined &&
+    declared !== UNSIGNED_PAYLOAD &&
+    !constantTimeEqual(declared.toLowerCase(), sha256Hex(request.body))
+  ) {
+    return authFailure(badSignature, `${ak},err:X-Sdk-Content-Sha256 is not the body's SHA-256`);
+  }
+  return {
+    ok: true,
+    principal: accessKey,
+    ...(credential.domainId === undefined ? {} : { domainId: credential.domainId }),
+  };
 }

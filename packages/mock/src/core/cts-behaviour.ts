@@ -21,6 +21,15 @@ export interface CtsBehaviour {
   readonly badParameterCode: "CTS.0300" | "CTS.0003";
   /** Whether each project starts with its management tracker, as real accounts do. Default: true. */
   readonly defaultSystemTracker: boolean;
+  /**
+   * The answer to a request for a project or account id the credential may not use: another
+   * account's, one no account has, or a malformed one (with auth `none`: one no account has).
+   * No source shows the real answer. `CTS.0002`: 403 in CTS's shape, "Authentication failed or
+   * you do not have the permissions required." (CTS's own code for it); `APIGW.0302`: 403 in the
+   * gateway's shape, "The IAM user is not authorized to access the API."; `APIGW.0301`: 401,
+   * the gateway refusing the credential for that project. Default: `CTS.0002`.
+   */
+  readonly outOfScope: "CTS.0002" | "APIGW.0302" | "APIGW.0301";
 }
 
 /** The default {@link CtsBehaviour}. */
@@ -34,4 +43,5 @@ export const DEFAULT_BEHAVIOUR: CtsBehaviour = {
   traceIdIgnoresWindow: true,
   badParameterCode: "CTS.0300",
   defaultSystemTracker: true,
+  outOfScope: "CTS.0002",
 };

@@ -1,6 +1,9 @@
 import type { AuthOptions } from "../auth/index.js";
 import type { FaultOptions } from "../faults/fault-options.js";
 import { parseFaultSpec } from "../faults/parse-fault-spec.js";
+import { AccountDirectory } from "../gateway/account-directory.js";
+import type { GatewayAccount } from "../gateway/gateway-account.js";
+import { createPrng, randomHex32 } from "../internal/prng.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { TraceStore } from "../store/trace-store.js";
 import { type CtsBehaviour, DEFAULT_BEHAVIOUR } from "./cts-behaviour.js";
@@ -13,8 +16,14 @@ export interface CtsCoreOptions {
   readonly now?: () => number;
   /** Authentication. Default: `{ mode: "none" }`. */
   readonly auth?: AuthOptions;
-  /** Account id reported in trackers. Default: `"ctsimdomain0000000000000000000001"`-style fixed id. */
-  readonly domainId?: string;
+  /**
+   * The accounts served and their projects (e.g. `gatewayAccounts(tenantIdentities(…))`): a
+   * request may name only their projects and account ids, a scoped credential only its own
+   * account's (see `CtsBehaviour.outOfScope`), and trackers and notifications report the
+   * project's account id. Default: none given, every project id is served as a project of one
+   * implicit account whose id is derived from `seed`.
+   */
+  readonly accounts?: readonly GatewayAccount[];
   /** Region used in version links and notification URNs. Default: `cn-north-4`. */
   readonly region?: string;
   /** Seed of request ids, tracker/notification ids and faults. Default: 1. */
@@ -41,7 +50,8 @@ export interface ResolvedCoreOptions {
   readonly store: TraceStore;
   readonly now: () => number;
   readonly auth: AuthOptions;
-  readonly domainId: string;
+  /** Who owns which project (from `accounts`). */
+  readonly directory: AccountDirectory;
   readonly region: string;
   readonly seed: number;
   readonly faults: FaultOptions;
@@ -50,8 +60,8 @@ export interface ResolvedCoreOptions {
   readonly onStateChange: (() => void) | undefined;
 }
 
-/** The default account id of the mock. */
-export const DEFAULT_DOMAIN_ID = "0c5a1f7e4b2d4e8f9a6b3c2d1e0f9a8b";
+/** Mixed into the seed for the implicit account's id (a stream of its own). */
+const IMPLICIT_ACCOUNT_STREAM = 0x1d0e_a7c5;
 
 /** Fills defaults and validates once. */
 export function resolveCoreOptions(options: CtsCoreOptions): ResolvedCoreOptions {
@@ -64,7 +74,10 @@ export function resolveCoreOptions(options: CtsCoreOptions): ResolvedCoreOptions
     store: options.store ?? new TraceStore({ now }),
     now,
     auth: options.auth ?? { mode: "none" },
-    domainId: options.domainId ?? DEFAULT_DOMAIN_ID,
+    directory: AccountDirectory.of(
+      options.accounts,
+      randomHex32(createPrng(seed ^ IMPLICIT_ACCOUNT_STREAM)),
+    ),
     region: options.region ?? "cn-north-4",
     seed,
     faults:

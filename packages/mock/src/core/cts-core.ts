@@ -1,6 +1,9 @@
 import type { CtsErrorCode } from "@ctsim/catalog";
 import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
+import { type CallerScope, checkScope } from "../gateway/check-scope.js";
+import { scopeRefusal } from "../gateway/scope-refusal.js";
+import { withOwners } from "../gateway/with-owners.js";
 import { BodyPool } from "../internal/body-pool.js";
 import { createPrng, hashText, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
@@ -90,11 +93,15 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
   const requestIds = createPrng(resolved.seed ^ 0x2e9b_41c3);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
   const bodies = new BodyPool();
+  const directory = resolved.directory;
   const projects = new ProjectRegistry((projectId) => {
+    const domainId = directory.ownerOf(projectId);
+    // The gateway lets no request reach CTS for a project no account has: this would be a bug.
+    if (domainId === undefined) throw new Error(`no account has project ${projectId}`);
     const state = new ProjectState();
     if (resolved.behaviour.defaultSystemTracker) {
       const id = randomUuid(ids);
-      state.trackers.push(defaultSystemTracker(projectId, resolved.domainId, id, resolved.now()));
+      state.trackers.push(defaultSystemTracker(projectId, domainId, id, resolved.now()));
     }
     return state;
   });
@@ -112,6 +119,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       transport === undefined ? { reply } : { reply, transport };
     if (decision.reply !== undefined) return withTransport(decision.reply);
     const now = resolved.now();
+    let caller: CallerScope = {};
     if (match.route.authenticated) {
       const result = authenticate(
         {
@@ -134,10 +142,20 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
           }),
         );
       }
+      caller = result;
+    }
+    let domainId = "";
+    if (match.route.scope !== undefined) {
+      const scope = checkScope(match.route.scope, match.scopeId, caller, directory);
+      if (!scope.ok) {
+        return withTransport(scopeRefusal(resolved.behaviour.outOfScope, requestId, scope.detail));
+      }
+      domainId = scope.domainId;
     }
     const context: HandlerContext = {
       request,
       scopeId: match.scopeId,
+      domainId,
       pathParam: match.pathParam,
       query,
       options: resolved,
@@ -179,7 +197,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     exportState: () => projects.exportState(),
     importState(state: MockState): void {
       const checked = parseMockState(state);
-      projects.importState(checked);
+      projects.importState(withOwners(checked, directory));
       ids = createPrng(resolved.seed ^ hashText(JSON.stringify(checked)));
     },
   };

@@ -9,6 +9,8 @@ export interface HandlerContext {
   readonly request: CtsRequest;
   /** Decoded path parameter: the project id (or domain id for account-scoped routes). */
   readonly scopeId: string;
+  /** The account the request acts in: the project's owner, or the account id of the path. */
+  readonly domainId: string;
   /** Last decoded path segment where the route has one (`notification_type`, `version`). */
   readonly pathParam: string;
   readonly query: URLSearchParams;

@@ -22,6 +22,7 @@ export function createNotification(context: HandlerContext): Reply {
   const notification = build(body.value, {
     notification_id: randomUuid(context.ids),
     project_id: context.scopeId,
+    domain_id: context.domainId,
     create_time: context.now,
     status: body.value.topic_id === undefined ? "disabled" : "enabled",
   });
@@ -69,6 +70,7 @@ export function updateNotification(context: HandlerContext): Reply {
   const notification = build(update, {
     notification_id: existing.notification_id,
     project_id: existing.project_id,
+    domain_id: context.domainId,
     create_time: existing.create_time,
     status: update.status,
   });
@@ -113,7 +115,9 @@ function nameTaken(state: ProjectState, name: string, self: Notification | undef
 
 function build(
   body: CreateNotificationRequest,
-  fixed: Pick<Notification, "notification_id" | "project_id" | "create_time" | "status">,
+  fixed: Pick<Notification, "notification_id" | "project_id" | "create_time" | "status"> & {
+    readonly domain_id: string;
+  },
 ): Notification {
   return {
     notification_id: fixed.notification_id,
@@ -124,8 +128,11 @@ function build(
     ...(body.notify_user_list === undefined ? {} : { notify_user_list: body.notify_user_list }),
     status: fixed.status,
     ...(body.topic_id === undefined ? {} : { topic_id: body.topic_id }),
-    ...(body.agency_name === undefined ? {} : { agency_name: body.agency_name }),
+    // CTS publishes through its cts_admin_trust agency, the only value the API takes
+    // (reference §6.3): it is reported whether or not the request named it.
+    agency_name: body.agency_name ?? "cts_admin_trust",
     project_id: fixed.project_id,
+    domain_id: fixed.domain_id,
     create_time: fixed.create_time,
     ...(body.filter === undefined ? {} : { filter: body.filter }),
   };

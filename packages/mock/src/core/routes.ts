@@ -1,4 +1,5 @@
 import type { FaultInjector } from "../faults/fault-injector.js";
+import type { ScopeKind } from "../gateway/check-scope.js";
 import { showConfiguration, updateConfiguration } from "./configuration.js";
 import type { Reply } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
@@ -38,6 +39,8 @@ export interface Route {
   readonly handler: RouteHandler;
   /** Version queries need no credentials. */
   readonly authenticated: boolean;
+  /** What the path's `{id}` names; `undefined` for routes without one (versions). */
+  readonly scope: ScopeKind | undefined;
   /** Whether a successful answer changes what `CtsCore.exportState` returns. */
   readonly writes: boolean;
 }
@@ -48,12 +51,14 @@ const v3 = (
   tail: readonly string[],
   handler: RouteHandler,
   writes = false,
+  scope: ScopeKind = "project",
 ): Route => ({
   name,
   method,
   shape: ["v3", "{id}", ...tail],
   handler,
   authenticated: true,
+  scope,
   writes,
 });
 
@@ -78,8 +83,8 @@ export const ROUTES: readonly Route[] = [
   v3("quotas", "GET", ["quotas"], listQuotas),
   v3("operations", "GET", ["operations"], listOperations),
   v3("user-resources", "GET", ["user-resources"], listUserResources),
-  v3("resources", "GET", ["resources"], listTraceResources),
-  v3("checkbucket", "POST", ["checkbucket"], checkObsBuckets),
+  v3("resources", "GET", ["resources"], listTraceResources, false, "domain"),
+  v3("checkbucket", "POST", ["checkbucket"], checkObsBuckets, false, "domain"),
   v3("tags", "POST", [TAGGED, "{param}", "tags", "create"], batchCreateTags, true),
   v3("tags", "DELETE", [TAGGED, "{param}", "tags", "delete"], batchDeleteTags, true),
   v3("tags", "GET", [TAGGED, "{param}", "tags"], listResourceTags),
@@ -93,6 +98,7 @@ export const ROUTES: readonly Route[] = [
     shape: [],
     handler: listVersions,
     authenticated: false,
+    scope: undefined,
     writes: false,
   },
   {
@@ -101,6 +107,7 @@ export const ROUTES: readonly Route[] = [
     shape: ["{param}"],
     handler: showVersion,
     authenticated: false,
+    scope: undefined,
     writes: false,
   },
 ];

@@ -5,8 +5,13 @@ export { startCtsServer } from "./start-cts-server.js";
 export type { CtsServer, CtsServerOptions } from "./start-cts-server.js";
 
 // ── Ready-made service (`ctsim serve`) ──────────────────────────────────────
-export { AUTH_MODES, startMockService } from "./start-mock-service.js";
-export type { AuthMode, MockService, MockServiceOptions } from "./start-mock-service.js";
+export { AUTH_MODES } from "../gateway/identity-gateway.js";
+export type { AuthMode } from "../gateway/identity-gateway.js";
+export { startMockService } from "./start-mock-service.js";
+export type { MockService, MockServiceOptions } from "./start-mock-service.js";
+
+// ── Credentials file (`ctsim serve --credentials`) ──────────────────────────
+export { readCredentialsFile, writeCredentialsFile } from "./credentials-file.js";
 
 // ── Trackers and notifications across restarts ─────────────────────────────
 export { readStateFile } from "./state-file.js";

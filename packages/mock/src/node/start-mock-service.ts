@@ -1,20 +1,20 @@
 import { availableParallelism } from "node:os";
+import type { TenantIdentity } from "@ctsim/generator";
 import type { AuthOptions } from "../auth/index.js";
 import { createCtsCore } from "../core/cts-core.js";
 import type { MockState } from "../core/mock-state.js";
-import { createPrng, type Prng } from "../internal/prng.js";
+import { credentialsDocument } from "../gateway/credentials-document.js";
+import { type AuthMode, identityGateway } from "../gateway/identity-gateway.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
+import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
+import { serviceIdentities } from "./service-identities.js";
 import { type CtsServer, startCtsServer } from "./start-cts-server.js";
 import { checkStateFileWritable, readStateFile } from "./state-file.js";
 import { StateFileWriter } from "./state-file-writer.js";
-
-/** Authentication modes of the ready-made service. */
-export const AUTH_MODES = ["none", "token", "aksk"] as const;
-/** One authentication mode. */
-export type AuthMode = (typeof AUTH_MODES)[number];
+import { probeWritable } from "./write-durably.js";
 
 /** Options of {@link startMockService} (the options of `ctsim serve`). */
 export interface MockServiceOptions {
@@ -22,19 +22,29 @@ export interface MockServiceOptions {
   readonly host?: string;
   /** Port; 0 picks a free one. Default: 9000. */
   readonly port?: number;
-  /** Seed of the generated traces, ids and faults. Default: 1. */
+  /** Seed of the generated traces, identities, ids and faults. Default: 1. */
   readonly seed?: number;
   /** Days of generated history before now, 1–7. Default: 7. */
   readonly days?: number;
-  /** Authentication mode. Default: `none`. */
+  /**
+   * Authentication mode: every tenant's credentials of that kind are accepted, each for its own
+   * tenant's projects only (see `identityGateway`); with `none`, only the tenants' projects
+   * are served. Default: `none`.
+   */
   readonly auth?: AuthMode;
-  /** AK for `aksk` (with `sk`). Default: derived from the seed. */
+  /**
+   * An extra permanent AK for `aksk` (with `sk`): a second key of the first tenant's first key
+   * holder. Default: none (the tenants' generated keys are accepted).
+   */
   readonly ak?: string;
-  /** SK for `aksk` (with `ak`). Default: derived from the seed. */
+  /** Its SK (with `ak`). */
   readonly sk?: string;
-  /** Token for `token`. Default: derived from the seed. */
+  /** An extra token for `token`, scoped to the first tenant's first project. Default: none. */
   readonly token?: string;
-  /** Project id to serve every generated trace under. Default: the generator's busiest project. */
+  /**
+   * Project id to serve every generated trace under; it replaces the first tenant's first
+   * project id. Default: the generator's ids.
+   */
   readonly projectId?: string;
   /** Fault spec (see `FAULT_SPEC_SYNTAX`). Default: none. */
   readonly faults?: string;
@@ -71,13 +81,23 @@ export interface MockServiceOptions {
    * service keeps running. Default: a process warning.
    */
   readonly onStateError?: (error: Error) => void;
+  /**
+   * A JSON file to write, once listening and before resolving, with the endpoint and every
+   * tenant's ids and accepted credentials (see `CredentialsDocument`), whole or not at all.
+   * Default: none.
+   */
+  readonly credentialsFile?: string;
 }
 
 /** A running service: the server, what it serves, and the credentials it accepts. */
 export interface MockService {
   readonly server: CtsServer;
+  /** The first tenant's first (home) project. */
   readonly projectId: string;
   readonly traceCount: number;
+  /** The tenants served: accounts, projects and credentials (all kinds, whatever the mode). */
+  readonly identities: readonly TenantIdentity[];
+  /** What the gateway accepts (the mode and the credentials of that kind). */
   readonly auth: AuthOptions;
   /** Where the traces came from (a snapshot or the generator) and the snapshot being written. */
   readonly load: CachedLoad;
@@ -94,8 +114,9 @@ export interface MockService {
 
 /**
  * Starts CTS as a service with a seeded week of ModelArts traces: what `ctsim serve` runs.
- * Credentials not given are derived from the seed, so restarts with the same seed accept the
- * same keys.
+ * The tenants' accounts, projects and credentials come from the generator's
+ * `tenantIdentities` (same seed and tenants as the traces), so restarts with the same seed
+ * accept the same keys; temporary credentials and tokens are issued at start and last 24 hours.
  *
  * The generated stretch ends at the next full hour (UTC): traces stamped after now become
  * visible as the clock reaches them (CTS, too, keeps receiving traces), and every start within
@@ -104,6 +125,7 @@ export interface MockService {
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_OPTION` for a bad option (e.g. `ak` without `sk`) or
  *   state file; `CTSIM_MOCK_STATE_FILE` when the state file's directory is not writable;
+ *   `CTSIM_MOCK_CREDENTIALS_FILE` when the credentials file cannot be written;
  *   `CTSIM_MOCK_SERVER` when the port is taken.
  * @example
  * const service = await startMockService({ auth: "aksk", port: 0 });
@@ -118,13 +140,22 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
       `days ${days} must be more than 0 and at most 7 (CTS keeps 7 days)`,
     );
   }
-  const auth = authOptions(options, createPrng(seed ^ 0x0a0c_c355));
+  const mode = authMode(options);
+  const now = options.now ?? Date.now;
+  const identities = serviceIdentities({
+    seed,
+    tenants: options.tenants ?? 1,
+    now: now(),
+    ...pick(options, "projectId", "ak", "sk", "token"),
+  });
+  const gateway = identityGateway({ identities, auth: mode });
   const stateFile = options.stateFile;
   // A bad state file, or one that cannot be written, stops the start before the (long) load;
   // a bad one is never overwritten.
   const restored = stateFile === undefined ? undefined : readStateFile(stateFile);
   if (stateFile !== undefined) await checkStateFileWritable(stateFile);
-  const now = options.now ?? Date.now;
+  const credentialsFile = options.credentialsFile;
+  if (credentialsFile !== undefined) await probeCredentialsFile(credentialsFile);
   const store = new TraceStore({ now });
   const load = await loadStoreCached(store, {
     seed,
@@ -136,12 +167,12 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.count === undefined ? {} : { count: options.count }),
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
   });
-  const projectId = options.projectId ?? load.projects[0] ?? "0".repeat(32);
+  const projectId = identities[0]?.projects[0]?.projectId as string;
   const core = createCtsCore({
     store,
     now,
     seed,
-    auth,
+    ...gateway,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
   if (restored !== undefined) core.importState(restored);
@@ -166,22 +197,22 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     await server.close();
     await writer?.close();
   };
+  if (credentialsFile !== undefined) {
+    const document = credentialsDocument({ endpoint: server.url, auth: mode, identities });
+    await writeCredentialsFile(credentialsFile, document).catch(async (error: unknown) => {
+      await close();
+      throw error;
+    });
+  }
   const state = stateFile === undefined ? undefined : { file: stateFile, restored };
-  return { server, projectId, traceCount: load.count, auth, load, state, close };
+  const { auth } = gateway;
+  return { server, projectId, traceCount: load.count, identities, auth, load, state, close };
 }
 
 const HOUR = 3_600_000;
 
-const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-const ALNUM = `${UPPER_ALNUM}abcdefghijklmnopqrstuvwxyz`;
-
-function draw(prng: Prng, alphabet: string, length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i++) out += alphabet[prng.int(alphabet.length)];
-  return out;
-}
-
-function authOptions(options: MockServiceOptions, prng: Prng): AuthOptions {
+/** The mode, after checking that the credential flags go with it. */
+function authMode(options: MockServiceOptions): AuthMode {
   const mode = options.auth ?? "none";
   if ((options.ak === undefined) !== (options.sk === undefined)) {
     throw new MockError(
@@ -195,16 +226,28 @@ function authOptions(options: MockServiceOptions, prng: Prng): AuthOptions {
   if (mode !== "token" && options.token !== undefined) {
     throw new MockError(MockErrorCode.invalidOption, "--token needs --auth token");
   }
-  // Draw both so each credential depends only on the seed, whichever mode is chosen.
-  const ak = draw(prng, UPPER_ALNUM, 20);
-  const sk = draw(prng, ALNUM, 40);
-  const token = `ctsim-${draw(prng, ALNUM, 40)}`;
-  switch (mode) {
-    case "none":
-      return { mode };
-    case "token":
-      return { mode, tokens: [options.token ?? token] };
-    case "aksk":
-      return { mode, credentials: [{ ak: options.ak ?? ak, sk: options.sk ?? sk }] };
+  return mode;
+}
+
+/** The credentials file can be written where it is: checked before the (long) load. */
+async function probeCredentialsFile(path: string): Promise<void> {
+  try {
+    await probeWritable(path);
+  } catch (error) {
+    throw new MockError(
+      MockErrorCode.credentialsFile,
+      `credentials file ${path}: cannot write it (${(error as Error).message})`,
+      { cause: error },
+    );
   }
+}
+
+/** The named options that are set. */
+function pick<K extends keyof MockServiceOptions>(
+  options: MockServiceOptions,
+  ...names: K[]
+): Partial<Pick<MockServiceOptions, K>> {
+  const picked: Partial<Pick<MockServiceOptions, K>> = {};
+  for (const name of names) if (options[name] !== undefined) picked[name] = options[name];
+  return picked;
 }

@@ -1,8 +1,9 @@
-import { type FileHandle, open, rename, rm } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { MockState } from "../core/mock-state.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { journalLine, journalPath, stateFileText } from "./state-file.js";
+import { syncDirectory, writeDurably } from "./write-durably.js";
 
 /** Options of {@link StateFileWriter.open}. */
 export interface StateFileWriterOptions {
@@ -191,36 +192,5 @@ export class StateFileWriter {
     this.lost.clear();
     await this.journal.truncate(0);
     this.journalBytes = 0;
-  }
-}
-
-/** Writes `text` to `path` through a synced temporary file and a synced rename. */
-async function writeDurably(path: string, text: string): Promise<void> {
-  const temporary = `${path}.tmp`;
-  try {
-    const handle = await open(temporary, "w");
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    // On a full disk, the partial file would hold space the next write needs.
-    await rm(temporary, { force: true }).catch(() => {});
-    throw error;
-  }
-  await syncDirectory(dirname(path));
-}
-
-/** Makes a new name or a rename in `dir` durable (Windows cannot open a directory, nor needs to). */
-async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === "win32") return;
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

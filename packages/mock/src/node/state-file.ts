@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { open, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { type MockState, parseMockState } from "../core/mock-state.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
+import { probeWritable } from "./write-durably.js";
 
 /** Marks a file as ctsim's; a file without it (or of another version) is refused, not overwritten. */
 const FORMAT = "ctsim-mock-state";
@@ -104,16 +104,8 @@ export function stateFileText(state: MockState): string {
  *   (`ENOENT`, `EACCES`, `EROFS`, `ENOSPC`, ...).
  */
 export async function checkStateFileWritable(path: string): Promise<void> {
-  const probe = `${path}.tmp`;
   try {
-    const handle = await open(probe, "w");
-    try {
-      await handle.writeFile(stateFileText({ projects: {} }));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rm(probe);
+    await probeWritable(path, stateFileText({ projects: {} }));
   } catch (error) {
     throw new MockError(
       MockErrorCode.stateFile,

@@ -68,6 +68,8 @@ export const NotificationSchema = Type.Object(
     topic_id: Type.Optional(Type.String()),
     agency_name: Type.Optional(StringEnum(AGENCY_NAMES)),
     project_id: Type.String(),
+    /** The project's account id; listed by the OTC docs only, not by the SDK models. */
+    domain_id: Type.Optional(Type.String()),
     create_time: EpochMillis,
     filter: Type.Optional(NotificationFilterSchema),
   },
