@@ -1,7 +1,6 @@
 import type { TraceSource } from "@ctsim/catalog";
 import { temporaryAccessKey } from "../internal/access-keys.js";
 import { flat } from "../internal/flat.js";
-import { hex32 } from "../internal/hex.js";
 import { IdMint } from "../internal/id-mint.js";
 import type { TemplateArgs } from "../internal/json-template.js";
 import type { Prng } from "../internal/prng.js";
