@@ -36,9 +36,10 @@ export interface SignOptions {
   /** Signing time (epoch ms or Date); becomes `X-Sdk-Date`. Required: the signer reads no clock. */
   readonly date: number | Date;
   /**
-   * Header names to sign, in this order. Default: like the Python and Node SDKs, every header
-   * sent (including `x-sdk-date` and `x-security-token`) except names containing `_`, plus
-   * `host`, sorted. Pass a list to sign the way another client does, e.g. Go's
+   * Header names to sign, in this order. Default: like the Node, Python and Java SDKs, every
+   * header sent (including `x-sdk-date`, `x-security-token` and `x-sdk-content-sha256`) plus
+   * `host`, sorted, but without names containing `_`, which Go leaves out too (proxies may drop
+   * such headers). Pass a list to sign the way another client does, e.g. Go's
    * `["user-agent", "x-project-id", "x-sdk-date"]`.
    */
   readonly signedHeaders?: readonly string[];
