@@ -4,6 +4,7 @@ import { catalogCommand } from "./commands/catalog.js";
 import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
 import { serveCommand } from "./commands/serve.js";
+import { signCommand } from "./commands/sign.js";
 import { streamCommand } from "./commands/stream.js";
 import { validateCommand } from "./commands/validate.js";
 
@@ -19,6 +20,7 @@ const commands: readonly CommandFactory[] = [
   validateCommand,
   streamCommand,
   serveCommand,
+  signCommand,
   contractCommand,
 ];
 

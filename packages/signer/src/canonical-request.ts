@@ -8,6 +8,9 @@ import { lenientDecode, signingEncode } from "./percent-encoding.js";
 /** The signing algorithm named in `Authorization` and on the first line of the string to sign. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 
+/** Lower-cased name of the header that carries a precomputed payload hash. */
+const CONTENT_SHA256_HEADER = "x-sdk-content-sha256";
+
 /** The parts of a request that the canonical request covers. */
 export interface CanonicalInput {
   readonly method: string;
@@ -72,6 +75,27 @@ export function canonicalHeaders(
   let out = "";
   for (const name of signedHeaders) out += `${name}:${(headerValue(name) ?? "").trim()}\n`;
   return out;
+}
+
+/**
+ * The payload hash of the canonical request: the `X-Sdk-Content-Sha256` value (e.g.
+ * `UNSIGNED-PAYLOAD`) when that header is one of the signed headers and not empty, else the hex
+ * SHA-256 of the body. Every official signer that sends the header also signs it, so a value
+ * nobody signed never decides what the signature covers: an unsigned header cannot stand in for
+ * a swapped body.
+ *
+ * @example
+ * payloadHash(["host", "x-sdk-date"], () => "UNSIGNED-PAYLOAD", "{}") // sha256Hex("{}")
+ */
+export function payloadHash(
+  signedHeaders: readonly string[],
+  headerValue: (name: string) => string | undefined,
+  body: string,
+): string {
+  const declared = signedHeaders.includes(CONTENT_SHA256_HEADER)
+    ? headerValue(CONTENT_SHA256_HEADER)?.trim()
+    : undefined;
+  return declared || sha256Hex(body);
 }
 
 /** The canonical request text (six parts joined by `\n`; the headers part ends with `\n`). */

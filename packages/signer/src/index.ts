@@ -1,5 +1,5 @@
 // ── Signing ─────────────────────────────────────────────────────────────────
-export { signRequest } from "./sign-request.js";
+export { signRequest, UNSIGNED_PAYLOAD } from "./sign-request.js";
 export type { SignableRequest, SignOptions } from "./sign-request.js";
 
 // ── Canonical form (what a verifier recomputes) ─────────────────────────────
@@ -8,6 +8,7 @@ export {
   canonicalQuery,
   canonicalRequest,
   canonicalUri,
+  payloadHash,
   SIGNING_ALGORITHM,
   stringToSign,
 } from "./canonical-request.js";

@@ -1,7 +1,15 @@
 /** A pure SDK-HMAC-SHA256 signer for tests, the contract kit and examples (browser-safe). */
-import { canonicalRequest, SIGNING_ALGORITHM, stringToSign } from "./canonical-request.js";
-import { hmacSha256Hex, sha256Hex } from "./hashing.js";
+import {
+  canonicalRequest,
+  payloadHash,
+  SIGNING_ALGORITHM,
+  stringToSign,
+} from "./canonical-request.js";
+import { hmacSha256Hex } from "./hashing.js";
 import { formatSdkDate } from "./sdk-date.js";
+
+/** The `X-Sdk-Content-Sha256` value that exempts a body from the signature. */
+export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
 /** The request to sign; the same shape as `AuthRequest`, with optional parts. */
 export interface SignableRequest {
@@ -28,20 +36,43 @@ export interface SignOptions {
   /** Signing time (epoch ms or Date); becomes `X-Sdk-Date`. Required: the signer reads no clock. */
   readonly date: number | Date;
   /**
-   * Header names to sign, in this order. Default: like the Python and Node SDKs, every header
-   * sent (including `x-sdk-date` and `x-security-token`) except names containing `_`, plus
-   * `host`, sorted. Pass a list to sign the way another client does, e.g. Go's
+   * Header names to sign, in this order. Default: like the Node, Python and Java SDKs, every
+   * header sent (including `x-sdk-date`, `x-security-token` and `x-sdk-content-sha256`) plus
+   * `host`, sorted, but without names containing `_`, which Go leaves out too (proxies may drop
+   * such headers). Pass a list to sign the way another client does, e.g. Go's
    * `["user-agent", "x-project-id", "x-sdk-date"]`.
    */
   readonly signedHeaders?: readonly string[];
+  /**
+   * `X-Sdk-Content-Sha256`: sent, signed and used as the payload hash in place of the body's
+   * SHA-256 (with a `signedHeaders` list that leaves it out, it is sent but the body is hashed,
+   * as a verifier must then do). A string sends that value, e.g. `"UNSIGNED-PAYLOAD"` or
+   * the hex SHA-256 of a body hashed elsewhere; `false` never sends the header. Default: as the
+   * official SDKs decide, `UNSIGNED-PAYLOAD` when the request has a `Content-Type` whose value
+   * does not start with `application/json` (Python and Java compare so; Go also hashes
+   * `application/bson`, Node compares the whole value after its client shortened JSON types to
+   * `application/json`), else none, so the body is hashed. An `x-sdk-content-sha256` given in
+   * `request.headers` always wins.
+   */
+  readonly contentSha256?: string | false;
+}
+
+/** The `X-Sdk-Content-Sha256` value the SDKs send for a request with these headers, if any. */
+function sdkContentSha256(headers: Readonly<Record<string, string>>): string | undefined {
+  const contentType = headers["content-type"];
+  if (contentType === undefined) return undefined;
+  return contentType.trim().toLowerCase().startsWith("application/json")
+    ? undefined
+    : UNSIGNED_PAYLOAD;
 }
 
 /**
  * Signs a request with SDK-HMAC-SHA256 (reference §5.2) and returns every header to send: the
- * request's own (names lower-cased), `x-sdk-date`, `x-security-token` when given, and
- * `authorization`. `host` is signed but only returned if the request listed it, since fetch
- * and browsers set it themselves. To send an unsigned body, include the header
- * `x-sdk-content-sha256: UNSIGNED-PAYLOAD`. Pure; never reads the clock; never throws.
+ * request's own (names lower-cased), `x-sdk-date`, `x-security-token` when given,
+ * `x-sdk-content-sha256` when the body is not hashed (see {@link SignOptions.contentSha256}:
+ * by default for non-JSON content types, as the SDKs do), and `authorization`. `host` is signed
+ * but only returned if the request listed it, since fetch and browsers set it themselves. Pure;
+ * never reads the clock; never throws.
  *
  * @example
  * const headers = signRequest(
@@ -64,6 +95,13 @@ export function signRequest(
   headers["x-sdk-date"] = sdkDate;
   if (options.securityToken !== undefined) headers["x-security-token"] = options.securityToken;
   delete headers.authorization;
+  if (headers["x-sdk-content-sha256"] === undefined) {
+    const contentSha256 =
+      options.contentSha256 === undefined ? sdkContentSha256(headers) : options.contentSha256;
+    if (contentSha256 !== false && contentSha256 !== undefined) {
+      headers["x-sdk-content-sha256"] = contentSha256;
+    }
+  }
 
   const signedHeaders =
     options.signedHeaders?.map((name) => name.toLowerCase()) ??
@@ -76,7 +114,7 @@ export function signRequest(
     rawQuery: request.rawQuery ?? "",
     signedHeaders,
     headerValue,
-    payloadHash: headers["x-sdk-content-sha256"]?.trim() || sha256Hex(request.body ?? ""),
+    payloadHash: payloadHash(signedHeaders, headerValue, request.body ?? ""),
   });
   const signature = hmacSha256Hex(options.sk, stringToSign(sdkDate, canonical));
   headers.authorization = `${SIGNING_ALGORITHM} Access=${options.ak}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`;

@@ -1,7 +1,13 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { CliError } from "../cli-error.js";
-import { parseInstant, parseScenarios, parseSeed } from "./parse-values.js";
+import {
+  isHeaderValue,
+  parseHeader,
+  parseInstant,
+  parseScenarios,
+  parseSeed,
+} from "./parse-values.js";
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 const daysIn = (year: number, month: number): number =>
@@ -75,4 +81,35 @@ describe("parseSeed and parseScenarios: the rules every command shares", () => {
       /unknown --scenario nope; known: mass-deletion, off-hours-export/,
     );
   });
+});
+
+describe("parseHeader", () => {
+  test.each([
+    ["X-Project-Id: p1", ["X-Project-Id", "p1"]],
+    ["  Accept :  text/plain  ", ["Accept", "text/plain"]],
+    ["X-Empty:", ["X-Empty", ""]],
+    ["X-Url: http://a:1/b", ["X-Url", "http://a:1/b"]],
+  ])("reads %j", (text, expected) => {
+    expect(parseHeader(text)).toEqual(expected);
+  });
+
+  test.each([["no colon"], [": v"], ["Bad Name: v"], ["X-A: 1\r\nX-Evil: 2"], ["X-A: a\u0000b"]])(
+    "refuses %j with a usage error",
+    (text) => {
+      expect(() => parseHeader(text)).toThrow(CliError);
+    },
+  );
+});
+
+describe("isHeaderValue", () => {
+  test.prop([fc.string({ unit: "binary", maxLength: 12 })])(
+    "is false exactly when a control character other than tab is present",
+    (text) => {
+      const controls = [...text].filter((c) => {
+        const code = c.codePointAt(0)!;
+        return (code < 0x20 && c !== "\t") || code === 0x7f;
+      });
+      expect(isHeaderValue(text)).toBe(controls.length === 0);
+    },
+  );
 });

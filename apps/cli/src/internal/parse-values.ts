@@ -93,9 +93,10 @@ export function parseShard(text: string): { index: number; count: number } {
 }
 
 /**
- * Parses one `--header "Name: value"` into `[name, value]`.
+ * Parses one `--header "Name: value"` into `[name, value]` (the value trimmed).
  *
- * Errors: a usage error when there is no `:` or the name is empty.
+ * Errors: a usage error when there is no `:`, the name is not an HTTP token, or the value holds
+ * a control character (a line break would smuggle in another header).
  *
  * @example
  * parseHeader("Authorization: Bearer t"); // ["Authorization", "Bearer t"]
@@ -104,9 +105,28 @@ export function parseHeader(text: string): [string, string] {
   const colon = text.indexOf(":");
   const name = colon === -1 ? "" : text.slice(0, colon).trim();
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw usageError(`--header must look like "Name: value"; got "${text}"`);
+    throw usageError(`--header must look like "Name: value"; got ${JSON.stringify(text)}`);
   }
-  return [name, text.slice(colon + 1).trim()];
+  const value = text.slice(colon + 1).trim();
+  if (!isHeaderValue(value)) {
+    throw usageError(
+      `--header ${name}: the value may not hold control characters (line breaks, NUL); got ${JSON.stringify(text)}`,
+    );
+  }
+  return [name, value];
+}
+
+/**
+ * Whether `text` may be sent as an HTTP header value: no control character but tab (RFC 9110
+ * field values; CR, LF and NUL are what a server would split or refuse on).
+ *
+ * @example
+ * isHeaderValue("a b"); // true
+ * isHeaderValue("a\r\nX-Evil: 1"); // false
+ */
+export function isHeaderValue(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+  return !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(text);
 }
 
 /** `YYYY-MM-DD`, optionally `THH:MM`, `:SS`, fraction and offset (`Z`, `±HH:MM` or `±HHMM`). */
