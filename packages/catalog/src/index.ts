@@ -87,11 +87,10 @@ export {
   LIST_TRACES_LIMIT,
   ListTracesQuerySchema,
   ListTracesResponseSchema,
-  SYSTEM_ONLY_FILTERS,
-  TRACE_FIELD_FILTERS,
   TRACE_RETENTION_MS,
 } from "./cts/schemas/list-traces.js";
 export type { ListTracesQuery, ListTracesResponse } from "./cts/schemas/list-traces.js";
+
 export {
   CreateTrackerRequestSchema,
   ListTrackersResponseSchema,
@@ -167,6 +166,30 @@ export type {
 export { ErrorBodySchema } from "./cts/schemas/error-body.js";
 export type { ErrorBody } from "./cts/schemas/error-body.js";
 export { TRACE_NAME_PATTERN } from "./cts/schemas/schema-helpers.js";
+
+// ── ListTraces filters ────────────────────────────────────────────────────────
+export { traceFilterValue } from "./cts/trace-filter-value.js";
+export {
+  isNarrowingTraceFilter,
+  isTraceFieldFilter,
+  SYSTEM_ONLY_FILTERS,
+  TRACE_FILTER_NAMES,
+  TRACE_FILTERS,
+} from "./cts/trace-filters.js";
+export type {
+  NarrowingTraceFilter,
+  SystemOnlyTraceFilter,
+  TraceFieldFilter,
+  TraceFieldPath,
+  TraceFilter,
+  TraceFilterDefinition,
+} from "./cts/trace-filters.js";
+
+// ── API ↔ OBS trace shapes ────────────────────────────────────────────────────
+export type { ObsOnlyField } from "./cts/to-api-trace.js";
+export { OBS_ONLY_FIELDS, toApiTrace } from "./cts/to-api-trace.js";
+export type { ObsPlacement } from "./cts/to-obs-trace.js";
+export { toObsTrace } from "./cts/to-obs-trace.js";
 
 // ── Validation, JSON Schema, OpenAPI ──────────────────────────────────────────
 export { CTS_SCHEMAS } from "./cts/schema-registry.js";

@@ -32,8 +32,8 @@ export {
   MALFORMED_PROJECT_ID_KINDS,
   malformedProjectIdArbitrary,
 } from "./arbitraries/project-id.js";
-export type { ObsShapeOptions, TraceArbitraryOptions } from "./arbitraries/trace.js";
-export { apiTraceArbitrary, obsTraceArbitrary, toObsTrace } from "./arbitraries/trace.js";
+export type { TraceArbitraryOptions } from "./arbitraries/trace.js";
+export { apiTraceArbitrary, obsTraceArbitrary } from "./arbitraries/trace.js";
 export { traceIdArbitrary, uuidV1 } from "./arbitraries/trace-id.js";
 export type { TrackerArbitraryOptions } from "./arbitraries/tracker.js";
 export {

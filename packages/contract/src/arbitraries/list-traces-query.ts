@@ -8,7 +8,7 @@ import {
   TRACE_RETENTION_MS,
 } from "@ctsim/catalog";
 import fc from "fast-check";
-import { accessKeyIdArbitrary, userNameArbitrary } from "./user-info.js";
+import { filterValueArbitraries } from "./filter-value.js";
 
 /** Options of the ListTraces query arbitraries. */
 export interface ListTracesQueryArbitraryOptions {
@@ -42,14 +42,13 @@ export function listTracesQueryArbitrary(
       {
         limit: fc.integer(LIST_TRACES_LIMIT),
         window,
+        // Every filter the kit checks (in their drawing order), some with narrower values here:
+        // the revision's operations, longer names, ModelArts only, the default enterprise project.
+        ...filterValueArbitraries(),
         trace_name: fc.constantFrom(...operations.map((row) => row.traceName)),
         resource_type: fc.constantFrom(...operations.map((row) => row.resourceType)),
-        resource_id: fc.uuid(),
         resource_name: fc.stringMatching(/^[a-z][a-z0-9-]{2,20}$/),
-        user: userNameArbitrary(),
-        trace_rating: fc.constantFrom(...TRACE_RATINGS),
         service_type: fc.constant("ModelArts"),
-        access_key_id: accessKeyIdArbitrary(),
         enterprise_project_id: fc.constant("0"),
         trace_id: fc.uuid({ version: 1 }),
       },

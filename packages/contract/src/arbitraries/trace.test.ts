@@ -1,7 +1,7 @@
-import { operationsOf, validatorFor } from "@ctsim/catalog";
+import { operationsOf, toApiTrace, toObsTrace, validatorFor } from "@ctsim/catalog";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { apiTraceArbitrary, obsTraceArbitrary, toObsTrace } from "./trace.js";
+import { apiTraceArbitrary, obsTraceArbitrary } from "./trace.js";
 
 describe("trace arbitraries", () => {
   test.prop([apiTraceArbitrary()])("API-shape traces pass the ApiTrace schema", (trace) => {
@@ -41,6 +41,13 @@ describe("trace arbitraries", () => {
       expect(obs.user === null || obs.user === undefined ? obs.user : JSON.parse(obs.user)).toEqual(
         trace.user,
       );
+    },
+  );
+
+  test.prop([apiTraceArbitrary(), fc.string()])(
+    "toApiTrace gives back the API trace toObsTrace converted",
+    (trace, projectId) => {
+      expect(toApiTrace(toObsTrace(trace, { projectId }))).toEqual(trace);
     },
   );
 });

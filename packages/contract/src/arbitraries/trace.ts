@@ -7,6 +7,7 @@ import {
   type Revision,
   TRACE_RATINGS,
   type TraceRating,
+  toObsTrace,
 } from "@ctsim/catalog";
 import fc from "fast-check";
 import { uuidV1, uuidV1PartsArbitrary } from "./trace-id.js";
@@ -20,16 +21,6 @@ export interface TraceArbitraryOptions {
   readonly serviceType?: string;
   /** Range of `time`, epoch ms inclusive. Default 2024-01-01 to 2025-12-31 (no wall clock). */
   readonly timeRange?: { readonly min: number; readonly max: number };
-}
-
-/** Options of {@link toObsTrace}. */
-export interface ObsShapeOptions {
-  /** `project_id` of the file record. */
-  readonly projectId: string;
-  /** `tracker_name`. Default `"system"`. */
-  readonly trackerName?: string;
-  /** `event_type`. Default `"system"`. */
-  readonly eventType?: string;
 }
 
 const DEFAULT_TIME_RANGE = { min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 11, 31) } as const;
@@ -105,8 +96,8 @@ export function apiTraceArbitrary(options: TraceArbitraryOptions = {}): fc.Arbit
 }
 
 /**
- * A trace in the OBS trace-file shape (reference §7.1): the API shape converted by
- * {@link toObsTrace}, with a random `project_id`.
+ * A trace in the OBS trace-file shape (reference §7.1): the API shape converted by the
+ * catalog's `toObsTrace`, with a random `project_id`.
  *
  * @example
  * fc.assert(fc.property(obsTraceArbitrary(), (t) => validatorFor("ObsTrace").check(t)));
@@ -115,24 +106,4 @@ export function obsTraceArbitrary(options: TraceArbitraryOptions = {}): fc.Arbit
   return fc
     .tuple(apiTraceArbitrary(options), hexIdArbitrary())
     .map(([trace, projectId]) => toObsTrace(trace, { projectId }));
-}
-
-/**
- * Converts an API-shape trace to the OBS-file shape: numeric `code`, `user` as JSON text, plus
- * `event_type`, `project_id` and `tracker_name`.
- *
- * @example
- * toObsTrace(trace, { projectId: "p1" }).tracker_name; // "system"
- */
-export function toObsTrace(trace: ApiTrace, options: ObsShapeOptions): ObsTrace {
-  const { code, user, ...rest } = trace;
-  const numeric = typeof code === "string" && /^\d+$/.test(code) ? Number(code) : null;
-  return {
-    ...rest,
-    ...(code === undefined ? {} : { code: numeric }),
-    ...(user === undefined ? {} : { user: user === null ? null : JSON.stringify(user) }),
-    event_type: options.eventType ?? "system",
-    project_id: options.projectId,
-    tracker_name: options.trackerName ?? "system",
-  };
 }

@@ -1,34 +1,34 @@
-import type { ApiTrace } from "@ctsim/catalog";
+import {
+  type ApiTrace,
+  isNarrowingTraceFilter,
+  isTraceFieldFilter,
+  type NarrowingTraceFilter,
+  TRACE_FILTER_NAMES,
+  type TraceFieldFilter,
+  traceFilterValue,
+} from "@ctsim/catalog";
 
 /**
- * ListTraces filters that narrow by a trace's own fields (everything but time, paging and
- * `trace_id`, which overrides the rest). `user` matches `user.name`, `access_key_id` matches
- * `user.access_key_id`; the others match the field of the same name, exactly (reference §3).
+ * A ListTraces filter that narrows by a trace's own fields: every filter of the catalog's
+ * `TRACE_FILTERS` but `tracker_name` (where a trace is kept, which the API shape does not say)
+ * and `trace_id` (which overrides the rest).
  */
-export const TRACE_QUERY_FILTERS = [
-  "trace_name",
-  "resource_type",
-  "resource_id",
-  "resource_name",
-  "user",
-  "trace_rating",
-  "service_type",
-  "access_key_id",
-  "enterprise_project_id",
-] as const satisfies readonly string[];
+export type TraceQueryFilter = TraceFieldFilter & NarrowingTraceFilter;
 
-/** One of {@link TRACE_QUERY_FILTERS}. */
-export type TraceQueryFilter = (typeof TRACE_QUERY_FILTERS)[number];
+/**
+ * The filters the kit checks, in the catalog's order. Each matches the field the catalog names,
+ * exactly (`user` matches `user.name`, `access_key_id` matches `user.access_key_id`; reference §3).
+ */
+export const TRACE_QUERY_FILTERS: readonly TraceQueryFilter[] = TRACE_FILTER_NAMES.filter(
+  (name): name is TraceQueryFilter => isTraceFieldFilter(name) && isNarrowingTraceFilter(name),
+);
 
 /** Filter values by filter name. */
 export type TraceFilters = Partial<Record<TraceQueryFilter, string>>;
 
-/** The value a trace has for a filter, or `undefined` when the trace has none. */
+/** The value a trace has for a filter, or `undefined` when the trace has none (or an empty one). */
 export function filterValueOf(trace: ApiTrace, filter: TraceQueryFilter): string | undefined {
-  let value: unknown;
-  if (filter === "user") value = trace.user?.name;
-  else if (filter === "access_key_id") value = trace.user?.access_key_id;
-  else value = trace[filter];
+  const value: unknown = traceFilterValue(trace, filter);
   return typeof value === "string" && value.length > 0 ? value : undefined;
 }
 

@@ -1,11 +1,7 @@
-import { TRACE_RATINGS } from "@ctsim/catalog";
+import { TRACE_FILTERS, type TraceFilterDefinition } from "@ctsim/catalog";
 import fc from "fast-check";
-import {
-  filterValueOf,
-  matchesFilters,
-  TRACE_QUERY_FILTERS,
-  type TraceFilters,
-} from "../internal/trace-filters.js";
+import { SAMPLED_FILTERS } from "../arbitraries/filter-value.js";
+import { filterValueOf, matchesFilters, type TraceFilters } from "../internal/trace-filters.js";
 import { walkTraces } from "../internal/walk-traces.js";
 import { type ContractProperty, checkAsyncProperty } from "./contract-property.js";
 import { ensure } from "./contract-violation.js";
@@ -76,7 +72,7 @@ function sameTraceFilters(context: ProviderContext): fc.Arbitrary<(readonly [str
   return fc
     .record({
       index: fc.nat({ max: Math.max(0, traces.length - 1) }),
-      filters: fc.subarray([...TRACE_QUERY_FILTERS], { minLength: 2, maxLength: 4 }),
+      filters: fc.subarray([...SAMPLED_FILTERS], { minLength: 2, maxLength: 4 }),
     })
     .map(({ index, filters }) => {
       const trace = traces[index];
@@ -100,24 +96,23 @@ export const traceIdOverrides: ContractProperty<ProviderContext> = {
     const pick = fc.record({
       index: fc.nat({ max: Math.max(0, traces.length - 1) }),
       other: fc.nat({ max: Math.max(0, traces.length - 1) }),
-      filters: fc.subarray([...TRACE_QUERY_FILTERS], { minLength: 1 }),
+      filters: fc.subarray([...SAMPLED_FILTERS], { minLength: 1 }),
     });
     return checkAsyncProperty(
       fc.asyncProperty(pick, async ({ index, other, filters }) => {
         const target = traces[index];
         const decoy = traces[other];
         if (!target || !decoy) return;
-        // Contradicting values: another trace's where it differs, else a value nobody has.
+        // Contradicting values: another of an enum's values, another trace's where it differs,
+        // else a value nobody has.
         const conflicting: TraceFilters = {};
         for (const filter of filters) {
           const mine = filterValueOf(target, filter);
           const theirs = filterValueOf(decoy, filter);
+          const { values }: TraceFilterDefinition = TRACE_FILTERS[filter];
+          const other = values?.find((value) => value !== mine);
           conflicting[filter] =
-            filter === "trace_rating"
-              ? (TRACE_RATINGS.find((rating) => rating !== mine) ?? "warning")
-              : theirs !== undefined && theirs !== mine
-                ? theirs
-                : `no-such-${filter}`;
+            other ?? (theirs !== undefined && theirs !== mine ? theirs : `no-such-${filter}`);
         }
         const walk = await walkTraces(
           context.client,

@@ -1,11 +1,6 @@
-import { DEFAULT_REVISION, operationsOf, TRACE_RATINGS } from "@ctsim/catalog";
 import fc from "fast-check";
-import { accessKeyIdArbitrary, userNameArbitrary } from "../arbitraries/user-info.js";
-import {
-  filterValueOf,
-  TRACE_QUERY_FILTERS,
-  type TraceQueryFilter,
-} from "../internal/trace-filters.js";
+import { filterValueArbitraries, SAMPLED_FILTERS } from "../arbitraries/filter-value.js";
+import { filterValueOf, type TraceQueryFilter } from "../internal/trace-filters.js";
 import type { ProviderContext, TimeWindow } from "./provider-context.js";
 
 /** One filter and its value. */
@@ -35,11 +30,11 @@ export function subWindowArbitrary(context: ProviderContext): fc.Arbitrary<TimeW
 }
 
 /** A filter value some trace of the reference walk has (falls back to a random one if none has it). */
-export function sampledFilterArbitrary(context: ProviderContext): fc.Arbitrary<FilterPick> {
+function sampledFilterArbitrary(context: ProviderContext): fc.Arbitrary<FilterPick> {
   const { traces } = context;
   if (traces.length === 0) return randomFilterArbitrary();
   return fc
-    .tuple(fc.constantFrom(...TRACE_QUERY_FILTERS), fc.nat({ max: traces.length - 1 }))
+    .tuple(fc.constantFrom(...SAMPLED_FILTERS), fc.nat({ max: traces.length - 1 }))
     .chain(([filter, index]) => {
       for (let k = 0; k < traces.length; k++) {
         const trace = traces[(index + k) % traces.length];
@@ -51,9 +46,9 @@ export function sampledFilterArbitrary(context: ProviderContext): fc.Arbitrary<F
 }
 
 /** A filter with a plausible value nobody may have: catalog names, ratings, UUIDs, user names. */
-export function randomFilterArbitrary(): fc.Arbitrary<FilterPick> {
+function randomFilterArbitrary(): fc.Arbitrary<FilterPick> {
   return fc
-    .constantFrom(...TRACE_QUERY_FILTERS)
+    .constantFrom(...SAMPLED_FILTERS)
     .chain((filter) => randomValueArbitrary(filter).map((value) => [filter, value] as const));
 }
 
@@ -65,18 +60,7 @@ export function filterArbitrary(context: ProviderContext): fc.Arbitrary<FilterPi
   );
 }
 
-const operations = operationsOf(DEFAULT_REVISION);
-const randomValues: Record<TraceQueryFilter, fc.Arbitrary<string>> = {
-  trace_name: fc.constantFrom(...operations.map((row) => row.traceName)),
-  resource_type: fc.constantFrom(...operations.map((row) => row.resourceType)),
-  resource_id: fc.uuid(),
-  resource_name: fc.stringMatching(/^[a-z][a-z0-9-]{2,12}$/),
-  user: userNameArbitrary(),
-  trace_rating: fc.constantFrom(...TRACE_RATINGS),
-  service_type: fc.constantFrom("ModelArts", "ECS", "CTS"),
-  access_key_id: accessKeyIdArbitrary(),
-  enterprise_project_id: fc.oneof(fc.constant("0"), fc.uuid()),
-};
+const randomValues = filterValueArbitraries();
 
 function randomValueArbitrary(filter: TraceQueryFilter): fc.Arbitrary<string> {
   return randomValues[filter];

@@ -5,7 +5,9 @@ import { asGenerated } from "./as-generated.js";
 /**
  * One trace as CTS writes it into an OBS trace file (reference §7.1, §8.4): numeric `code`,
  * `user` as JSON text, plus `event_type` (`"system"`), `project_id` and `tracker_name`
- * (`"system"`), as JSON text without a newline. Whether files also carry `read_only`,
+ * (`"system"`), as JSON text without a newline: the catalog's `toObsTrace` of
+ * {@link encodeApiTraceJson}'s record with the event's placement, written by hand for speed (a
+ * property test holds the two together). Whether files also carry `read_only`,
  * `operation_id` and `enterprise_project_id` is unconfirmed; they are included.
  *
  * @throws GeneratorError `CTSIM_GENERATOR_FOREIGN_EVENT` when the event was not made by this package.

@@ -78,9 +78,6 @@ export function pickFailure(rng: Prng, verb: Verb, traceName: string): Failure {
   return (table.modes[0] as { failure: Failure }).failure;
 }
 
-/** The login failure (for brute-force scenarios). */
-export const LOGIN_FAILURE: Failure = LOGIN;
-
 /**
  * `trace_rating` for a status: 2xx/3xx normal, 4xx warning, 5xx warning or (with probability
  * `incidentShare`) incident.

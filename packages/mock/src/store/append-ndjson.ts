@@ -1,14 +1,12 @@
-import { type ApiTrace, validatorFor } from "@ctsim/catalog";
+import { type ApiTrace, OBS_ONLY_FIELDS, toApiTrace, validatorFor } from "@ctsim/catalog";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import type { TracePlacement } from "./trace-fields.js";
 import type { TraceStore } from "./trace-store.js";
 
-const OBS_ONLY_FIELDS = ["event_type", "project_id", "tracker_name"] as const;
-
 /**
  * Parses one NDJSON line holding a trace in either wire shape and appends it. OBS-file records
  * (numeric `code`, `user` as JSON text, `project_id`/`tracker_name`) are converted to the
- * ListTraces shape and filed under their own project and tracker; API-shape records go under
+ * ListTraces shape by the catalog's `toApiTrace` and filed under their own project and tracker; API-shape records go under
  * `placement`. Blank lines are skipped.
  *
  * @throws {MockError} `CTSIM_MOCK_INVALID_TRACE` naming the line and the first problem.
@@ -38,7 +36,7 @@ export function appendTraceLine(
         trackerName: typeof record.tracker_name === "string" ? record.tracker_name : "system",
       }
     : placement;
-  const trace = toApiShape(record);
+  const trace = toApiTrace(record);
   const issue = validatorFor("ApiTrace").issues(trace, 1)[0];
   if (issue !== undefined) throw invalid(lineNumber, issue.message);
   try {
@@ -58,24 +56,6 @@ export function appendNdjson(store: TraceStore, text: string, placement: TracePl
     appendTraceLine(store, line, placement, i + 1);
   store.compact();
   return store.size - before;
-}
-
-function toApiShape(record: Record<string, unknown>): Record<string, unknown> {
-  const trace: Record<string, unknown> = { ...record };
-  for (const field of OBS_ONLY_FIELDS) delete trace[field];
-  if (typeof trace.code === "number") trace.code = String(trace.code);
-  if (typeof trace.user === "string") {
-    try {
-      trace.user = JSON.parse(trace.user) as unknown;
-    } catch {
-      trace.user = null;
-    }
-  }
-  for (const field of ["request", "response"] as const) {
-    const body = trace[field];
-    if (typeof body === "object" && body !== null) trace[field] = JSON.stringify(body);
-  }
-  return trace;
 }
 
 function invalid(lineNumber: number, why: string): MockError {

@@ -6,7 +6,7 @@ import { loadGeneratedTraces } from "./load-generated-traces.js";
 import { encodeStoreSnapshot } from "./store-snapshot.js";
 import type { TraceBatch } from "./trace-batch.js";
 import { type BatchBuffers, newBatchBuffers, TraceBatchBuilder } from "./trace-batch-builder.js";
-import { indexableOf } from "./trace-fields.js";
+import { FILTER_FIELDS, filterValueOf, indexableOf } from "./trace-fields.js";
 import { TraceStore } from "./trace-store.js";
 
 const NOW = Date.UTC(2026, 5, 15, 12);
@@ -87,6 +87,37 @@ describe("TraceBatchBuilder", () => {
       }
     },
   );
+});
+
+describe("TraceBatchBuilder key columns", () => {
+  it("hold, after the project and the kind, each indexed filter's value in FILTER_FIELDS order", () => {
+    const events = [...generateTraces({ seed: 3, count: 300 })].sort(
+      (a, b) => a.time - b.time || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0),
+    );
+    const fields = FILTER_FIELDS.length + 2;
+    // Ids count up per field across batches: each batch's newKeys continue one dictionary.
+    const dictionary: string[][] = Array.from({ length: fields }, () => []);
+    const values: (string | null)[][] = [];
+    const builder = new TraceBatchBuilder({
+      batchTraces: 64,
+      onBatch: (batch) => {
+        for (const [f, keys] of batch.newKeys.entries()) dictionary[f]!.push(...keys);
+        for (let i = 0; i < batch.count; i++) {
+          values.push(
+            FILTER_FIELDS.map((_, f) => {
+              const id = batch.keys[i * fields + 2 + f]!;
+              return id < 0 ? null : dictionary[2 + f]![id]!;
+            }),
+          );
+        }
+      },
+    });
+    for (const event of events) builder.push(event, encodeApiTraceJson(event), event.projectId);
+    builder.end();
+    expect(values).toEqual(
+      events.map((event) => FILTER_FIELDS.map((field) => filterValueOf(event, field) ?? null)),
+    );
+  });
 });
 
 describe("loadGeneratedTraces", () => {

@@ -175,7 +175,8 @@ export class TraceBatchBuilder {
     const keys = this.keys;
     keys[base] = this.idOf(0, projectId);
     keys[base + 1] = kindOf(trace) === "data" ? this.idOf(1, "data") : -1;
-    // Spelled out in FILTER_FIELDS order (a loop over filterValueOf costs a string switch per field).
+    // Spelled out in FILTER_FIELDS order: a loop over FILTER_INDEX_FIELDS (keyed reads of the
+    // generator's getters) made building batches ~13% slower. A test checks every column.
     keys[base + 2] = this.optionalId(2, trace.traceName);
     keys[base + 3] = this.optionalId(3, trace.resourceType);
     keys[base + 4] = this.optionalId(4, trace.resourceId);

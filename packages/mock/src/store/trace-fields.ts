@@ -1,20 +1,9 @@
-import type { ApiTrace } from "@ctsim/catalog";
-
-/** The ListTraces filters the store indexes, by query parameter name (reference §1.2). */
-export const FILTER_FIELDS = [
-  "trace_name",
-  "resource_type",
-  "resource_id",
-  "resource_name",
-  "user",
-  "trace_rating",
-  "service_type",
-  "tracker_name",
-  "access_key_id",
-  "enterprise_project_id",
-] as const;
-/** One indexed ListTraces filter. */
-export type FilterField = (typeof FILTER_FIELDS)[number];
+import {
+  type ApiTrace,
+  isTraceFieldFilter,
+  type NarrowingTraceFilter,
+  traceFilterValue,
+} from "@ctsim/catalog";
 
 /** Which ListTraces `trace_type` a trace answers to: management or data (OBS object) traces. */
 export type TraceKind = "system" | "data";
@@ -42,6 +31,36 @@ export interface IndexableTrace {
   readonly trackerName: string;
 }
 
+/** The fields of {@link IndexableTrace} that hold text: what a filter index can hold. */
+type TextField = {
+  [K in keyof IndexableTrace]-?: IndexableTrace[K] extends string | null | undefined ? K : never;
+}[keyof IndexableTrace];
+
+/**
+ * The field of {@link IndexableTrace} each ListTraces filter is indexed by: every filter of the
+ * catalog's `TRACE_FILTERS` but `trace_id`, which the trace-id table answers. A filter added to
+ * the catalog does not compile until it is mapped here. The key order is the store's index
+ * order, and so a snapshot's column order: append, do not reorder.
+ */
+export const FILTER_INDEX_FIELDS = {
+  trace_name: "traceName",
+  resource_type: "resourceType",
+  resource_id: "resourceId",
+  resource_name: "resourceName",
+  user: "userName",
+  trace_rating: "traceRating",
+  service_type: "serviceType",
+  tracker_name: "trackerName",
+  access_key_id: "accessKeyId",
+  enterprise_project_id: "enterpriseProjectId",
+} as const satisfies Record<NarrowingTraceFilter, TextField>;
+
+/** One indexed ListTraces filter. */
+export type FilterField = keyof typeof FILTER_INDEX_FIELDS;
+
+/** The ListTraces filters the store indexes, in index order (reference §1.2). */
+export const FILTER_FIELDS = Object.keys(FILTER_INDEX_FIELDS) as readonly FilterField[];
+
 const DATA_SOURCES = new Set(["ObsSDK", "ObsAPI"]);
 
 /** Data traces come from OBS (`ObsSDK`/`ObsAPI`); everything else is a management trace. */
@@ -54,28 +73,7 @@ export function filterValueOf(
   trace: IndexableTrace,
   field: FilterField,
 ): string | null | undefined {
-  switch (field) {
-    case "trace_name":
-      return trace.traceName;
-    case "resource_type":
-      return trace.resourceType;
-    case "resource_id":
-      return trace.resourceId;
-    case "resource_name":
-      return trace.resourceName;
-    case "user":
-      return trace.userName;
-    case "trace_rating":
-      return trace.traceRating;
-    case "service_type":
-      return trace.serviceType;
-    case "tracker_name":
-      return trace.trackerName;
-    case "access_key_id":
-      return trace.accessKeyId;
-    case "enterprise_project_id":
-      return trace.enterpriseProjectId;
-  }
+  return trace[FILTER_INDEX_FIELDS[field]];
 }
 
 /** Where an API-shape trace belongs: its project and tracker (the API shape carries neither). */
@@ -86,24 +84,21 @@ export interface TracePlacement {
 }
 
 /**
- * The indexable fields of an API-shape trace. `user` matches `user.name`, `access_key_id`
- * matches `user.access_key_id`.
+ * The indexable fields of an API-shape trace: each filter's value as the catalog's
+ * `traceFilterValue` reads it (`user` matches `user.name`, `access_key_id` matches
+ * `user.access_key_id`); `tracker_name`, which is no field of the API shape, from the placement.
  */
 export function indexableOf(trace: ApiTrace, placement: TracePlacement): IndexableTrace {
-  return {
+  const indexable: Record<string, unknown> = {
     traceId: trace.trace_id,
-    traceName: trace.trace_name,
-    traceRating: trace.trace_rating,
     traceType: trace.trace_type,
-    serviceType: trace.service_type,
-    resourceType: trace.resource_type,
-    resourceId: trace.resource_id,
-    resourceName: trace.resource_name,
-    userName: trace.user?.name ?? null,
-    accessKeyId: trace.user?.access_key_id ?? null,
-    enterpriseProjectId: trace.enterprise_project_id,
     time: trace.time,
     projectId: placement.projectId,
     trackerName: placement.trackerName ?? "system",
   };
+  for (const field of FILTER_FIELDS) {
+    if (isTraceFieldFilter(field))
+      indexable[FILTER_INDEX_FIELDS[field]] = traceFilterValue(trace, field);
+  }
+  return indexable as unknown as IndexableTrace;
 }

@@ -1,5 +1,19 @@
-import { type Static, Type } from "@sinclair/typebox";
-import { TRACE_QUERY_TYPES, TRACE_RATINGS } from "../enums.js";
+import {
+  type Static,
+  type TLiteral,
+  type TOptional,
+  type TSchema,
+  type TString,
+  type TUnion,
+  Type,
+} from "@sinclair/typebox";
+import { TRACE_QUERY_TYPES } from "../enums.js";
+import {
+  TRACE_FILTER_NAMES,
+  TRACE_FILTERS,
+  type TraceFilter,
+  type TraceFilterDefinition,
+} from "../trace-filters.js";
 import { EpochMillis, Nullable, StringEnum } from "./schema-helpers.js";
 import { ApiTraceSchema } from "./trace.js";
 
@@ -10,9 +24,29 @@ export const LIST_TRACES_LIMIT = { default: 10, min: 1, max: 200 } as const;
 export const TRACE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const DEFAULT_QUERY_WINDOW_MS = 60 * 60 * 1000;
 
+/** The query-string schema of each filter: free text, or one of its values for an enum. */
+type FilterProperties = {
+  [K in TraceFilter]: TOptional<
+    (typeof TRACE_FILTERS)[K] extends { readonly values: infer V extends readonly string[] }
+      ? TUnion<TLiteral<V[number]>[]>
+      : TString
+  >;
+};
+
+/** The schema properties of the filters, in {@link TRACE_FILTERS} order. */
+function filterProperties(): FilterProperties {
+  const properties: Record<string, TSchema> = {};
+  for (const name of TRACE_FILTER_NAMES) {
+    const { values }: TraceFilterDefinition = TRACE_FILTERS[name];
+    properties[name] = Type.Optional(values === undefined ? Type.String() : StringEnum(values));
+  }
+  return properties as FilterProperties;
+}
+
 /**
- * The parsed query of `GET /v3/{project_id}/traces` (on the wire every value is a string).
- * `trace_id` overrides every other filter; the filters after `tracker_name` apply to system traces.
+ * The parsed query of `GET /v3/{project_id}/traces` (on the wire every value is a string): type,
+ * page, window, then the filters of {@link TRACE_FILTERS} (which says which are system-only and
+ * that `trace_id` overrides the others).
  */
 export const ListTracesQuerySchema = Type.Object(
   {
@@ -23,45 +57,12 @@ export const ListTracesQuerySchema = Type.Object(
     from: Type.Optional(EpochMillis),
     to: Type.Optional(EpochMillis),
     next: Type.Optional(Type.String({ description: "marker of the previous page (a trace_id)" })),
-    tracker_name: Type.Optional(Type.String()),
-    service_type: Type.Optional(Type.String()),
-    user: Type.Optional(Type.String()),
-    resource_id: Type.Optional(Type.String()),
-    resource_name: Type.Optional(Type.String()),
-    resource_type: Type.Optional(Type.String()),
-    trace_id: Type.Optional(Type.String()),
-    trace_name: Type.Optional(Type.String()),
-    trace_rating: Type.Optional(StringEnum(TRACE_RATINGS)),
-    access_key_id: Type.Optional(Type.String()),
-    enterprise_project_id: Type.Optional(Type.String()),
+    ...filterProperties(),
   },
   { $id: "ListTracesQuery" },
 );
+/** A parsed ListTraces query. */
 export type ListTracesQuery = Static<typeof ListTracesQuerySchema>;
-
-/** The filters of ListTraces that match a trace field exactly (query name = field name). */
-export const TRACE_FIELD_FILTERS = [
-  "service_type",
-  "resource_id",
-  "resource_name",
-  "resource_type",
-  "trace_id",
-  "trace_name",
-  "trace_rating",
-  "enterprise_project_id",
-] as const;
-
-/** Filters documented as effective only for `trace_type=system`. */
-export const SYSTEM_ONLY_FILTERS = [
-  "service_type",
-  "user",
-  "resource_id",
-  "resource_name",
-  "resource_type",
-  "trace_id",
-  "trace_name",
-  "trace_rating",
-] as const;
 
 /** `meta_data` of a ListTraces page. */
 export const MetaDataSchema = Type.Object({
