@@ -2,7 +2,14 @@
 // swapped by adding an unsigned X-Sdk-Content-Sha256 that vouches for the original body.
 
 import { createCtsCore } from "@ctsim/mock";
-import { sha256Hex, signRequest } from "@ctsim/signer";
+import {
+  canonicalRequest,
+  formatSdkDate,
+  hmacSha256Hex,
+  sha256Hex,
+  signRequest,
+  stringToSign,
+} from "@ctsim/signer";
 import { describe, expect, it } from "vitest";
 import { call } from "./support/call.js";
 
@@ -54,5 +61,47 @@ describe("a signed CreateTracker whose body is swapped in transit", () => {
     // The untouched request still goes through.
     const honest = call(core, "POST", path, { headers: { ...headers, host }, body: original });
     expect(honest.status).toBe(201);
+  });
+});
+
+/**
+ * Signs the way the newest Python signer does for a non-JSON request: it sends and signs
+ * `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`, but for an empty body puts the empty body's hash in
+ * the canonical request (packages/signer README).
+ */
+function signLikePython(method: string, path: string, host: string): Record<string, string> {
+  const sdkDate = formatSdkDate(NOW);
+  const headers: Record<string, string> = {
+    "content-type": "text/plain",
+    host,
+    "x-sdk-content-sha256": "UNSIGNED-PAYLOAD",
+    "x-sdk-date": sdkDate,
+  };
+  const signedHeaders = Object.keys(headers).sort();
+  const canonical = canonicalRequest({
+    method,
+    rawPath: path,
+    rawQuery: "",
+    signedHeaders,
+    headerValue: (name) => headers[name],
+    payloadHash: sha256Hex(""),
+  });
+  const signature = hmacSha256Hex(credential.sk, stringToSign(sdkDate, canonical));
+  return {
+    ...headers,
+    authorization: `SDK-HMAC-SHA256 Access=${credential.ak}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`,
+  };
+}
+
+describe("the newest Python signer's empty non-JSON body", () => {
+  it("is accepted with no body, and refused once a body is slipped in", () => {
+    const core = createCtsCore({
+      now: () => NOW,
+      auth: { mode: "aksk", credentials: [credential] },
+    });
+    const path = `/v3/${PID}/trackers`;
+    const headers = signLikePython("GET", path, "cts.cn-north-4.myhuaweicloud.com");
+    expect(call(core, "GET", path, { headers }).status).toBe(200);
+    expect(call(core, "GET", path, { headers, body: "{}" }).status).toBe(401);
   });
 });

@@ -5,8 +5,10 @@ import {
   constantTimeEqual,
   parseAuthorization,
   parseSdkDate,
+  payloadHash,
   sha256Hex,
   stringToSign,
+  UNSIGNED_PAYLOAD,
 } from "@ctsim/signer";
 import type { ResolvedAkSk } from "./auth-options.js";
 import type { AuthRequest } from "./auth-request.js";
@@ -18,18 +20,11 @@ import { isoTime } from "./iso-time.js";
 const { badSignature, expired, unknownAccessKey } = AUTH_FAILURE_REASONS;
 
 /**
- * The header that carries the payload hash. The SDKs (Node `AKSKSigner.buildPayloadHash`, Python
- * `signer.py`, Go `signer.go`) use its value instead of hashing the body, and all of them sign
- * every header they send, so when they send it, it is in `SignedHeaders`. The verifier trusts it
- * only then: an unsigned copy could be added in transit to vouch for a swapped body.
+ * The header that carries the payload hash. `payloadHash` (from the signer) trusts it only
+ * when it is itself signed, as every official SDK signs it when it sends it (packages/signer
+ * README): an unsigned copy could be added in transit to vouch for a swapped body.
  */
 const CONTENT_SHA256 = "x-sdk-content-sha256";
-
-/**
- * The value the SDKs send for bodies that are not JSON: the body is then not part of the
- * signature.
- */
-const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
 /** Shown in messages: long enough to recognise, short enough that garbage cannot flood a log. */
 function clip(text: string): string {
@@ -92,16 +87,23 @@ export function verifyAkSk(request: AuthRequest, akSk: ResolvedAkSk, now: number
   const declared = signedHeaders.includes(CONTENT_SHA256)
     ? header(CONTENT_SHA256)?.trim() || undefined
     : undefined;
-  const canonical = canonicalRequest({
-    method: request.method,
-    rawPath: request.rawPath,
-    rawQuery: request.rawQuery,
-    signedHeaders,
-    headerValue: header,
-    payloadHash: declared ?? sha256Hex(request.body),
-  });
-  const expected = sign(stringToSign(sdkDate, canonical));
-  if (!constantTimeEqual(expected, signature)) {
+  const canonicalWith = (hash: string): string =>
+    canonicalRequest({
+      method: request.method,
+      rawPath: request.rawPath,
+      rawQuery: request.rawQuery,
+      signedHeaders,
+      headerValue: header,
+      payloadHash: hash,
+    });
+  const canonical = canonicalWith(payloadHash(signedHeaders, header, request.body));
+  let valid = constantTimeEqual(sign(stringToSign(sdkDate, canonical)), signature);
+  // The newest Python signer sends (and signs) UNSIGNED-PAYLOAD for an empty non-JSON body but
+  // puts the empty body's hash in the canonical request; with no body, nothing can be swapped.
+  if (!valid && declared === UNSIGNED_PAYLOAD && request.body === "") {
+    valid = constantTimeEqual(sign(stringToSign(sdkDate, canonicalWith(sha256Hex("")))), signature);
+  }
+  if (!valid) {
     return authFailure(badSignature, `${ak},canonical request:${canonical.replaceAll("\n", "|")}`);
   }
   if (

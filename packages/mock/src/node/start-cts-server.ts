@@ -218,12 +218,21 @@ function queryOf(url: string | undefined): string {
   return q < 0 ? "" : raw.slice(q + 1);
 }
 
+/**
+ * A header value as text: Node hands over each byte as one latin1 character, but clients send
+ * and sign UTF-8 (the Python SDK signs the text of `X-Note: é`, sending its UTF-8 bytes).
+ */
+function utf8Text(latin1: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for bytes above ASCII
+  return /[^\u0000-\u007f]/.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+}
+
 function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
+    const value = utf8Text(raw[i + 1]!);
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
   return headers;
