@@ -1,37 +1,44 @@
-// Black-box: the kit against ctsim's own mock, started as a real node:http server. The mock is a
-// dev dependency only; src/ never imports it (see layering.test.ts).
-import { type ContractReport, PROVIDER_PROPERTIES, runProviderContract } from "@ctsim/contract";
-import { loadGeneratedTraces, TraceStore } from "@ctsim/mock";
-import { type CtsServer, startCtsServer } from "@ctsim/mock/node";
+// Black-box: the kit against ctsim's own mock service, started as a real node:http server with
+// two tenants behind its gateway, fed from the credentials file `ctsim serve --credentials`
+// writes. The mock is a dev dependency only; src/ never imports it (see layering.test.ts).
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type ContractReport,
+  PROVIDER_PROPERTIES,
+  providerOptionsFromCredentials,
+  runProviderContract,
+} from "@ctsim/contract";
+import { type MockService, startMockService } from "@ctsim/mock/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
-const PROJECT_ID = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
-const credentials = { ak: "QTWAOYTTINDUT2QVKYUC", sk: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" };
 
-let server: CtsServer;
+let service: MockService;
+let dir: string;
+let fromFile: ReturnType<typeof providerOptionsFromCredentials>;
 beforeAll(async () => {
-  const store = new TraceStore({ now: () => NOW });
-  loadGeneratedTraces(store, { seed: 7, days: 7, count: 3000, projectId: PROJECT_ID });
-  server = await startCtsServer({
-    store,
+  dir = await mkdtemp(join(tmpdir(), "ctsim-contract-mock-"));
+  const credentialsFile = join(dir, "credentials.json");
+  service = await startMockService({
+    auth: "aksk",
+    tenants: 2,
+    days: 7,
+    count: 3000,
+    port: 0,
+    workers: 0,
+    cacheDir: false,
     now: () => NOW,
-    auth: { mode: "aksk", credentials: [credentials] },
+    credentialsFile,
   });
+  const document = JSON.parse(await readFile(credentialsFile, "utf8")) as unknown;
+  fromFile = providerOptionsFromCredentials({ document, now: NOW });
 });
-afterAll(() => server.close());
-
-// Issue 16: this mock trusts an unsigned X-Sdk-Content-Sha256 and serves any project id, so
-// auth/unsigned-body-hash and auth/foreign-project fail against it, as they should. The issue-16
-// properties stay out of this run until the mock's gateway is fixed and gets the credentials
-// they need (temporary, expired, a second account); then this list goes.
-const AWAITING_GATEWAY = [
-  "auth/unsigned-body-hash",
-  "auth/foreign-project",
-  "auth/expired-temporary",
-  "auth/token-wrong-ak",
-];
-const only = PROVIDER_PROPERTIES.map((p) => p.id).filter((id) => !AWAITING_GATEWAY.includes(id));
+afterAll(async () => {
+  await service.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 function failures(report: ContractReport): string[] {
   return report.results
@@ -40,17 +47,18 @@ function failures(report: ContractReport): string[] {
 }
 
 describe("the provider suite against @ctsim/mock", () => {
-  it("passes every property with AK/SK", async () => {
+  it("passes every property with AK/SK, the gateway's cases included", async () => {
+    expect(fromFile.temporaryCredentials).toBeDefined();
+    expect(fromFile.expiredCredentials).toBeDefined();
+    expect(fromFile.secondAccount).toBeDefined();
     const report = await runProviderContract({
-      baseUrl: server.url,
-      projectId: PROJECT_ID,
-      credentials,
+      ...fromFile,
       clock: () => NOW,
       numRuns: 10,
       seed: 2026,
-      only,
     });
     expect(failures(report)).toEqual([]);
+    expect(report.results.map((r) => r.id)).toEqual(PROVIDER_PROPERTIES.map((p) => p.id));
     expect(report.results.filter((r) => r.status === "skipped")).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadGeneratedTraces, TraceStore } from "@ctsim/mock";
-import { type CtsServer, startCtsServer } from "@ctsim/mock/node";
+import { type CtsServer, startCtsServer, startMockService } from "@ctsim/mock/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCtsim } from "../../test/support/run-ctsim.js";
 
@@ -24,34 +27,57 @@ async function startMock(faults?: string): Promise<CtsServer> {
 }
 
 describe("ctsim contract", () => {
-  it("passes against the mock served with AK/SK, one line per property", async () => {
-    const { url } = await startMock();
-    const run = await runCtsim(
-      [
+  it("--credentials: passes every property against `ctsim serve`'s gateway, its cases included", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ctsim-contract-"));
+    const credentialsFile = join(dir, "credentials.json");
+    const service = await startMockService({
+      auth: "aksk",
+      tenants: 2,
+      days: 2,
+      count: 600,
+      port: 0,
+      workers: 0,
+      cacheDir: false,
+      credentialsFile,
+    });
+    try {
+      const run = await runCtsim([
         "contract",
-        "--base-url",
-        url,
-        "--project-id",
-        PROJECT,
-        "--ak",
-        credentials.ak,
+        "--credentials",
+        credentialsFile,
         "--runs",
         "4",
         "--seed",
         "5",
-        // Issue 16's auth properties wait for the mock's gateway fix (see the contract package's
-        // against-mock test); until then, the 13 properties from before them.
-        "--only",
-        "paging/,filters/,limits/,time-window/,errors/,auth/bad-credentials-401,trackers/,notifications/,tags/",
-      ],
-      { env: { CTSIM_SK: credentials.sk } },
-    );
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^PASS paging\/each-trace-once {2}walking all pages/m);
-    expect(run.stdout).toMatch(/^PASS auth\/bad-credentials-401 /m);
-    expect(run.stdout).toMatch(/^PASS tags\/model /m);
-    expect(run.stdout).toMatch(/^13 properties: 13 passed, 0 failed$/m);
+      ]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^PASS paging\/each-trace-once {2}walking all pages/m);
+      for (const id of [
+        "bad-credentials-401",
+        "unsigned-body-hash",
+        "foreign-project",
+        "expired-temporary",
+        "token-wrong-ak",
+      ])
+        expect(run.stdout).toMatch(new RegExp(`^PASS auth/${id} `, "m"));
+      expect(run.stdout).toMatch(/^PASS tags\/model /m);
+      expect(run.stdout).toMatch(/^(\d+) properties: \1 passed, 0 failed$/m);
+      expect(run.stdout).not.toMatch(/^SKIP /m);
+    } finally {
+      await service.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [["--credentials", "/nonexistent/creds.json"], /cannot read --credentials/],
+    [["--credentials", "/dev/null", "--ak", "A"], /leave out --project-id, --ak, --sk and --token/],
+    [[], /give --base-url \(or --credentials FILE\)/],
+  ])("usage error: %j", async (argv, message) => {
+    const run = await runCtsim(["contract", ...argv]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 
   it("exits 1 and prints the counterexample when a property fails", async () => {

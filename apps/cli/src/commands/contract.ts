@@ -2,21 +2,16 @@ import {
   ContractError,
   ContractErrorCode,
   type PropertyResult,
-  type ProviderCredentials,
   runProviderContract,
 } from "@ctsim/contract";
 import { Command } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import type { CommandFactory } from "../command-factory.js";
+import { type ProviderFlags, providerTarget } from "../contract/provider-target.js";
 import { parseInteger } from "../internal/parse-values.js";
-import type { CommandFactory } from "../program.js";
 
-interface RawContractOptions {
-  readonly baseUrl: string;
-  readonly projectId?: string;
-  readonly ak?: string;
-  readonly sk?: string;
-  readonly token?: string;
+interface RawContractOptions extends ProviderFlags {
   readonly runs: string;
   readonly seed?: string;
   readonly readOnly?: true;
@@ -34,7 +29,14 @@ interface RawContractOptions {
 export const contractCommand: CommandFactory = (io: CliIo): Command =>
   new Command("contract")
     .description("Check a CTS endpoint against the provider contract (property-based).")
-    .requiredOption("--base-url <url>", "base URL of the provider, e.g. http://127.0.0.1:9000")
+    .option(
+      "--base-url <url>",
+      "base URL of the provider, e.g. http://127.0.0.1:9000 (with --credentials: overrides its endpoint)",
+    )
+    .option(
+      "--credentials <file>",
+      "the file `ctsim serve --credentials` wrote: endpoint, project, keys (temporary and expired too) and a second account, so the gateway's cases are checked as well",
+    )
     .option("--project-id <id>", "project id in /v3/{project_id}/... (default: the kit's default)")
     .option("--ak <ak>", "access key id to sign requests with (needs --sk)")
     .option("--sk <sk>", "secret access key (or set CTSIM_SK)")
@@ -44,17 +46,13 @@ export const contractCommand: CommandFactory = (io: CliIo): Command =>
     .option("--read-only", "skip the properties that change trackers, notifications and tags")
     .option("--only <ids>", "comma-separated property ids or prefixes, e.g. paging/,filters/")
     .action(async (raw: RawContractOptions) => {
-      const sk = raw.sk ?? io.env.CTSIM_SK;
-      const credentials = parseCredentials(raw.ak, sk, raw.token);
       const numRuns = parseInteger(raw.runs, "--runs", 1);
       const seed = raw.seed === undefined ? undefined : parseInteger(raw.seed, "--seed");
       let failed = 0;
       try {
         const report = await runProviderContract({
-          baseUrl: raw.baseUrl,
+          ...(await providerTarget(raw, io.env.CTSIM_SK, Date.now())),
           numRuns,
-          ...(raw.projectId === undefined ? {} : { projectId: raw.projectId }),
-          ...(credentials === undefined ? {} : { credentials }),
           ...(seed === undefined ? {} : { seed }),
           ...(raw.readOnly ? { readOnly: true } : {}),
           ...(raw.only === undefined ? {} : { only: raw.only.split(",").filter(Boolean) }),
@@ -78,20 +76,6 @@ export const contractCommand: CommandFactory = (io: CliIo): Command =>
           `${failed} contract ${failed === 1 ? "property" : "properties"} failed`,
         );
     });
-
-function parseCredentials(
-  ak: string | undefined,
-  sk: string | undefined,
-  token: string | undefined,
-): ProviderCredentials | undefined {
-  if (token !== undefined && (ak !== undefined || sk !== undefined))
-    throw usageError("give either --ak/--sk or --token, not both");
-  if (token !== undefined) return { token };
-  if (ak === undefined && sk === undefined) return undefined;
-  if (ak === undefined || sk === undefined)
-    throw usageError("--ak and --sk go together (the SK may come from CTSIM_SK)");
-  return { ak, sk };
-}
 
 function formatResult(result: PropertyResult): string {
   const label = { passed: "PASS", failed: "FAIL", skipped: "SKIP" }[result.status];
