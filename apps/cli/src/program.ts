@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
+import type { CommandFactory } from "./command-factory.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
@@ -10,9 +11,6 @@ import { validateCommand } from "./commands/validate.js";
 
 /** Version printed by `ctsim --version`. */
 export const CLI_VERSION = "0.1.0";
-
-/** One subcommand: it builds its commander `Command`, wired to the given streams. */
-export type CommandFactory = (io: CliIo) => Command;
 
 const commands: readonly CommandFactory[] = [
   catalogCommand,

@@ -21,7 +21,7 @@ export { appendNdjson, appendTraceLine } from "./store/append-ndjson.js";
 // ── Transport-free core ─────────────────────────────────────────────────────
 export { createCtsCore } from "./core/cts-core.js";
 export { parseMockState } from "./core/mock-state.js";
-export type { MockState, ProjectStateData } from "./core/mock-state.js";
+export type { MockState, ProjectStateData } from "./core/mock-state-data.js";
 export type { CtsCore } from "./core/cts-core.js";
 export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-options.js";
 export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";

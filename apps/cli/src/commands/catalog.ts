@@ -12,7 +12,7 @@ import {
 } from "@ctsim/catalog";
 import { Command, Option } from "commander";
 import type { CliIo } from "../cli-io.js";
-import type { CommandFactory } from "../program.js";
+import type { CommandFactory } from "../command-factory.js";
 
 interface CatalogOptions {
   readonly revision: Revision;

@@ -19,6 +19,7 @@ import {
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import type { CommandFactory } from "../command-factory.js";
 import {
   parseInstant,
   parseInteger,
@@ -26,7 +27,6 @@ import {
   parseSeed,
   parseShard,
 } from "../internal/parse-values.js";
-import type { CommandFactory } from "../program.js";
 import { openStdoutSink } from "../stream/sinks/stdout-sink-kind.js";
 
 interface RawGenerateOptions {

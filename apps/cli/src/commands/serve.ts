@@ -9,8 +9,8 @@ import {
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import type { CommandFactory } from "../command-factory.js";
 import { parseInteger } from "../internal/parse-values.js";
-import type { CommandFactory } from "../program.js";
 import { serveBanner } from "../serve/serve-banner.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */

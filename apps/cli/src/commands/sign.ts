@@ -2,8 +2,8 @@ import { formatSdkDate, parseSdkDate, signRequest } from "@ctsim/signer";
 import { Command } from "commander";
 import { usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import type { CommandFactory } from "../command-factory.js";
 import { isHeaderValue, parseHeader, parseInstant } from "../internal/parse-values.js";
-import type { CommandFactory } from "../program.js";
 import { formatCurl } from "../sign/format-curl.js";
 import { readBody } from "../sign/read-body.js";
 

@@ -11,7 +11,7 @@ import {
 import { Command, Option } from "commander";
 import { CliError, CliErrorCode } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
-import type { CommandFactory } from "../program.js";
+import type { CommandFactory } from "../command-factory.js";
 import { formatSummary } from "../stream/format-summary.js";
 import { openProgressLine } from "../stream/progress-line.js";
 import { SINK_SYNTAX, sinkFlags } from "../stream/sinks/sink-registry.js";

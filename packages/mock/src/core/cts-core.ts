@@ -14,7 +14,8 @@ import {
 } from "./cts-core-options.js";
 import type { CtsRequest, CtsResponse, Reply, TransportFault } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
-import { type MockState, parseMockState } from "./mock-state.js";
+import { parseMockState } from "./mock-state.js";
+import type { MockState } from "./mock-state-data.js";
 import { ProjectRegistry, ProjectState } from "./project-state.js";
 import { ctsError, gatewayError, jsonReply, requestError } from "./replies.js";
 import type { RequestErrorKind } from "./request-errors.js";

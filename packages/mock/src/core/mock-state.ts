@@ -1,33 +1,8 @@
-import {
-  type CtsConfiguration,
-  type CtsSchemaName,
-  type Notification,
-  type ResourceTag,
-  type Tracker,
-  validatorFor,
-} from "@ctsim/catalog";
+import { type CtsSchemaName, type ResourceTag, type Tracker, validatorFor } from "@ctsim/catalog";
 import { MockError, MockErrorCode } from "../mock-error.js";
+import type { MockState } from "./mock-state-data.js";
 import { stateProblem } from "./state-rules.js";
 import { tagListProblem } from "./tag-rules.js";
-
-/** One project's trackers and notifications (in creation order), tags and configuration. */
-export interface ProjectStateData {
-  readonly trackers: readonly Tracker[];
-  readonly notifications: readonly Notification[];
-  /** Each tagged tracker's tags, by tracker id. Absent in states saved before tags: none. */
-  readonly tags?: Readonly<Record<string, readonly ResourceTag[]>>;
-  /** Absent in states saved before it: every switch off. */
-  readonly configuration?: CtsConfiguration;
-}
-
-/**
- * What the mock's API writes, as plain JSON-safe data: the trackers, notifications, tracker
- * tags and configuration of every project touched so far (traces are the store's). See
- * `CtsCore.exportState`.
- */
-export interface MockState {
-  readonly projects: Readonly<Record<string, ProjectStateData>>;
-}
 
 /**
  * Checks that `value` (e.g. parsed JSON) is a {@link MockState} the API could have produced:

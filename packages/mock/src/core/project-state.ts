@@ -1,5 +1,5 @@
 import type { CtsConfiguration, Notification, ResourceTag, Tracker } from "@ctsim/catalog";
-import type { MockState, ProjectStateData } from "./mock-state.js";
+import type { MockState, ProjectStateData } from "./mock-state-data.js";
 
 /** What CTS reports for a project whose configuration was never set (reference §1.7). */
 export function defaultConfiguration(): CtsConfiguration {

@@ -1,5 +1,5 @@
 import { CTS_ERRORS, type CtsErrorCode, type Notification, type Tracker } from "@ctsim/catalog";
-import type { MockState } from "./mock-state.js";
+import type { MockState } from "./mock-state-data.js";
 import { notificationBodyProblem, notificationTypeOf } from "./notification-rules.js";
 import { DATA_TRACKER_QUOTA, obsNamesCode, trackerNameCode, tracksAny } from "./tracker-rules.js";
 

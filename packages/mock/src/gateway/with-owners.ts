@@ -1,4 +1,4 @@
-import type { MockState, ProjectStateData } from "../core/mock-state.js";
+import type { MockState, ProjectStateData } from "../core/mock-state-data.js";
 import type { AccountDirectory } from "./account-directory.js";
 
 /**

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import type { TenantIdentity } from "@ctsim/generator";
 import type { AuthOptions } from "../auth/index.js";
 import { createCtsCore } from "../core/cts-core.js";
-import type { MockState } from "../core/mock-state.js";
+import type { MockState } from "../core/mock-state-data.js";
 import { credentialsDocument } from "../gateway/credentials-document.js";
 import { type AuthMode, identityGateway } from "../gateway/identity-gateway.js";
 import { MockError, MockErrorCode } from "../mock-error.js";

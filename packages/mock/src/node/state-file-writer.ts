@@ -1,6 +1,6 @@
 import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { MockState } from "../core/mock-state.js";
+import type { MockState } from "../core/mock-state-data.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { journalLine, journalPath, stateFileText } from "./state-file.js";
 import { syncDirectory, writeDurably } from "./write-durably.js";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { type MockState, parseMockState } from "../core/mock-state.js";
+import { parseMockState } from "../core/mock-state.js";
+import type { MockState } from "../core/mock-state-data.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { probeWritable } from "./write-durably.js";
 
