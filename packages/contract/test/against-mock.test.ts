@@ -25,7 +25,7 @@ beforeAll(async () => {
     auth: "aksk",
     tenants: 2,
     days: 7,
-    count: 3000,
+    expectedCount: 3000,
     port: 0,
     workers: 0,
     cacheDir: false,

@@ -68,11 +68,11 @@ for (const event of generateTraces({
 })) {
   encodeApiTraceJson(event);
 }
-const load = { seed: 1, days: 7, count: TRACES } as const;
+const load = { seed: 1, days: 7, expectedCount: TRACES } as const;
 const spread = { seed: 1, days: 7, tenants: TENANTS } as const;
 const newStore = (): TraceStore => new TraceStore({ now: () => NOW });
 const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-mock-bench-"));
-// The snapshot path as `ctsim serve --count` takes it: with its default worker count.
+// The snapshot path as `ctsim serve --expected-count` takes it: with its default worker count.
 const serveWorkers = defaultLoadWorkers(load, availableParallelism());
 const cached = { ...load, end: NOW, workers: serveWorkers, cacheDir };
 let coldLoad: CachedLoad | undefined;

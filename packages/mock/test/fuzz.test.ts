@@ -12,7 +12,7 @@ import { loadGeneratedTraces } from "../src/store/load-generated-traces.js";
 
 const NOW = Date.UTC(2026, 5, 15, 12);
 const store = new TraceStore({ now: () => NOW });
-const { projects } = loadGeneratedTraces(store, { seed: 3, days: 1, count: 400 });
+const { projects } = loadGeneratedTraces(store, { seed: 3, days: 1, expectedCount: 400 });
 const PID = projects[0]!;
 /** Successful writes (tracker, notification, tag, configuration) during the fuzz. */
 let writes = 0;

@@ -60,7 +60,7 @@ describe("loading in worker threads", () => {
   });
 
   it("fills the same store with an expected count, split by shards, up to the store's clock", async () => {
-    const options = { seed: 9, days: 3, count: 2500, projectId: "p-count" };
+    const options = { seed: 9, days: 3, expectedCount: 2500, projectId: "p-count" };
     const store = await loaded(options, 2);
     // About the count (a sum of random sessions), and never cut short before the clock.
     expect(store.size).toBeGreaterThan(2500 * 0.85);
@@ -176,7 +176,7 @@ describe("startMockService", () => {
     const cacheDir = join(dir, "service");
     const now = (): number => NOW;
     const start = () =>
-      startMockService({ port: 0, now, tenants: 2, workers: 2, cacheDir, count: 60_000 });
+      startMockService({ port: 0, now, tenants: 2, workers: 2, cacheDir, expectedCount: 60_000 });
     const first = await start();
     expect(first.load.source).toBe("built");
     await first.close();

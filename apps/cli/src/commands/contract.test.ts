@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function startMock(faults?: string): Promise<CtsServer> {
   const store = new TraceStore();
-  loadGeneratedTraces(store, { seed: 3, days: 2, count: 600, projectId: PROJECT });
+  loadGeneratedTraces(store, { seed: 3, days: 2, expectedCount: 600, projectId: PROJECT });
   server = await startCtsServer({
     store,
     auth: { mode: "aksk", credentials: [credentials] },
@@ -34,7 +34,7 @@ describe("ctsim contract", () => {
       auth: "aksk",
       tenants: 2,
       days: 2,
-      count: 600,
+      expectedCount: 600,
       port: 0,
       workers: 0,
       cacheDir: false,

@@ -42,8 +42,8 @@ describe("ctsim serve", () => {
     [["--auth", "kerberos"], /Allowed choices are none, token, aksk/],
     [["--tenants", "0"], /--tenants must be an integer from 1 to 10000; got "0"/],
     [["--tenants", "2.5"], /--tenants must be an integer/],
-    [["--count", "many"], /--count must be an integer from 1 to 50000000/],
-    [["--count", "-5"], /--count must be an integer from 1/],
+    [["--expected-count", "many"], /--expected-count must be an integer from 1 to 50000000/],
+    [["--expected-count", "-5"], /--expected-count must be an integer from 1/],
     [["--workers", "-1"], /--workers must be an integer from 0 to 64/],
     [["--workers", "65"], /--workers must be an integer from 0 to 64/],
   ])("rejects %j with exit code 2", async (argv, message) => {
@@ -56,7 +56,7 @@ describe("ctsim serve", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
     try {
       const { child, banner } = await serve(
-        ["--tenants", "3", "--count", "60000", "--workers", "1", "--no-cache"],
+        ["--tenants", "3", "--expected-count", "60000", "--workers", "1", "--no-cache"],
         { CTSIM_CACHE_DIR: cacheDir },
       );
       // About the count asked for, and over the 50,000 traces that would be cached without --no-cache.
@@ -81,7 +81,7 @@ describe("ctsim serve", () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
     const start = async () => {
       // Over the 50,000 traces from which a store is cached.
-      const { child, banner } = await serve(["--count", "60000", "--workers", "0"], {
+      const { child, banner } = await serve(["--expected-count", "60000", "--workers", "0"], {
         CTSIM_CACHE_DIR: cacheDir,
       });
       const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -210,7 +210,7 @@ describe("ctsim serve", () => {
     // A tenant per trial: each trial writes to a project of its own, within CTS's quotas.
     const credentials = join(dir, "credentials.json");
     const argv = [
-      ...["--days", "1", "--count", "100", "--tenants", String(KILL_TRIALS), "--no-cache"],
+      ...["--days", "1", "--expected-count", "100", "--tenants", String(KILL_TRIALS), "--no-cache"],
       ...["--state", join(dir, "s.json"), "--credentials", credentials],
     ];
     const random = seededRandom(15);

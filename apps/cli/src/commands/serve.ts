@@ -30,7 +30,7 @@ interface ServeFlags {
   readonly projectId?: string;
   readonly fault?: readonly string[];
   readonly tenants?: string;
-  readonly count?: string;
+  readonly expectedCount?: string;
   readonly workers?: string;
   readonly state?: string;
   readonly credentials?: string;
@@ -74,7 +74,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     )
     .option("--tenants <n>", "tenants (accounts) generated, ~3,700 traces a week each (default: 1)")
     .option(
-      "--count <n>",
+      "--expected-count <n>",
       "about this many traces over --days, the newest at now (the generator raises its rate to fit them)",
     )
     .option(
@@ -156,17 +156,17 @@ async function start(
   }
 }
 
-/** `--tenants`, `--count`, `--workers`, `--no-cache`: how big the store is and how it is built. */
+/** `--tenants`, `--expected-count`, `--workers`, `--no-cache`: how big the store is and how it is built. */
 function loadOptions(
   flags: ServeFlags,
-): Pick<MockServiceOptions, "tenants" | "count" | "workers" | "cacheDir"> {
+): Pick<MockServiceOptions, "tenants" | "expectedCount" | "workers" | "cacheDir"> {
   return {
     ...(flags.tenants === undefined
       ? {}
       : { tenants: parseInteger(flags.tenants, "--tenants", 1, MAX_TENANTS) }),
-    ...(flags.count === undefined
+    ...(flags.expectedCount === undefined
       ? {}
-      : { count: parseInteger(flags.count, "--count", 1, MAX_COUNT) }),
+      : { expectedCount: parseInteger(flags.expectedCount, "--expected-count", 1, MAX_COUNT) }),
     ...(flags.workers === undefined
       ? {}
       : { workers: parseInteger(flags.workers, "--workers", 0, MAX_WORKERS) }),

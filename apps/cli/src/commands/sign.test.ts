@@ -220,7 +220,7 @@ describe("ctsim sign --curl against the mock served with AK/SK (real bash and cu
       sk: SK,
       port: 0,
       days: 1,
-      count: 200,
+      expectedCount: 200,
       cacheDir: false,
     });
   });
@@ -276,7 +276,7 @@ describe("ctsim sign --curl with temporary credentials (mock server given an AK/
   let server: Awaited<ReturnType<typeof startCtsServer>>;
   beforeAll(async () => {
     const store = new TraceStore();
-    loadGeneratedTraces(store, { seed: 3, days: 1, count: 100, projectId: PROJECT });
+    loadGeneratedTraces(store, { seed: 3, days: 1, expectedCount: 100, projectId: PROJECT });
     server = await startCtsServer({ store, auth: { mode: "aksk", credentials: [temporary] } });
   });
   afterAll(() => server.close());

@@ -54,9 +54,9 @@ export interface MockServiceOptions {
   readonly tenants?: number;
   /**
    * About this many traces over the days, the newest reaching the clock (see
-   * `GeneratedTracesOptions.count`). Default: the tenants' own rate.
+   * `GeneratedTracesOptions.expectedCount`). Default: the tenants' own rate.
    */
-  readonly count?: number;
+  readonly expectedCount?: number;
   /**
    * Worker threads generating the traces (0: on the main thread). Default: for a load of 90,000
    * traces or more (`count`, or ~3,700 a week per tenant), one worker per core but one, at least
@@ -164,7 +164,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     workers: options.workers ?? defaultLoadWorkers(options, availableParallelism()),
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
-    ...(options.count === undefined ? {} : { count: options.count }),
+    ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
   });
   const projectId = identities[0]?.projects[0]?.projectId as string;

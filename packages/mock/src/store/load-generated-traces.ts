@@ -19,7 +19,7 @@ export interface GeneratedTracesOptions {
    * traces; the actual count differs by a few percent (see {@link LoadSummary.count}).
    * Default: the tenants' own rate (~3,700 traces a week each).
    */
-  readonly count?: number;
+  readonly expectedCount?: number;
   /** Tenants (accounts). Default: the generator's (1). */
   readonly tenants?: number;
   /** IAM users per tenant. Default: the generator's (12). */
@@ -85,7 +85,7 @@ export function batchesOptions(
       now,
       from: now - days * DAY_MS,
       to: now,
-      ...(options.count === undefined ? {} : { expectedCount: options.count }),
+      ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
       ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
       ...(options.users === undefined ? {} : { users: options.users }),
       ...(options.revision === undefined ? {} : { revision: options.revision }),
