@@ -159,22 +159,27 @@ describe("fault and paging wiring", () => {
     expect(call(core, "GET", PATH, { query: { limit: "10" } }).status).toBe(503);
   });
 
-  it("numbers pages per marker, so interleaved walks each fail on their own page 2", () => {
+  it("numbers pages per marker, so interleaved walks each fail on their own page 3", () => {
     const core = createCtsCore({
       store: store(),
       now: () => NOW,
-      faults: "traces:fail-page=2:500:2",
+      faults: "traces:fail-page=3:500:2",
     });
-    const first = (query: Record<string, string>): string =>
-      (call(core, "GET", PATH, { query }).json as { meta_data: { marker: string } }).meta_data
-        .marker;
-    const a = first({ limit: "10" });
-    const b = first({ limit: "7" });
-    expect(call(core, "GET", PATH, { query: { limit: "10", next: a } }).status).toBe(500);
-    expect(call(core, "GET", PATH, { query: { limit: "7", next: b } }).status).toBe(500);
-    const a2 = call(core, "GET", PATH, { query: { limit: "10", next: a } });
-    expect(a2.status).toBe(200);
-    const a3 = (a2.json as { meta_data: { marker: string } }).meta_data.marker;
-    expect(call(core, "GET", PATH, { query: { limit: "10", next: a3 } }).status).toBe(200);
+    /** Requests one page of a walk with page size `limit`: its status and marker. */
+    const page = (limit: string, next?: string): { status: number; marker: string } => {
+      const answer = call(core, "GET", PATH, {
+        query: { limit, ...(next === undefined ? {} : { next }) },
+      });
+      const json = answer.json as { meta_data?: { marker: string } };
+      return { status: answer.status, marker: json.meta_data?.marker ?? "" };
+    };
+    const a2 = page("10", page("10").marker);
+    const b2 = page("7", page("7").marker);
+    expect([a2.status, b2.status]).toEqual([200, 200]);
+    expect(page("10", a2.marker).status).toBe(500);
+    expect(page("7", b2.marker).status).toBe(500);
+    const a3 = page("10", a2.marker);
+    expect(a3.status).toBe(200);
+    expect(page("10", a3.marker).status).toBe(200);
   });
 });
