@@ -6,7 +6,12 @@
 
 // ── Trace store ─────────────────────────────────────────────────────────────
 export { TraceStore } from "./store/trace-store.js";
-export type { TracePage, TraceQuery, TraceStoreOptions } from "./store/trace-store.js";
+export type {
+  TracePage,
+  TraceQuery,
+  TraceStoreOptions,
+  TraceWindow,
+} from "./store/trace-store.js";
 export { FILTER_FIELDS } from "./store/trace-fields.js";
 export type {
   FilterField,
@@ -27,11 +32,9 @@ export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-option
 export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";
 export type { CtsBehaviour } from "./core/cts-behaviour.js";
 export { responseText } from "./core/cts-request.js";
-export type { CtsRequest, CtsResponse, TransportFault } from "./core/cts-request.js";
+export type { CtsRequest, CtsResponse } from "./core/cts-request.js";
 export { REQUEST_ERROR_CODE, REQUEST_ERRORS } from "./core/request-errors.js";
 export type { RequestErrorKind } from "./core/request-errors.js";
-export { ROUTE_NAMES } from "./core/route-name.js";
-export type { RouteName } from "./core/route-name.js";
 
 // ── Gateway: accounts, the projects a credential may use, credentials files ─
 export type { GatewayAccount, GatewayProject } from "./gateway/gateway-account.js";
@@ -57,6 +60,9 @@ export type {
 // ── Faults ──────────────────────────────────────────────────────────────────
 export { FAULT_SPEC_SYNTAX, parseFaultSpec } from "./faults/parse-fault-spec.js";
 export type { FaultOptions, RouteFaults } from "./faults/fault-options.js";
+export { ROUTE_NAMES } from "./faults/route-name.js";
+export type { RouteName } from "./faults/route-name.js";
+export type { TransportFault } from "./faults/transport-fault.js";
 
 // ── msw handlers ────────────────────────────────────────────────────────────
 export { createCtsHandlers } from "./msw/create-cts-handlers.js";

@@ -112,3 +112,74 @@ describe("faults", () => {
     expect(new Set(statuses(7))).toEqual(new Set([200, 500]));
   });
 });
+
+describe("fault and paging wiring", () => {
+  /** One answer as `status[:traces][/delay[x]]` (`x`: dropped). */
+  function describeAnswer(answer: ReturnType<typeof call>): string {
+    const fault = answer.raw.fault;
+    const count =
+      answer.status === 200 && answer.json !== undefined && "traces" in (answer.json as object)
+        ? `:${(answer.json as { traces: unknown[] }).traces.length}`
+        : "";
+    const transport = fault === undefined ? "" : `/${fault.delayMs}${fault.drop ? "x" : ""}`;
+    return `${answer.status}${count}${transport}`;
+  }
+
+  it("injects the same faults on the same requests for a seed (pinned sequence)", () => {
+    const core = createCtsCore({
+      store: store(),
+      now: () => NOW,
+      seed: 1,
+      faults:
+        "traces:fail-page=2:503:2,duplicates=0.5,latency=0-9;*:throttle=0.3,error=0.2,drop=0.2",
+    });
+    const seen: string[] = [];
+    let next: string | null = null;
+    for (let guard = 0; guard < 40; guard++) {
+      const query: Record<string, string> = { limit: "5", ...(next === null ? {} : { next }) };
+      const answer = call(core, "GET", PATH, { query });
+      seen.push(describeAnswer(answer));
+      seen.push(describeAnswer(call(core, "GET", `/v3/${PID}/quotas`)));
+      if (answer.status !== 200) continue;
+      next = (answer.json as { meta_data: { marker: string | null } }).meta_data.marker;
+      if (next === null) break;
+    }
+    // Page 2 fails twice with 503, continuation pages repeat a trace (6), quotas draw from the
+    // same seeded sequence: throttled, failed, dropped (`/0x`).
+    expect(seen.join(" ")).toBe(
+      "200:5/3 200 503/7 500 503/5 429/0x 200:6/3 429 200:5 429 200:6/4 500 200:6/6 500 " +
+        "200:5/7 200/0x 200:6/3 429 200:6/3 200/0x 200:6/6 500/0x 200:6/6 200",
+    );
+  });
+
+  it("fails pages only on routes that have pages", () => {
+    const core = createCtsCore({ store: store(), now: () => NOW, faults: "fail-page=1:503:3" });
+    expect(call(core, "GET", `/v3/${PID}/quotas`).status).toBe(200);
+    expect(call(core, "GET", `/v3/${PID}/trackers`).status).toBe(200);
+    expect(call(core, "GET", PATH, { query: { limit: "10" } }).status).toBe(503);
+  });
+
+  it("numbers pages per marker, so interleaved walks each fail on their own page 3", () => {
+    const core = createCtsCore({
+      store: store(),
+      now: () => NOW,
+      faults: "traces:fail-page=3:500:2",
+    });
+    /** Requests one page of a walk with page size `limit`: its status and marker. */
+    const page = (limit: string, next?: string): { status: number; marker: string } => {
+      const answer = call(core, "GET", PATH, {
+        query: { limit, ...(next === undefined ? {} : { next }) },
+      });
+      const json = answer.json as { meta_data?: { marker: string } };
+      return { status: answer.status, marker: json.meta_data?.marker ?? "" };
+    };
+    const a2 = page("10", page("10").marker);
+    const b2 = page("7", page("7").marker);
+    expect([a2.status, b2.status]).toEqual([200, 200]);
+    expect(page("10", a2.marker).status).toBe(500);
+    expect(page("7", b2.marker).status).toBe(500);
+    const a3 = page("10", a2.marker);
+    expect(a3.status).toBe(200);
+    expect(page("10", a3.marker).status).toBe(200);
+  });
+});

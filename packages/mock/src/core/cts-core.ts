@@ -1,6 +1,7 @@
 import type { CtsErrorCode } from "@ctsim/catalog";
 import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
+import type { TransportFault } from "../faults/transport-fault.js";
 import { type CallerScope, checkScope } from "../gateway/check-scope.js";
 import { scopeRefusal } from "../gateway/scope-refusal.js";
 import { withOwners } from "../gateway/with-owners.js";
@@ -12,13 +13,16 @@ import {
   type ResolvedCoreOptions,
   resolveCoreOptions,
 } from "./cts-core-options.js";
-import type { CtsRequest, CtsResponse, Reply, TransportFault } from "./cts-request.js";
+import type { CtsRequest, CtsResponse, Reply } from "./cts-request.js";
+import { faultReply } from "./fault-reply.js";
 import type { HandlerContext } from "./handler-context.js";
 import { parseMockState } from "./mock-state.js";
 import type { MockState } from "./mock-state-data.js";
+import { PageNumbers } from "./page-numbers.js";
 import { ProjectRegistry, ProjectState } from "./project-state.js";
 import { ctsError, gatewayError, jsonReply, requestError } from "./replies.js";
 import type { RequestErrorKind } from "./request-errors.js";
+import { queryParam } from "./request-input.js";
 import { matchRoute } from "./routes.js";
 import { defaultSystemTracker } from "./trackers.js";
 
@@ -93,6 +97,7 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
   let ids = createPrng(resolved.seed);
   const requestIds = createPrng(resolved.seed ^ 0x2e9b_41c3);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
+  const pages = new PageNumbers();
   const bodies = new BodyPool();
   const directory = resolved.directory;
   const projects = new ProjectRegistry((projectId) => {
@@ -112,16 +117,20 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     if (match === undefined) {
       return { reply: gatewayError("APIGW.0101", requestId, `${request.method} ${request.path}`) };
     }
+    const { route } = match;
     const query = new URLSearchParams(request.query);
-    const page = match.route.name === "traces" ? faults.pageOf(query.get("next") || undefined) : 0;
-    const decision = faults.decide(match.route.name, requestId, page);
+    const marker = route.marker === undefined ? undefined : queryParam(query, route.marker);
+    const page = route.marker === undefined ? undefined : pages.pageOf(marker);
+    const decision = faults.decide(route.name, page);
     const transport = decision.transport;
     const withTransport = (reply: Reply): Dispatched =>
       transport === undefined ? { reply } : { reply, transport };
-    if (decision.reply !== undefined) return withTransport(decision.reply);
+    if (decision.failure !== undefined) {
+      return withTransport(faultReply(decision.failure, requestId));
+    }
     const now = resolved.now();
     let caller: CallerScope = {};
-    if (match.route.authenticated) {
+    if (route.authenticated) {
       const result = authenticate(
         {
           method: request.method.toUpperCase(),
@@ -146,8 +155,8 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       caller = result;
     }
     let domainId = "";
-    if (match.route.scope !== undefined) {
-      const scope = checkScope(match.route.scope, match.scopeId, caller, directory);
+    if (route.scope !== undefined) {
+      const scope = checkScope(route.scope, match.scopeId, caller, directory);
       if (!scope.ok) {
         return withTransport(scopeRefusal(resolved.behaviour.outOfScope, requestId, scope.detail));
       }
@@ -159,6 +168,8 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       domainId,
       pathParam: match.pathParam,
       query,
+      marker,
+      faults: faults.forHandler(route.name),
       options: resolved,
       projects,
       ids,
@@ -166,8 +177,11 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       now,
       bodies,
     };
-    const reply = match.route.handler(context, faults, page);
-    if (reply.status < 300 && match.route.writes) {
+    const reply = route.handler(context);
+    if (page !== undefined && reply.nextMarker !== undefined) {
+      pages.remember(reply.nextMarker, page + 1);
+    }
+    if (reply.status < 300 && route.writes) {
       resolved.onStateChange?.();
       return { ...withTransport(reply), changedProject: match.scopeId };
     }

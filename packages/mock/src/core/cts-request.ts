@@ -1,3 +1,5 @@
+import type { TransportFault } from "../faults/transport-fault.js";
+
 /** One HTTP request as the core sees it, independent of any transport. */
 export interface CtsRequest {
   /** HTTP method, any case. */
@@ -12,14 +14,6 @@ export interface CtsRequest {
   readonly body: string;
   /** Scheme and authority the client used, e.g. `http://127.0.0.1:9000`; used for version links. */
   readonly origin?: string;
-}
-
-/** A fault the transport carries out on top of the response. */
-export interface TransportFault {
-  /** Wait this long before answering (ms). */
-  readonly delayMs: number;
-  /** Close the connection without answering (the body is not sent). */
-  readonly drop: boolean;
 }
 
 /**
@@ -52,6 +46,11 @@ export interface Reply {
   readonly body: string | Uint8Array;
   /** Hands pooled body bytes back (see {@link CtsResponse.release}). */
   readonly release?: () => void;
+  /**
+   * The continuation marker the answer hands out (ListTraces' `meta_data.marker`) on a route
+   * with pages: the core numbers the page it leads to.
+   */
+  readonly nextMarker?: string;
 }
 
 const decoder = new TextDecoder();

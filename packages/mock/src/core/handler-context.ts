@@ -1,3 +1,4 @@
+import type { HandlerFaults } from "../faults/handler-faults.js";
 import type { BodyPool } from "../internal/body-pool.js";
 import type { Prng } from "../internal/prng.js";
 import type { ResolvedCoreOptions } from "./cts-core-options.js";
@@ -14,6 +15,13 @@ export interface HandlerContext {
   /** Last decoded path segment where the route has one (`notification_type`, `version`). */
   readonly pathParam: string;
   readonly query: URLSearchParams;
+  /**
+   * The continuation marker the request sends, on a route with pages (ListTraces' `next`);
+   * `undefined` on a first page or a route without pages.
+   */
+  readonly marker: string | undefined;
+  /** The faults of the route's group that the handler carries out itself. */
+  readonly faults: HandlerFaults;
   readonly options: ResolvedCoreOptions;
   readonly projects: ProjectRegistry;
   /** Seeded source of resource ids. */

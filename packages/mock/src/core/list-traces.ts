@@ -5,10 +5,9 @@ import {
   TRACE_QUERY_TYPES,
   TRACE_RATINGS,
 } from "@ctsim/catalog";
-import type { FaultInjector } from "../faults/fault-injector.js";
 import type { BodyPool } from "../internal/body-pool.js";
 import { FILTER_FIELDS, type FilterField, type TraceKind } from "../store/trace-fields.js";
-import type { TracePage, TraceQuery } from "../store/trace-store.js";
+import type { TracePage, TraceQuery, TraceWindow } from "../store/trace-store.js";
 import type { Reply } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
 import { badParameter, queryParam } from "./request-input.js";
@@ -19,29 +18,26 @@ const LIMIT = /^[+-]?\d{1,9}$/;
 /** A parsed ListTraces request: a store query, or a `trace_id` lookup. */
 type ParsedQuery =
   | { readonly kind: "page"; readonly query: TraceQuery }
-  | { readonly kind: "byId"; readonly traceId: string; readonly window?: TraceQuery };
+  | { readonly kind: "byId"; readonly traceId: string; readonly window?: TraceWindow };
 
 /**
  * `GET /v3/{project_id}/traces` (reference §1.2, §3): validates the query, asks the store for one
- * page and joins the stored JSON texts into `{traces, meta_data: {count, marker}}`.
+ * page and joins the stored JSON texts into `{traces, meta_data: {count, marker}}`. The marker
+ * comes back as the reply's `nextMarker` too, for the core's page numbers.
  */
-export function listTraces(context: HandlerContext, faults: FaultInjector, page: number): Reply {
+export function listTraces(context: HandlerContext): Reply {
   const parsed = parseQuery(context);
   if ("status" in parsed) return parsed;
   const store = context.options.store;
   if (parsed.kind === "byId") {
-    const record = store.findRecord(context.scopeId, parsed.traceId);
-    const inWindow =
-      record === undefined || parsed.window === undefined || withinWindow(record, parsed.window);
-    return pageReply(context.bodies, record !== undefined && inWindow ? [record] : [], null);
+    const record = store.findRecord(context.scopeId, parsed.traceId, parsed.window);
+    return pageReply(context.bodies, record === undefined ? [] : [record], null);
   }
   const result = store.query(parsed.query);
-  const traces = duplicateFirst(context, faults, parsed.query, result);
+  const traces = duplicateFirst(context, parsed.query, result);
   const last = result.lastTraceId;
   const more = result.hasMore || (context.options.behaviour.markerOnLastPage && last !== undefined);
-  const marker = more && last !== undefined ? last : null;
-  if (marker !== null) faults.rememberMarker(marker, page + 1);
-  return pageReply(context.bodies, traces, marker);
+  return pageReply(context.bodies, traces, more && last !== undefined ? last : null);
 }
 
 const encoder = new TextEncoder();
@@ -68,24 +64,23 @@ function pageReply(bodies: BodyPool, traces: readonly Uint8Array[], marker: stri
     at += trace.length;
   }
   body.set(tail, at);
-  return { status: 200, body, release: pooled.release };
+  return {
+    status: 200,
+    body,
+    release: pooled.release,
+    ...(marker === null ? {} : { nextMarker: marker }),
+  };
 }
 
 /** The duplicate fault: a continuation page starts again with the previous page's last trace. */
 function duplicateFirst(
   context: HandlerContext,
-  faults: FaultInjector,
   query: TraceQuery,
   result: TracePage,
 ): readonly Uint8Array[] {
-  if (query.olderThan === undefined || !faults.duplicate("traces")) return result.traces;
+  if (query.olderThan === undefined || !context.faults.duplicate()) return result.traces;
   const previous = context.options.store.findRecord(query.projectId, query.olderThan);
   return previous === undefined ? result.traces : [previous, ...result.traces];
-}
-
-function withinWindow(record: Uint8Array, window: TraceQuery): boolean {
-  const time = (JSON.parse(new TextDecoder().decode(record)) as { time: number }).time;
-  return time > window.after && time < window.before;
 }
 
 function parseQuery(context: HandlerContext): ParsedQuery | Reply {
@@ -136,7 +131,7 @@ function parseQuery(context: HandlerContext): ParsedQuery | Reply {
   }
   if (kind === "system" && filters.tracker_name === undefined) filters.tracker_name = "system";
 
-  const next = get("next");
+  const next = context.marker;
   const pageQuery: TraceQuery = {
     projectId: context.scopeId,
     kind,

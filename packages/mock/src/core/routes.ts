@@ -1,4 +1,4 @@
-import type { FaultInjector } from "../faults/fault-injector.js";
+import type { RouteName } from "../faults/route-name.js";
 import type { ScopeKind } from "../gateway/check-scope.js";
 import { showConfiguration, updateConfiguration } from "./configuration.js";
 import type { Reply } from "./cts-request.js";
@@ -17,7 +17,6 @@ import {
   listNotifications,
   updateNotification,
 } from "./notifications.js";
-import type { RouteName } from "./route-name.js";
 import {
   batchCreateTags,
   batchDeleteTags,
@@ -28,11 +27,12 @@ import {
 import { createTracker, deleteTracker, listTrackers, updateTracker } from "./trackers.js";
 import { listVersions, showVersion } from "./versions.js";
 
-/** A route handler: traces also get the fault injector and their page number. */
-export type RouteHandler = (context: HandlerContext, faults: FaultInjector, page: number) => Reply;
+/** A route handler: one request in, one reply out. */
+export type RouteHandler = (context: HandlerContext) => Reply;
 
 /** One endpoint: method, path shape (`{id}` = project/domain id, `{param}` = last parameter). */
 export interface Route {
+  /** The group its faults are configured under. */
   readonly name: RouteName;
   readonly method: string;
   readonly shape: readonly string[];
@@ -43,6 +43,18 @@ export interface Route {
   readonly scope: ScopeKind | undefined;
   /** Whether a successful answer changes what `CtsCore.exportState` returns. */
   readonly writes: boolean;
+  /**
+   * The query parameter that carries the route's continuation marker; `undefined` for routes
+   * without pages. The core reads it to number the request's page.
+   */
+  readonly marker: string | undefined;
+}
+
+/** What sets a v3 route apart from a read-only, project-scoped one without pages. */
+interface V3Traits {
+  readonly writes?: boolean;
+  readonly scope?: ScopeKind;
+  readonly marker?: string;
 }
 
 const v3 = (
@@ -50,16 +62,16 @@ const v3 = (
   method: string,
   tail: readonly string[],
   handler: RouteHandler,
-  writes = false,
-  scope: ScopeKind = "project",
+  traits: V3Traits = {},
 ): Route => ({
   name,
   method,
   shape: ["v3", "{id}", ...tail],
   handler,
   authenticated: true,
-  scope,
-  writes,
+  scope: traits.scope ?? "project",
+  writes: traits.writes ?? false,
+  marker: traits.marker,
 });
 
 /**
@@ -71,27 +83,27 @@ const TAGGED = "cts-tracker";
 
 /** Every v3 endpoint of reference §1.1 rows 1–21 and the version endpoints (rows 22–23). */
 export const ROUTES: readonly Route[] = [
-  v3("traces", "GET", ["traces"], listTraces),
-  v3("trackers", "POST", ["tracker"], createTracker, true),
+  v3("traces", "GET", ["traces"], listTraces, { marker: "next" }),
+  v3("trackers", "POST", ["tracker"], createTracker, { writes: true }),
   v3("trackers", "GET", ["trackers"], listTrackers),
-  v3("trackers", "PUT", ["tracker"], updateTracker, true),
-  v3("trackers", "DELETE", ["trackers"], deleteTracker, true),
-  v3("notifications", "POST", ["notifications"], createNotification, true),
+  v3("trackers", "PUT", ["tracker"], updateTracker, { writes: true }),
+  v3("trackers", "DELETE", ["trackers"], deleteTracker, { writes: true }),
+  v3("notifications", "POST", ["notifications"], createNotification, { writes: true }),
   v3("notifications", "GET", ["notifications", "{param}"], listNotifications),
-  v3("notifications", "PUT", ["notifications"], updateNotification, true),
-  v3("notifications", "DELETE", ["notifications"], deleteNotification, true),
+  v3("notifications", "PUT", ["notifications"], updateNotification, { writes: true }),
+  v3("notifications", "DELETE", ["notifications"], deleteNotification, { writes: true }),
   v3("quotas", "GET", ["quotas"], listQuotas),
   v3("operations", "GET", ["operations"], listOperations),
   v3("user-resources", "GET", ["user-resources"], listUserResources),
-  v3("resources", "GET", ["resources"], listTraceResources, false, "domain"),
-  v3("checkbucket", "POST", ["checkbucket"], checkObsBuckets, false, "domain"),
-  v3("tags", "POST", [TAGGED, "{param}", "tags", "create"], batchCreateTags, true),
-  v3("tags", "DELETE", [TAGGED, "{param}", "tags", "delete"], batchDeleteTags, true),
+  v3("resources", "GET", ["resources"], listTraceResources, { scope: "domain" }),
+  v3("checkbucket", "POST", ["checkbucket"], checkObsBuckets, { scope: "domain" }),
+  v3("tags", "POST", [TAGGED, "{param}", "tags", "create"], batchCreateTags, { writes: true }),
+  v3("tags", "DELETE", [TAGGED, "{param}", "tags", "delete"], batchDeleteTags, { writes: true }),
   v3("tags", "GET", [TAGGED, "{param}", "tags"], listResourceTags),
   v3("tags", "GET", [TAGGED, "tags"], listProjectTags),
   v3("tags", "POST", [TAGGED, "resource-instances", "filter"], listResourcesByTags),
   v3("configuration", "GET", ["configuration"], showConfiguration),
-  v3("configuration", "PUT", ["configuration"], updateConfiguration, true),
+  v3("configuration", "PUT", ["configuration"], updateConfiguration, { writes: true }),
   {
     name: "versions",
     method: "GET",
@@ -100,6 +112,7 @@ export const ROUTES: readonly Route[] = [
     authenticated: false,
     scope: undefined,
     writes: false,
+    marker: undefined,
   },
   {
     name: "versions",
@@ -109,6 +122,7 @@ export const ROUTES: readonly Route[] = [
     authenticated: false,
     scope: undefined,
     writes: false,
+    marker: undefined,
   },
 ];
 

@@ -1,28 +1,41 @@
-import type { Reply, TransportFault } from "../core/cts-request.js";
-import { ctsError, gatewayError } from "../core/replies.js";
-import type { RouteName } from "../core/route-name.js";
 import { createPrng, type Prng } from "../internal/prng.js";
 import type { FaultOptions, RouteFaults } from "./fault-options.js";
+import type { HandlerFaults } from "./handler-faults.js";
+import type { RouteName } from "./route-name.js";
+import type { TransportFault } from "./transport-fault.js";
+
+/** A failure the injector chose instead of handling a request; the core answers it in CTS's shape. */
+export type InjectedFailure =
+  /** `fail-page`: page `page` fails with `status`. */
+  | { readonly kind: "page"; readonly page: number; readonly status: 500 | 503 }
+  /** `throttle`: API Gateway's 429. */
+  | { readonly kind: "throttle" }
+  /** `error`: CTS's 500. */
+  | { readonly kind: "error" };
 
 /** What the injector decided for one request before it is handled. */
 export interface FaultDecision {
-  /** Answer with this instead of handling the request. */
-  readonly reply?: Reply;
+  /** Answer with this failure instead of handling the request. */
+  readonly failure?: InjectedFailure;
   /** Delay or drop, carried out by the transport. */
   readonly transport?: TransportFault;
 }
 
-const MARKER_MEMORY = 10_000;
 const NONE: FaultDecision = {};
 
 /**
  * Draws the configured faults from a seeded PRNG, so the same seed and request sequence give the
- * same faults. Remembers which page each ListTraces marker leads to, to fail "page N".
+ * same faults. It knows route groups and page numbers, not replies: the core turns its
+ * decisions into answers.
+ *
+ * @example
+ * const faults = new FaultInjector(parseFaultSpec("traces:fail-page=2:503"), 1);
+ * faults.decide("traces", 2); // { failure: { kind: "page", page: 2, status: 503 } }
  */
 export class FaultInjector {
   private readonly prng: Prng;
-  private readonly pageOfMarker = new Map<string, number>();
   private readonly failures = new Map<number, number>();
+  private readonly views = new Map<RouteName, HandlerFaults>();
 
   constructor(
     private readonly options: FaultOptions,
@@ -31,18 +44,12 @@ export class FaultInjector {
     this.prng = createPrng(seed ^ 0x5eed_fa17);
   }
 
-  /** Whether any fault is configured. */
-  get active(): boolean {
-    return Object.keys(this.options).length > 0;
-  }
-
-  /** Faults of a route group (its own entry, else `"*"`). */
-  faultsOf(route: RouteName): RouteFaults | undefined {
-    return this.options[route] ?? this.options["*"];
-  }
-
-  /** Decides throttling, errors, page failures, latency and drops for one request. */
-  decide(route: RouteName, requestId: string, page: number): FaultDecision {
+  /**
+   * Decides latency, drops, page failures, throttling and errors for one request, in that
+   * order of draws. `page` is the request's page number (1 = first) on a paged route,
+   * `undefined` on a route without pages, where `fail-page` never applies.
+   */
+  decide(route: RouteName, page: number | undefined): FaultDecision {
     const faults = this.faultsOf(route);
     if (faults === undefined) return NONE;
     const latency = faults.latency;
@@ -52,46 +59,36 @@ export class FaultInjector {
         : latency.minMs + Math.round(this.prng.next() * (latency.maxMs - latency.minMs));
     const drop = this.chance(faults.drop);
     const transport = delayMs > 0 || drop ? { delayMs, drop } : undefined;
-    const reply = this.failure(faults, route, requestId, page);
-    return { ...(reply === undefined ? {} : { reply }), ...(transport ? { transport } : {}) };
+    const failure = this.failure(faults, page);
+    return { ...(failure === undefined ? {} : { failure }), ...(transport ? { transport } : {}) };
   }
 
-  /** Whether this continuation page should repeat the previous page's last trace. */
-  duplicate(route: RouteName): boolean {
-    return this.chance(this.faultsOf(route)?.duplicates);
-  }
-
-  /** The page number a ListTraces request is on: 1 without a marker. */
-  pageOf(marker: string | undefined): number {
-    return marker === undefined ? 1 : (this.pageOfMarker.get(marker) ?? 2);
-  }
-
-  /** Notes that `marker` leads to page `page`. */
-  rememberMarker(marker: string, page: number): void {
-    if (this.pageOfMarker.size >= MARKER_MEMORY) {
-      const oldest = this.pageOfMarker.keys().next().value;
-      if (oldest !== undefined) this.pageOfMarker.delete(oldest);
+  /** The faults a route group's handler carries out itself. */
+  forHandler(route: RouteName): HandlerFaults {
+    let view = this.views.get(route);
+    if (view === undefined) {
+      view = { duplicate: () => this.chance(this.faultsOf(route)?.duplicates) };
+      this.views.set(route, view);
     }
-    this.pageOfMarker.set(marker, page);
+    return view;
   }
 
-  private failure(
-    faults: RouteFaults,
-    route: RouteName,
-    requestId: string,
-    page: number,
-  ): Reply | undefined {
+  /** Faults of a route group (its own entry, else `"*"`). */
+  private faultsOf(route: RouteName): RouteFaults | undefined {
+    return this.options[route] ?? this.options["*"];
+  }
+
+  private failure(faults: RouteFaults, page: number | undefined): InjectedFailure | undefined {
     const failPage = faults.failPage;
-    if (route === "traces" && failPage !== undefined && failPage.page === page) {
+    if (failPage !== undefined && page !== undefined && failPage.page === page) {
       const done = this.failures.get(page) ?? 0;
       if (done < failPage.times) {
         this.failures.set(page, done + 1);
-        const reply = ctsError("CTS.0005", `(injected fault: page ${page})`);
-        return { ...reply, status: failPage.status };
+        return { kind: "page", page, status: failPage.status };
       }
     }
-    if (this.chance(faults.throttle)) return gatewayError("APIGW.0308", requestId);
-    if (this.chance(faults.error)) return ctsError("CTS.0005", "(injected fault)");
+    if (this.chance(faults.throttle)) return { kind: "throttle" };
+    if (this.chance(faults.error)) return { kind: "error" };
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import type { RouteName } from "../core/route-name.js";
+import type { RouteName } from "./route-name.js";
 
 /** Faults of one route group; every field is off when absent. */
 export interface RouteFaults {

@@ -1,6 +1,6 @@
-import { ROUTE_NAMES, type RouteName } from "../core/route-name.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import type { FaultOptions, RouteFaults } from "./fault-options.js";
+import { ROUTE_NAMES, type RouteName } from "./route-name.js";
 
 /** Grammar of a fault spec, for help texts. */
 export const FAULT_SPEC_SYNTAX =

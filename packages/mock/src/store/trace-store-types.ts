@@ -10,16 +10,20 @@ export interface TraceStoreOptions {
   readonly retentionMs?: number;
 }
 
-/** One ListTraces page request against the store, already validated. */
-export interface TraceQuery {
-  readonly projectId: string;
-  readonly kind: TraceKind;
-  /** Exact-match filters, combined with AND. */
-  readonly filters?: Readonly<Partial<Record<FilterField, string>>>;
+/** A time window, bounds excluded. */
+export interface TraceWindow {
   /** Only traces whose `time` is greater than this (epoch ms). */
   readonly after: number;
   /** Only traces whose `time` is less than this (epoch ms). */
   readonly before: number;
+}
+
+/** One ListTraces page request against the store, already validated. */
+export interface TraceQuery extends TraceWindow {
+  readonly projectId: string;
+  readonly kind: TraceKind;
+  /** Exact-match filters, combined with AND. */
+  readonly filters?: Readonly<Partial<Record<FilterField, string>>>;
   /** A page marker: only traces that come after this trace (older ones). */
   readonly olderThan?: string;
   /** Page size. */

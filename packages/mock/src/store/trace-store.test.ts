@@ -131,6 +131,23 @@ describe("TraceStore", () => {
     expect(store.findById("p1", "missing")).toBeUndefined();
   });
 
+  it("finds a record by id inside a time window, bounds excluded, from the time it keeps", () => {
+    const time = NOW - HOUR;
+    const { store } = fill([
+      { time, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
+    ]);
+    const find = (after: number, before: number): string | undefined => {
+      const record = store.findRecord("p1", traceUuid(0), { after, before });
+      return record === undefined ? undefined : JSON.parse(decoder.decode(record)).trace_id;
+    };
+    expect(find(time - 1, time + 1)).toBe(traceUuid(0));
+    expect(find(time, time + 1)).toBeUndefined();
+    expect(find(time - 1, time)).toBeUndefined();
+    expect(store.findRecord("p2", traceUuid(0), { after: time - 1, before: time + 1 })).toBe(
+      undefined,
+    );
+  });
+
   it("drops expired traces on prune and keeps answering", () => {
     const rows = Array.from({ length: 50 }, (_, i) => ({
       time: NOW - (i % 2 === 0 ? 8 * DAY : HOUR) + i,

@@ -22,9 +22,10 @@ import type {
   TraceQuery,
   TraceStoreOptions,
   TraceStoreState,
+  TraceWindow,
 } from "./trace-store-types.js";
 
-export type { TracePage, TraceQuery, TraceStoreOptions, TraceStoreState };
+export type { TracePage, TraceQuery, TraceStoreOptions, TraceStoreState, TraceWindow };
 
 const EMPTY_PAGE: TracePage = { traces: [], lastTraceId: undefined, hasMore: false };
 
@@ -257,11 +258,13 @@ export class TraceStore {
     return record === undefined ? undefined : new TextDecoder().decode(record);
   }
 
-  /** Like {@link findById}, as the stored UTF-8 record (a view). */
-  findRecord(projectId: string, traceId: string): Uint8Array | undefined {
+  /** Like {@link findById}, as the stored UTF-8 record (a view); with `window`, only inside it. */
+  findRecord(projectId: string, traceId: string, window?: TraceWindow): Uint8Array | undefined {
     this.ensureSorted();
     const position = this.ids.get(traceId);
     if (position === undefined || !this.isVisible(position, projectId)) return undefined;
+    const time = this.times.data[position]!;
+    if (window !== undefined && !(time > window.after && time < window.before)) return undefined;
     return this.records.bytes(position);
   }
 

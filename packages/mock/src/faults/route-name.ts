@@ -1,4 +1,7 @@
-/** The route groups faults can target (one per resource of reference §1.1). */
+/**
+ * The route groups faults can target (one per resource of reference §1.1); every route of the
+ * core belongs to one.
+ */
 export const ROUTE_NAMES = [
   "traces",
   "trackers",
