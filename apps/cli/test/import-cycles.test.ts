@@ -1,5 +1,6 @@
 // No import circle anywhere in the sources, type-only imports included (issue 17): a module's
-// relative imports, followed through every package's src/, never lead back to it.
+// relative imports, followed through every package's src/, never lead back to it; and the
+// folders of a package (its rooms) import one another in one direction only.
 import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,12 +56,35 @@ function firstCycle(graph: ReadonlyMap<string, string[]>): string[] | undefined 
   return undefined;
 }
 
+/**
+ * The folder graph: an arrow from a module's folder to each folder it imports from, except
+ * between a folder and its own subfolders (a room and its furniture).
+ */
+function folderGraph(graph: ReadonlyMap<string, string[]>): Map<string, string[]> {
+  const nested = (a: string, b: string) =>
+    a === b || b.startsWith(`${a}/`) || a.startsWith(`${b}/`);
+  const folders = new Map<string, Set<string>>();
+  for (const [file, imports] of graph) {
+    const from = dirname(file);
+    const targets = folders.get(from) ?? new Set<string>();
+    folders.set(from, targets);
+    for (const target of imports.map(dirname)) if (!nested(from, target)) targets.add(target);
+  }
+  return new Map([...folders].map(([folder, targets]) => [folder, [...targets]]));
+}
+
 describe("import graph", () => {
   it("has no circle in any package's sources", () => {
     const files = roots.flatMap(sources);
     expect(files.length).toBeGreaterThan(200);
     const graph = new Map(files.map((file) => [file, importsOf(file)]));
     const cycle = firstCycle(graph)?.map((file) => file.slice(repo.length + 1));
+    expect(cycle).toBeUndefined();
+  });
+
+  it("has no circle between the folders of any package", () => {
+    const graph = new Map(roots.flatMap(sources).map((file) => [file, importsOf(file)]));
+    const cycle = firstCycle(folderGraph(graph))?.map((folder) => folder.slice(repo.length + 1));
     expect(cycle).toBeUndefined();
   });
 
@@ -71,5 +95,13 @@ describe("import graph", () => {
       ["c", ["a"]],
     ]);
     expect(firstCycle(graph)).toEqual(["a", "b", "c", "a"]);
+    const folders = folderGraph(
+      new Map([
+        ["/p/core/x.ts", ["/p/faults/y.ts", "/p/core/sub/z.ts"]],
+        ["/p/faults/y.ts", ["/p/core/w.ts"]],
+        ["/p/core/sub/z.ts", ["/p/core/x.ts"]],
+      ]),
+    );
+    expect(firstCycle(folders)).toEqual(["/p/core", "/p/faults", "/p/core"]);
   });
 });

@@ -1,10 +1,10 @@
 import type { LoadedSeed } from "./loaded-seed.js";
 
 /** Where the generated module lives, relative to the repository root. */
-export const OPERATIONS_MODULE_PATH = "packages/catalog/src/generated/operations.ts";
+export const OPERATIONS_MODULE_PATH = "packages/catalog/src/operations/generated-operations.ts";
 
 /**
- * Renders `packages/catalog/src/generated/operations.ts`: `OPERATION_ROWS` (one line per row,
+ * Renders `packages/catalog/src/operations/generated-operations.ts`: `OPERATION_ROWS` (one line per row,
  * revisions in the given order, tables and rows in page order) and `REVISION_METADATA`. The
  * output depends only on its input, so `--check` can compare it byte for byte.
  *
@@ -18,8 +18,8 @@ export function renderOperationsModule(seeds: readonly LoadedSeed[]): string {
     "// Do not edit by hand: change the sources or the tool and run `pnpm catalog:extract`;",
     "// `pnpm catalog:check` fails when this file is stale.",
     "",
-    'import type { CatalogOperation } from "../operations/catalog-operation.js";',
-    'import type { RevisionMetadata } from "../operations/revision-metadata.js";',
+    'import type { CatalogOperation } from "./catalog-operation.js";',
+    'import type { RevisionMetadata } from "./revision-metadata.js";',
     "",
     "/** Every row of every revision of ModelArts' key operations page, in page order. */",
     "export const OPERATION_ROWS = [",

@@ -1,5 +1,5 @@
-import { OPERATION_ROWS } from "../generated/operations.js";
 import type { CatalogOperation } from "./catalog-operation.js";
+import { OPERATION_ROWS } from "./generated-operations.js";
 import { DEFAULT_REVISION, type Revision } from "./revision.js";
 
 const byRevision = new Map<Revision, readonly CatalogOperation[]>();

@@ -1,4 +1,4 @@
-import { REVISION_METADATA } from "../generated/operations.js";
+import { REVISION_METADATA } from "./generated-operations.js";
 import { DEFAULT_REVISION, type Revision } from "./revision.js";
 import type { RevisionMetadata } from "./revision-metadata.js";
 

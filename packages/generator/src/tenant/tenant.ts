@@ -1,6 +1,6 @@
-import type { TraceScope } from "../trace/generated-trace.js";
 import type { Actor } from "./actor.js";
 import type { RegionInfo } from "./regions.js";
+import type { TraceScope } from "./trace-scope.js";
 
 /** A region a tenant uses, with its project. */
 export interface TenantRegion {

@@ -5,19 +5,10 @@ import { mix32 } from "../internal/prng.js";
 import { uuidV1 } from "../internal/uuid-v1.js";
 import type { Failure } from "../operations/failures.js";
 import type { OpSpec } from "../operations/op-table.js";
-import type { RegionInfo } from "../tenant/regions.js";
+import type { TraceScope } from "../tenant/trace-scope.js";
 import type { UserRender } from "../tenant/user-render.js";
 import type { TraceEvent } from "../trace-event.js";
 import type { LabelTracker } from "./label-tracker.js";
-
-/** What every trace of one tenant region shares: one object, referenced by each trace. */
-export interface TraceScope {
-  readonly projectId: string;
-  readonly domainId: string;
-  readonly regionInfo: RegionInfo;
-  /** `/?region=<region>#/` (start of `resource_url`). */
-  readonly urlPrefix: string;
-}
 
 const REQUEST_ROW = new CodeRow(32);
 

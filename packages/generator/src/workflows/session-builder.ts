@@ -9,13 +9,9 @@ import { pickFailure, ratingOf } from "../operations/failures.js";
 import type { OpSpec } from "../operations/op-table.js";
 import type { Actor } from "../tenant/actor.js";
 import type { Tenant, TenantRegion } from "../tenant/tenant.js";
+import type { TraceScope } from "../tenant/trace-scope.js";
 import { type CallMode, renderUser, type UserRender } from "../tenant/user-render.js";
-import {
-  GeneratedTrace,
-  type TraceScope,
-  WITH_REQUEST,
-  WITH_RESPONSE,
-} from "../trace/generated-trace.js";
+import { GeneratedTrace, WITH_REQUEST, WITH_RESPONSE } from "../trace/generated-trace.js";
 import type { LabelTracker } from "../trace/label-tracker.js";
 
 /** A resource a session works on; its fields fill payload templates. */

@@ -3,8 +3,6 @@ import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
 import type { TransportFault } from "../faults/transport-fault.js";
 import { type CallerScope, checkScope } from "../gateway/check-scope.js";
-import { scopeRefusal } from "../gateway/scope-refusal.js";
-import { withOwners } from "../gateway/with-owners.js";
 import { BodyPool } from "../internal/body-pool.js";
 import { createPrng, hashText, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
@@ -24,7 +22,9 @@ import { ctsError, gatewayError, jsonReply, requestError } from "./replies.js";
 import type { RequestErrorKind } from "./request-errors.js";
 import { queryParam } from "./request-input.js";
 import { matchRoute } from "./routes.js";
+import { scopeRefusal } from "./scope-refusal.js";
 import { defaultSystemTracker } from "./trackers.js";
+import { withOwners } from "./with-owners.js";
 
 /** CTS v3 without a transport: one synchronous call per request. */
 export interface CtsCore {

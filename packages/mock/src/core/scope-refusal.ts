@@ -1,7 +1,7 @@
 import { GATEWAY_ERRORS } from "@ctsim/catalog";
-import type { CtsBehaviour } from "../core/cts-behaviour.js";
-import type { Reply } from "../core/cts-request.js";
-import { ctsError, jsonReply } from "../core/replies.js";
+import type { CtsBehaviour } from "./cts-behaviour.js";
+import type { Reply } from "./cts-request.js";
+import { ctsError, jsonReply } from "./replies.js";
 
 /**
  * The refusal of a request for a project or account the credential may not use, in the shape

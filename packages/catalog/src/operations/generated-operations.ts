@@ -4,8 +4,8 @@
 // Do not edit by hand: change the sources or the tool and run `pnpm catalog:extract`;
 // `pnpm catalog:check` fails when this file is stale.
 
-import type { CatalogOperation } from "../operations/catalog-operation.js";
-import type { RevisionMetadata } from "../operations/revision-metadata.js";
+import type { CatalogOperation } from "./catalog-operation.js";
+import type { RevisionMetadata } from "./revision-metadata.js";
 
 /** Every row of every revision of ModelArts' key operations page, in page order. */
 export const OPERATION_ROWS = [

@@ -1,5 +1,5 @@
-import type { MockState, ProjectStateData } from "../core/mock-state-data.js";
-import type { AccountDirectory } from "./account-directory.js";
+import type { AccountDirectory } from "../gateway/account-directory.js";
+import type { MockState, ProjectStateData } from "./mock-state-data.js";
 
 /**
  * A saved state with each project's trackers and notifications reporting the project's account,
