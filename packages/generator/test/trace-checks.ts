@@ -5,18 +5,27 @@ import type { ApiTrace } from "@ctsim/catalog";
  * from the generator's code. Each returns the list of violations (empty when fine).
  */
 
-/** Creating operations; `createClusterResult` reports a create's result, it creates nothing. */
+/**
+ * Creating operations; `createClusterResult` and a create's `SystemAction` trace report a
+ * create's result (CTS records asynchronous operations twice), they create nothing.
+ */
 const CREATE = /^(create|add|publish_activity)(?!.*Result$)/i;
 const DELETE = /^(delete|batchdelete)/i;
 
-/** Rating agrees with the status: 2xx/3xx normal, 4xx warning, 5xx warning or incident. */
+/**
+ * Rating agrees with the status: 2xx/3xx normal, 4xx warning, 5xx warning or incident; a 2xx is
+ * `warning` only when its response carries the error (`error_code`), as Huawei's example shows.
+ */
 export function ratingViolations(traces: readonly ApiTrace[]): string[] {
   const out: string[] = [];
   for (const t of traces) {
     const code = Number(t.code);
     const ok =
       code < 400
-        ? t.trace_rating === "normal"
+        ? t.trace_rating === "normal" ||
+          (code < 300 &&
+            t.trace_rating === "warning" &&
+            String(t.response).includes('"error_code"'))
         : code < 500
           ? t.trace_rating === "warning"
           : t.trace_rating !== "normal";
@@ -52,7 +61,8 @@ export function lifecycleViolations(traces: readonly ApiTrace[]): string[] {
     if (!id) continue;
     const key = `${t.service_type}|${id}`;
     if (deleted.has(key)) out.push(`${t.trace_id}: ${t.trace_name} on ${id} after its delete`);
-    if (CREATE.test(t.trace_name) && t.trace_rating === "normal" && seen.has(key)) {
+    const creates = CREATE.test(t.trace_name) && t.trace_type !== "SystemAction";
+    if (creates && t.trace_rating === "normal" && seen.has(key)) {
       out.push(`${t.trace_id}: ${t.trace_name} creates ${id}, which was used before`);
     }
     seen.add(key);

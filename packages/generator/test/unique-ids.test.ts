@@ -3,7 +3,10 @@ import { generateTraces, SCENARIO_NAMES } from "@ctsim/generator";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 
-/** Creating operations (the lifecycle rule of ctsim validate); a `…Result` reports a create. */
+/**
+ * Creating operations (the lifecycle rule of ctsim validate); a `…Result` and a create's
+ * `SystemAction` trace report a create's result.
+ */
 const CREATE = /^(create|add|publish_activity)(?!.*Result$)/i;
 
 /**
@@ -41,7 +44,11 @@ describe("unique ids (properties over seeds)", () => {
         if (e.resourceId === "") continue;
         const byType = `${e.resourceType}|${e.resourceId}`;
         const byService = `${e.serviceType}|${e.resourceId}`;
-        if (CREATE.test(e.traceName) && e.traceRating === "normal") {
+        if (
+          CREATE.test(e.traceName) &&
+          e.traceType !== "SystemAction" &&
+          e.traceRating === "normal"
+        ) {
           creates++;
           if (seenByType.has(byType) || seenByService.has(byService))
             problems.push(`${e.traceName} creates ${byType}, already named before`);

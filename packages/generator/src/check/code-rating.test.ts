@@ -30,6 +30,12 @@ describe("codeRatingProblem", () => {
     expect(codeRatingProblem(code, rating)?.code).toBe("trace.code-rating");
   });
 
+  it("accepts a 2xx rated warning when the response carries the error, as Huawei's example", () => {
+    const body = '{"success":false,"results":[{"error_code":"ModelArts.4302"}]}';
+    expect(codeRatingProblem("200", "warning", body)).toBeUndefined();
+    expect(codeRatingProblem("200", "warning", '{"success":true}')?.code).toBe("trace.code-rating");
+  });
+
   it.each(["abc", "20", "2000", "100", "600", 99, 20.5, true])(
     "rejects code %j as not a status",
     (code) => {

@@ -18,14 +18,19 @@ const RATINGS_BY_CLASS: Readonly<Record<number, readonly string[]>> = {
 /**
  * Checks that a trace's `code` (an HTTP status, as text in the API shape and a number in OBS
  * files) agrees with its `trace_rating`: 2xx and 3xx are `normal`, 4xx `warning`, 5xx `warning`
- * or `incident`. A missing, null or empty `code` is allowed (the service FAQ says it may be
+ * or `incident`; a 2xx may be `warning` when `response` carries an `error_code` (the error is
+ * inside the body, as in Huawei's example). A missing, null or empty `code` is allowed (the service FAQ says it may be
  * empty); a rating outside `normal`/`warning`/`incident` is left to the schema check.
  *
  * @returns the broken rule, or undefined when the pair is fine
  * @example
  * codeRatingProblem("404", "normal"); // { code: "trace.code-rating", message: … }
  */
-export function codeRatingProblem(code: unknown, rating: unknown): CodeRatingProblem | undefined {
+export function codeRatingProblem(
+  code: unknown,
+  rating: unknown,
+  response?: unknown,
+): CodeRatingProblem | undefined {
   if (code === undefined || code === null || code === "") return undefined;
   const status = typeof code === "string" && /^\d{3}$/.test(code) ? Number(code) : code;
   const allowed =
@@ -39,10 +44,19 @@ export function codeRatingProblem(code: unknown, rating: unknown): CodeRatingPro
     };
   }
   if (!isRating(rating) || allowed.includes(rating)) return undefined;
+  // Huawei's example pairs `warning` with 200 when the operation's error is inside `response`.
+  if (rating === "warning" && allowed === RATINGS_BY_CLASS[2] && carriesError(response))
+    return undefined;
   return {
     code: CheckCode.codeRating,
     message: `trace_rating "${rating}" does not match code ${JSON.stringify(code)} (expected ${allowed.map((r) => `"${r}"`).join(" or ")})`,
   };
+}
+
+/** Whether a response (JSON text or object) reports an error: an `error_code` in it. */
+function carriesError(response: unknown): boolean {
+  const text = typeof response === "string" ? response : JSON.stringify(response ?? null);
+  return text.includes('"error_code"');
 }
 
 function isRating(value: unknown): value is string {

@@ -123,7 +123,7 @@ export function createTraceChecker(options: TraceCheckerOptions = {}): TraceChec
       if (first >= 0)
         flag(CheckCode.duplicateId, `trace_id ${traceId} was already seen on line ${first}`);
     }
-    const codeProblem = codeRatingProblem(record.code, record.trace_rating);
+    const codeProblem = codeRatingProblem(record.code, record.trace_rating, record.response);
     if (codeProblem) flag(codeProblem.code, codeProblem.message);
     if (typeof record.time === "number") {
       if (previousTime !== undefined && outOfOrder(previousTime, record.time, order)) {

@@ -10,6 +10,11 @@ export interface Failure {
   readonly bodyEscaped: string;
   /** The `error_code` (shown in `location_info`). */
   readonly errorCode: string;
+  /**
+   * `warning` when the service answered 2xx with the error inside the body (Huawei's example
+   * pairs `warning` with `code` 200); absent when the rating follows the status.
+   */
+  readonly rating?: TraceRating;
 }
 
 /**
@@ -65,9 +70,54 @@ for (const verb of ["create", "update", "delete", "action"] as const) {
   byVerb.set(verb, { total: modes.reduce((sum, m) => sum + m.weight, 0), modes });
 }
 
-/** Picks how a call of this verb fails (logins fail with 401, wrong password). */
+/**
+ * Operations whose API answers 200 with the error inside the body, and the share of their
+ * failures that come that way. Dataset batch operations (samples, labels, workers) answer
+ * `{"success":false,"results":[…]}` with per-item errors (ModelArts API reference, batch
+ * responses); the v1 training API carries `is_success`/`error_code`/`error_msg` in its bodies,
+ * and we assume (unsure: no trace example) that state and quota errors come back that way.
+ */
+const IN_BODY: Readonly<Record<string, readonly [share: number, failure: Failure]>> = (() => {
+  const batch = inBody(
+    '{"success":false,"results":[{"success":false,"error_code":"ModelArts.4302","error_msg":"Some samples do not exist or cannot be processed."}]}',
+    "ModelArts.4302",
+  );
+  const v1 = inBody(
+    '{"is_success":false,"error_code":"ModelArts.2791","error_msg":"The training job is in a state that does not allow this operation."}',
+    "ModelArts.2791",
+  );
+  const out: Record<string, readonly [number, Failure]> = {};
+  for (const name of [
+    "uploadSamples",
+    "deleteSamples",
+    "updateSamples",
+    "acceptSamples",
+    "reviewSamples",
+    "updateWorkforceTaskSamples",
+    "createLabel",
+    "batchDeleteWorker",
+  ])
+    out[name] = [0.7, batch];
+  for (const name of [
+    "createModelArtsTrainVersion",
+    "stopModelArtsTrainVersion",
+    "updateModelArtsTrainDesc",
+    "updateModelArtsTrainConfig",
+    "stopModelArtsTensorboardJob",
+    "restartModelArtsgTensorboardJob",
+  ])
+    out[name] = [0.5, v1];
+  return out;
+})();
+
+/**
+ * Picks how a call of this verb fails (logins fail with 401, wrong password; some operations
+ * answer 200 with the error in the body, see {@link IN_BODY}).
+ */
 export function pickFailure(rng: Prng, verb: Verb, traceName: string): Failure {
   if (traceName === "workerLoginLabelConsole") return LOGIN;
+  const inBodyFailure = IN_BODY[traceName];
+  if (inBodyFailure !== undefined && rng.chance(inBodyFailure[0])) return inBodyFailure[1];
   const table = byVerb.get(verb);
   if (table === undefined) return LOGIN;
   let roll = rng.next() * table.total;
@@ -79,14 +129,38 @@ export function pickFailure(rng: Prng, verb: Verb, traceName: string): Failure {
 }
 
 /**
- * `trace_rating` for a status: 2xx/3xx normal, 4xx warning, 5xx warning or (with probability
- * `incidentShare`) incident.
+ * `trace_rating` of a call's status: 2xx/3xx normal, 4xx and 5xx warning. `incident` marks
+ * serious, usually platform-side consequences (reference, "Corrections and additions"): the
+ * platform's own traces carry it (see {@link NODE_FAILURE}), never a user's failed call.
  */
-export function ratingOf(code: string, rng: Prng, incidentShare = 0.2): TraceRating {
-  const first = code.charCodeAt(0);
-  if (first <= 51) return "normal"; // '1'..'3'
-  if (first === 52) return "warning"; // '4'
-  return rng.chance(incidentShare) ? "incident" : "warning";
+export function ratingOf(code: string): TraceRating {
+  return code.charCodeAt(0) <= 51 ? "normal" : "warning"; // '1'..'3'
+}
+
+/**
+ * A platform-side incident: a node of the job's or service's pool failed and the platform
+ * ended the workload (a system trace rated `incident`; the status is our assumption).
+ */
+export const NODE_FAILURE: Failure = {
+  ...failure(
+    "500",
+    "ModelArts.2762",
+    "The node running the workload became faulty; the platform stopped the workload.",
+  ),
+  rating: "incident",
+};
+
+/**
+ * A failure that comes back 2xx with the error inside `body` (JSON text with an `error_code`):
+ * rated `warning` (Huawei's example pairs `warning` with 200).
+ */
+export function inBody(body: string, errorCode: string): Failure {
+  return {
+    code: "200",
+    errorCode,
+    bodyEscaped: flat(JSON.stringify(body).slice(1, -1)),
+    rating: "warning",
+  };
 }
 
 function failure(code: string, errorCode: string, message: string): Failure {

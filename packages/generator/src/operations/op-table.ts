@@ -3,6 +3,7 @@ import { flat } from "../internal/flat.js";
 import { JsonTemplate } from "../internal/json-template.js";
 import type { RegionInfo } from "../tenant/regions.js";
 import { DEFAULT_PAYLOADS, PAYLOADS } from "./payloads.js";
+import { RESULT_PAYLOADS } from "./result-payloads.js";
 
 /** Broad kind of an operation, which picks default payloads, codes and failure modes. */
 export type Verb = "create" | "update" | "delete" | "action";
@@ -115,6 +116,16 @@ export function opTable(revision: Revision): ReadonlyMap<string, OpSpec> {
         spec(row.traceName, row.resourceType, "ModelArts", apiVersionOf(row), route, "/modelarts"),
       );
     }
+    for (const name in RESULT_PAYLOADS) {
+      const base = map.get(name);
+      const bodies = RESULT_PAYLOADS[name];
+      if (base === undefined || bodies === undefined) continue;
+      for (const [end, body] of [
+        ["ok", bodies.ok],
+        ["failed", bodies.failed],
+      ] as const)
+        map.set(resultKey(name, end), { ...base, request: null, response: new JsonTemplate(body) });
+    }
     for (const op of CTS_OPERATIONS) {
       map.set(op.traceName, spec(op.traceName, op.resourceType, "CTS", "v3", "tracker", "/cts"));
     }
@@ -122,6 +133,15 @@ export function opTable(revision: Revision): ReadonlyMap<string, OpSpec> {
     tables.set(revision, table);
   }
   return table;
+}
+
+/**
+ * Key of the result trace of an asynchronous operation in {@link opTable}: the same trace name,
+ * with the result body of {@link RESULT_PAYLOADS} (present only when the revision has the
+ * operation).
+ */
+export function resultKey(traceName: string, end: "ok" | "failed"): string {
+  return `${traceName}:${end}`;
 }
 
 function apiVersionOf(row: { category: Category; resourceType: string }): string {

@@ -4,6 +4,7 @@ import type { ScenarioName } from "../scenarios/scenario-registry.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { SessionClass } from "../workflows/workflow-mix.js";
 import { type BucketRates, bucketRates } from "./arrival-rate.js";
+import { PipelineClocks, type PipelineSlot } from "./pipeline-clocks.js";
 
 const HOUR = 3_600_000;
 const SCENARIO_PERIOD = 2 * 86_400_000;
@@ -17,6 +18,8 @@ export interface Arrival {
   readonly sessionClass: SessionClass;
   /** Set for an injected anomaly session. */
   readonly scenario: ScenarioName | null;
+  /** Set for a scheduled pipeline run of one of the tenant's projects. */
+  readonly pipeline?: PipelineSlot;
 }
 
 interface ScenarioClock {
@@ -28,7 +31,8 @@ interface ScenarioClock {
 
 /**
  * The global arrival sequence: a non-homogeneous Poisson process with rates constant per hour
- * bucket (exact sampling, no thinning), merged with the anomaly occurrences. Cheap per arrival,
+ * bucket (exact sampling, no thinning), merged with the anomaly occurrences and the tenants'
+ * scheduled pipeline runs (see {@link PipelineClocks}). Cheap per arrival,
  * so every shard can walk all of it.
  */
 export class ArrivalStream {
@@ -40,6 +44,7 @@ export class ArrivalStream {
   private readonly to: number;
   private readonly period: number;
   private readonly clocks: ScenarioClock[];
+  private readonly pipelines: PipelineClocks;
   private rates: BucketRates;
   private time: number;
   /** The next regular arrival, drawn ahead (`pendingTime` is -1 when none is drawn yet). */
@@ -67,6 +72,7 @@ export class ArrivalStream {
     this.rates = bucketRates(seed, tenants, Math.floor(from / HOUR), load);
     this.period = Math.min(SCENARIO_PERIOD, to - from);
     this.clocks = [];
+    this.pipelines = new PipelineClocks({ seed, tenants, from, to });
     scenarios.forEach((scenario, s) => {
       for (let tenant = 0; tenant < tenants.length; tenant++) {
         const clock = { scenario, tenant, occurrence: 0, time: 0 };
@@ -85,6 +91,22 @@ export class ArrivalStream {
         clock = candidate;
     }
     const regular = this.pendingTime >= 0;
+    const pipelineTime = this.pipelines.nextTime;
+    if (
+      pipelineTime < this.to &&
+      (clock === null || pipelineTime < clock.time) &&
+      (!regular || pipelineTime < this.pendingTime)
+    ) {
+      const pipeline = this.pipelines.take();
+      return {
+        time: pipeline.time,
+        index: this.index++,
+        tenant: pipeline.tenant,
+        sessionClass: "bot",
+        scenario: null,
+        pipeline,
+      };
+    }
     if (clock !== null && (!regular || clock.time < this.pendingTime)) {
       const arrival: Arrival = {
         time: clock.time,

@@ -1,8 +1,11 @@
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
+import { pipelineRun } from "../lineage/pipeline-run.js";
+import { type ProjectPlan, projectsOf } from "../lineage/project-plan.js";
 import { runScenario } from "../scenarios/scenario-registry.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { GeneratedTrace } from "../trace/generated-trace.js";
+import { pipelineWorkflow } from "../workflows/pipeline-workflow.js";
 import { SessionBuilder } from "../workflows/session-builder.js";
 import { runRegularSession } from "../workflows/workflow-mix.js";
 import type { Arrival } from "./arrival-stream.js";
@@ -26,7 +29,12 @@ export function expandSession(
     start: arrival.time,
     end,
   });
-  if (arrival.scenario === null) runRegularSession(s, arrival.sessionClass);
+  const pipeline = arrival.pipeline;
+  if (pipeline !== undefined) {
+    const plan = projectsOf({ seed: config.seed, tenant: s.tenant })[pipeline.project];
+    const run = pipelineRun(plan as ProjectPlan, pipeline.run);
+    if (run !== null) pipelineWorkflow(s, run);
+  } else if (arrival.scenario === null) runRegularSession(s, arrival.sessionClass);
   else runScenario(s, arrival.scenario);
   return s.finish();
 }

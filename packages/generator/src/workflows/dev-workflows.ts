@@ -1,16 +1,21 @@
-import { DESCRIPTIONS, FLAVORS, resourceName, uuidId } from "./names.js";
+import { hex4 } from "../internal/hex.js";
+import { pickProject, projectsOf } from "../lineage/project-plan.js";
+import { DESCRIPTIONS, FLAVORS, uuidId } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 const HOUR = 3_600_000;
 
 /**
- * Notebook lifecycle: create, open, work (update, switch CodeLab spec, stop/start), then delete
+ * Notebook lifecycle on one of the tenant's projects (named after it: its code goes to the
+ * project's `code_dir`, which the project's training jobs run): create, open, work (update, switch CodeLab spec, stop/start), then delete
  * or leave it running until the system stops it when its duration ends.
  */
 export function notebookWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
   const hours = rng.pick([1, 2, 4, 8]);
-  const notebook = s.create("createNotebook", s.ids.uuid(), resourceName(rng, "notebook"), {
+  const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), rng.next());
+  const name = `notebook-${project.topic}-${hex4(rng.u32() >>> 16)}`;
+  const notebook = s.create("createNotebook", s.ids.uuid(), name, {
     flavor: rng.pick(FLAVORS.notebook),
     imageId: uuidId(rng),
     duration: String(hours * HOUR),

@@ -1,3 +1,4 @@
+import { asyncResult } from "./async-result.js";
 import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
@@ -82,7 +83,12 @@ export function poolWorkflow(s: SessionBuilder): void {
     nodes: String(rng.pick([1, 2, 4])),
     network: network.id,
   });
-  if (pool !== null) {
+  // Pool creation is asynchronous: the platform reports the pool running or abnormal.
+  if (pool !== null) s.wait(rng.logNormal(10 * 60_000, 0.5));
+  if (pool !== null && asyncResult(s, "CreatePoolV2", pool, { failRate: 0.06 }) !== "ok") {
+    s.think();
+    if (!s.call("DeletePoolV2", pool)) return;
+  } else if (pool !== null) {
     for (let step = rng.int(3); step > 0 && s.open; step--) {
       s.wait(rng.logNormal(45 * 60_000, 1));
       s.call("UpdatePoolV2", pool, { args: { nodes: String(rng.pick([1, 2, 4, 8])) } });

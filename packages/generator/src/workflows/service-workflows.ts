@@ -1,16 +1,42 @@
+import { latestOutput } from "../lineage/pipeline-run.js";
+import { pickProject, projectsOf } from "../lineage/project-plan.js";
+import { inBody } from "../operations/failures.js";
+import { asyncResult } from "./async-result.js";
 import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
+import { trainingWorkflow } from "./training-workflows.js";
 
 const MINUTE = 60_000;
+/** A pool whose creation failed, as its result trace reports it (200, error in the body). */
+const CLUSTER_FAILED = inBody(
+  '{"status":{"phase":"Failed"},"error_code":"ModelArts.6301","error_msg":"Insufficient resources in the availability zone."}',
+  "ModelArts.6301",
+);
 
-/** Registers a model (AI application), optionally converting it; returns it or `null`. */
-export function registerModel(s: SessionBuilder): Resource | null {
+/**
+ * The output path of a training job to register a model from: the newest output of a project's
+ * pipeline (at most `OUTPUT_LOOKBACK` old), or else the output of a job this session trains
+ * first (train, wait for its end, register); `null` when that job did not complete.
+ */
+export function modelSource(s: SessionBuilder): string | null {
+  const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), s.rng.next());
+  const run = latestOutput(project, s.time);
+  if (run !== null) return run.trainUrl;
+  return trainingWorkflow(s);
+}
+
+/**
+ * Registers a model (AI application) from a training job's output path (`source_location`),
+ * optionally converting it; returns it or `null`.
+ */
+export function registerModel(s: SessionBuilder, source: string): Resource | null {
   const rng = s.rng;
   const bucket = `${s.tenant.domainName}-ml`;
   const name = resourceName(rng, "model");
+  s.think();
   const model = s.create("addModel", s.ids.uuid(), name, {
     version: `0.0.${1 + rng.int(9)}`,
-    trainUrl: `/${bucket}/output/${name}/`,
+    trainUrl: source,
     modelType: rng.pick(["TensorFlow", "PyTorch", "MindSpore", "Custom"]),
     runtime: rng.pick(["python3.7", "python3.9", "mindspore_2.2.0-cann_7.0.1"]),
     description: rng.pick(DESCRIPTIONS),
@@ -45,7 +71,9 @@ export function registerModel(s: SessionBuilder): Resource | null {
  */
 export function serviceWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
-  const model = registerModel(s);
+  const source = modelSource(s);
+  if (source === null) return;
+  const model = registerModel(s, source);
   if (model === null) return;
   s.think();
   const flavor = rng.pick(FLAVORS.service);
@@ -58,6 +86,14 @@ export function serviceWorkflow(s: SessionBuilder): void {
   });
   if (service === null) {
     if (rng.chance(0.3)) s.call("deleteModel", model);
+    return;
+  }
+  // Deployment is asynchronous: the platform reports the service running or failed.
+  s.wait(rng.logNormal(4 * MINUTE, 0.5));
+  if (asyncResult(s, "addService", service, { failRate: 0.08 }) !== "ok") {
+    s.think();
+    if (rng.chance(0.6) && s.call("deleteService", service) && rng.chance(0.3))
+      s.call("deleteModel", model);
     return;
   }
   let running = true;
@@ -109,8 +145,17 @@ export function clusterWorkflow(s: SessionBuilder): void {
   });
   if (cluster === null) return;
   s.wait(rng.logNormal(12 * MINUTE, 0.5));
-  const ready = s.system("createClusterResult", cluster, { failRate: 0.08, withResponse: true });
-  if (!ready) return;
+  // The result trace reports the pool's phase; a failed creation is a 200 whose body says so.
+  const failed = rng.chance(0.08);
+  s.system("createClusterResult", cluster, {
+    outcome: failed ? CLUSTER_FAILED : { code: "200", rating: "normal" },
+    withResponse: true,
+  });
+  if (failed) {
+    s.think();
+    if (rng.chance(0.7)) s.call("deleteCluster", cluster);
+    return;
+  }
   const nodes: Resource[] = [];
   for (let step = rng.int(4); step > 0 && s.open; step--) {
     s.wait(rng.logNormal(30 * MINUTE, 1));

@@ -1,11 +1,11 @@
-import type { TraceSource } from "@ctsim/catalog";
+import type { TraceRating, TraceSource } from "@ctsim/catalog";
 import { temporaryAccessKey } from "../internal/access-keys.js";
 import { flat } from "../internal/flat.js";
 import { IdMint } from "../internal/id-mint.js";
 import type { TemplateArgs } from "../internal/json-template.js";
 import type { Prng } from "../internal/prng.js";
 import { sessionUuidTail, traceTicks } from "../internal/uuid-v1.js";
-import { pickFailure, ratingOf } from "../operations/failures.js";
+import { type Failure, pickFailure, ratingOf } from "../operations/failures.js";
 import type { OpSpec } from "../operations/op-table.js";
 import type { Actor } from "../tenant/actor.js";
 import type { Tenant, TenantRegion } from "../tenant/tenant.js";
@@ -36,6 +36,11 @@ export interface CallOptions {
   readonly at?: number;
   /** Render the response body even for a system action (result traces). */
   readonly withResponse?: boolean;
+  /**
+   * The outcome, decided by the caller instead of drawn: a status and rating with the success
+   * body (a result trace whose body tells the end state), or a {@link Failure}.
+   */
+  readonly outcome?: { readonly code: string; readonly rating: TraceRating } | Failure;
 }
 
 /** What a session needs from the timeline. */
@@ -58,6 +63,8 @@ const MAX_EVENTS = 400;
  * the operation). Traces are sorted by time when the session is done.
  */
 export class SessionBuilder {
+  /** The timeline's seed (lineage facts derive from it). */
+  readonly seed: number;
   readonly rng: Prng;
   readonly tenant: Tenant;
   readonly region: TenantRegion;
@@ -91,6 +98,7 @@ export class SessionBuilder {
   private accessKey: string | null = null;
 
   constructor(setup: SessionSetup) {
+    this.seed = setup.seed;
     this.rng = setup.rng;
     this.tenant = setup.tenant;
     this.ops = setup.ops;
@@ -234,19 +242,31 @@ export class SessionBuilder {
     const rng = this.rng;
     if (op === undefined) return true;
     const time = options?.at ?? this.time;
-    const failed = rng.chance(options?.failRate ?? op.failRate);
+    const forced = options?.outcome;
+    const failed =
+      forced === undefined
+        ? rng.chance(options?.failRate ?? op.failRate)
+        : "bodyEscaped" in forced || forced.rating !== "normal";
     if (time >= this.end || this.events.length >= MAX_EVENTS) return !failed;
     const system = traceType === "SystemAction";
-    const failure = failed ? pickFailure(rng, op.verb, traceName) : null;
-    const code = failure === null ? op.successCode : failure.code;
+    const failure =
+      forced === undefined
+        ? failed
+          ? pickFailure(rng, op.verb, op.traceName)
+          : null
+        : "bodyEscaped" in forced
+          ? forced
+          : null;
+    const code = forced?.code ?? (failure === null ? op.successCode : failure.code);
+    const rating = forced?.rating ?? failure?.rating ?? ratingOf(code);
     this.events.push(
       new GeneratedTrace(
         op,
         this.scope,
-        ratingOf(code, rng),
+        rating,
         traceType,
-        // A failed create never got an id.
-        res === null || (failed && op.verb === "create") ? "" : res.id,
+        // A failed create never got an id (a result trace reports on one that did).
+        res === null || (failure !== null && op.verb === "create" && !system) ? "" : res.id,
         res === null ? "-" : res.name,
         time,
         80 + Math.round(rng.logNormal(600, 0.9)),

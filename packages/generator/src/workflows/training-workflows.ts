@@ -1,24 +1,31 @@
+import { currentVersion } from "../lineage/pipeline-run.js";
+import { pickProject, projectsOf } from "../lineage/project-plan.js";
+import { asyncResult } from "./async-result.js";
 import { DESCRIPTIONS, FLAVORS, resourceName, TOPICS } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 const MINUTE = 60_000;
 
 /**
- * Training: an optional saved configuration, a training job and its versions (stopped,
- * described, deleted), an optional visualization (TensorBoard) job, then clean-up. Version ids
- * are the resource of version traces, so deleting a version never ends the job.
+ * Training on one of the tenant's projects: an optional saved configuration, a training job
+ * that reads the project's current dataset version (`data_url`) with the project's code
+ * (`code_dir`, written from its notebooks), its versions (stopped, described, deleted), the
+ * platform's result trace when the job ends, an optional visualization (TensorBoard) job, then
+ * clean-up. Version ids are the resource of version traces, so deleting a version never ends
+ * the job. Returns the job's output path when the job completed and still exists, else `null`
+ * (the caller may register a model from it).
  */
-export function trainingWorkflow(s: SessionBuilder): void {
+export function trainingWorkflow(s: SessionBuilder): string | null {
   const rng = s.rng;
-  const bucket = `${s.tenant.domainName}-ml`;
-  const topic = rng.pick(TOPICS);
+  const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), rng.next());
+  const version = currentVersion(project, s.time);
   const base = {
     description: rng.pick(DESCRIPTIONS),
     nodes: String(rng.pick([1, 1, 1, 2, 4, 8])),
     flavor: rng.pick(FLAVORS.training),
-    codeDir: `/${bucket}/code/${topic}/`,
-    bootFile: `/${bucket}/code/${topic}/train.py`,
-    dataUrl: `/${bucket}/data/${topic}/`,
+    codeDir: project.codeDir,
+    bootFile: project.bootFile,
+    dataUrl: version === null ? `${project.root}raw/` : version.dataUrl,
     engineId: String(rng.pick([122, 130, 141, 150])),
     now: String(s.time),
   };
@@ -29,14 +36,14 @@ export function trainingWorkflow(s: SessionBuilder): void {
     config = s.create("createModelArtsTrainConfig", name, name, { ...base });
     s.think();
   }
-  const jobName = resourceName(rng, "train");
+  const jobName = `train-${project.topic}-${s.ids.lower10().slice(0, 4)}`;
   const firstVersion = s.ids.numeric();
   const job = s.create("createModelArtsTrainJob", s.ids.numeric(), jobName, {
     ...base,
-    trainUrl: `/${bucket}/output/${jobName}/V0001/`,
+    trainUrl: `${project.root}output/${jobName}/`,
     versionId: firstVersion,
   });
-  if (job === null) return;
+  if (job === null) return null;
   const versions: Resource[] = [
     { id: firstVersion, name: "V0001", ep: job.ep, args: { ...job.args } },
   ];
@@ -71,23 +78,31 @@ export function trainingWorkflow(s: SessionBuilder): void {
       if (!s.call("deleteModelArtsTrainVersion", version)) versions.push(version);
     }
   }
+  // The job (its latest version) runs to its end; the platform records the result.
+  s.wait(rng.logNormal(90 * MINUTE, 0.7));
+  const end = asyncResult(s, "createModelArtsTrainJob", job, {
+    failRate: 0.12,
+    nodeFailureRate: 0.03,
+  });
   if (config !== null && rng.chance(0.5)) {
     s.think();
     s.call("updateModelArtsTrainConfig", config, { args: { nodes: String(rng.pick([1, 2, 4])) } });
   }
   if (rng.chance(0.4)) tensorboard(s, job);
   s.think();
-  if (rng.chance(0.3)) {
+  let deleted = false;
+  if (rng.chance(end === "ok" ? 0.1 : 0.4)) {
     for (const version of versions.slice(1)) {
       if (!s.call("deleteModelArtsTrainVersion", version)) break;
       s.think(0.3);
     }
-    s.call("deleteModelArtsTrainJob", job);
+    deleted = s.call("deleteModelArtsTrainJob", job);
   }
   if (config !== null && rng.chance(0.3)) {
     s.think();
     s.call("deleteModelArtsTrainConfig", config);
   }
+  return end === "ok" && !deleted ? (job.args.trainUrl ?? null) : null;
 }
 
 function tensorboard(s: SessionBuilder, job: Resource): void {

@@ -4,9 +4,20 @@ import type { Tenant } from "../tenant/tenant.js";
 import { datasetWorkflow, teamLabelingWorkflow } from "./data-workflows.js";
 import { notebookWorkflow } from "./dev-workflows.js";
 import { galleryWorkflow, poolWorkflow } from "./gallery-workflows.js";
-import { clusterWorkflow, registerModel, serviceWorkflow } from "./service-workflows.js";
+import {
+  clusterWorkflow,
+  modelSource,
+  registerModel,
+  serviceWorkflow,
+} from "./service-workflows.js";
 import type { SessionBuilder } from "./session-builder.js";
-import { trainingWorkflow } from "./training-workflows.js";
+import { trainingWorkflow as trainOnProject } from "./training-workflows.js";
+
+const trainingWorkflow: Workflow = (s) => {
+  const output = trainOnProject(s);
+  // People who trained something worth keeping register it in the same session.
+  if (output !== null && s.rng.chance(0.3)) registerModel(s, output);
+};
 
 /** A workflow: a probabilistic state machine run by one session. */
 export type Workflow = (s: SessionBuilder) => void;
@@ -17,7 +28,8 @@ export type SessionClass = "human" | "bot";
 type Mix = readonly (readonly [weight: number, workflow: Workflow])[];
 
 const modelOnly: Workflow = (s) => {
-  const model = registerModel(s);
+  const source = modelSource(s);
+  const model = source === null ? null : registerModel(s, source);
   if (model !== null && s.rng.chance(0.3)) {
     s.think();
     s.call("deleteModel", model);
