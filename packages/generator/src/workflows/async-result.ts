@@ -8,8 +8,9 @@ export type AsyncEnd = "ok" | "failed" | "node-failure";
 /**
  * Records the platform's result trace of an asynchronous operation (`traceName` is the request's
  * operation) at the session clock: a `SystemAction` with the end state in `response`; a failure
- * is `warning` with 200 (the error is in the body), a node failure an `incident`. Draws the end
- * from `failRate` and `nodeFailureRate` unless `end` is given; returns it.
+ * is `warning` with a 2xx (the error is in the body), a node failure an `incident`. Draws the end
+ * from `failRate` and `nodeFailureRate` unless `end` is given; returns it. The status is the
+ * operation's success status (201 for a pool), as the platform's call itself succeeded.
  */
 export function asyncResult(
   s: SessionBuilder,
@@ -33,7 +34,7 @@ export function asyncResult(
   if (end === "ok") s.system(resultKey(traceName, "ok"), res, { failRate: 0, withResponse: true });
   else
     s.system(resultKey(traceName, "failed"), res, {
-      outcome: end === "failed" ? { code: "200", rating: "warning" } : NODE_FAILURE,
+      outcome: end === "failed" ? { rating: "warning" } : NODE_FAILURE,
       withResponse: true,
     });
   return end;

@@ -148,7 +148,7 @@ export function clusterWorkflow(s: SessionBuilder): void {
   // The result trace reports the pool's phase; a failed creation is a 200 whose body says so.
   const failed = rng.chance(0.08);
   s.system("createClusterResult", cluster, {
-    outcome: failed ? CLUSTER_FAILED : { code: "200", rating: "normal" },
+    outcome: failed ? CLUSTER_FAILED : { rating: "normal" },
     withResponse: true,
   });
   if (failed) {

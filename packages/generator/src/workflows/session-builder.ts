@@ -37,10 +37,10 @@ export interface CallOptions {
   /** Render the response body even for a system action (result traces). */
   readonly withResponse?: boolean;
   /**
-   * The outcome, decided by the caller instead of drawn: a status and rating with the success
-   * body (a result trace whose body tells the end state), or a {@link Failure}.
+   * The outcome, decided by the caller instead of drawn: a rating with the operation's success
+   * status and body (a result trace whose body tells the end state), or a {@link Failure}.
    */
-  readonly outcome?: { readonly code: string; readonly rating: TraceRating } | Failure;
+  readonly outcome?: { readonly rating: TraceRating } | Failure;
 }
 
 /** What a session needs from the timeline. */
@@ -257,7 +257,7 @@ export class SessionBuilder {
         : "bodyEscaped" in forced
           ? forced
           : null;
-    const code = forced?.code ?? (failure === null ? op.successCode : failure.code);
+    const code = failure === null ? op.successCode : failure.code;
     const rating = forced?.rating ?? failure?.rating ?? ratingOf(code);
     this.events.push(
       new GeneratedTrace(
