@@ -52,7 +52,7 @@ export const catalogCommand: CommandFactory = (io: CliIo): Command =>
     .addOption(
       new Option(
         "--diff",
-        `show what changed from ${REVISIONS[0]} to ${REVISIONS[REVISIONS.length - 1]}`,
+        `show what changed from ${REVISIONS[0]} to ${DEFAULT_REVISION} (the default revision)`,
       ).conflicts(["revision", "category"]),
     )
     .action((options: CatalogOptions) => {
@@ -70,7 +70,8 @@ function renderList({ revision, category, json }: CatalogOptions): string {
 }
 
 function renderDiff({ json }: CatalogOptions): string {
-  const diff = diffRevisions(REVISIONS[0], REVISIONS[REVISIONS.length - 1]!);
+  // The default revision, not the last of REVISIONS: that is the Open Telekom Cloud variant.
+  const diff = diffRevisions(REVISIONS[0], DEFAULT_REVISION);
   if (json === true) {
     const body = {
       from: diff.from,

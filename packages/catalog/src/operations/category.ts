@@ -1,7 +1,10 @@
 /**
- * Categories of ModelArts operations, one per table of the key operations page. The page names
- * some of them differently across revisions ("DevEnviron" became "development environment",
- * "AI application management" became "model management"); the category stays the same.
+ * Categories of ModelArts operations, one per table of the key operations page (2023-11-16,
+ * 2025-02-07, Open Telekom Cloud) or per guide page of today's Help Center (2026-09-20). The
+ * page names some of them differently across revisions ("DevEnviron" became "development
+ * environment", "AI application management" became "model management"); the category stays the
+ * same. The last three exist only in 2026-09-20: inference deployment (new version, `serviceV2`
+ * and `apikeyV2`), Lite Server, and MaaS (now a Help Center product of its own).
  */
 export const CATEGORIES = [
   "data-management",
@@ -11,6 +14,9 @@ export const CATEGORIES = [
   "service-management",
   "ai-gallery",
   "resource-management",
+  "inference",
+  "lite-server",
+  "maas",
 ] as const;
 
 /** One of {@link CATEGORIES}. */

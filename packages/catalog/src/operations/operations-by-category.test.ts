@@ -13,7 +13,7 @@ describe("operationsByCategory", () => {
     const counts = CATEGORIES.map(
       (category) => operationsByCategory(category, "2023-11-16").length,
     );
-    expect(counts).toEqual([42, 8, 14, 6, 11, 10, 6]);
+    expect(counts).toEqual([42, 8, 14, 6, 11, 10, 6, 0, 0, 0]);
     expect(operationsByCategory("resource-management")).toEqual([]);
   });
 

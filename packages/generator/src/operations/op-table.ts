@@ -59,6 +59,11 @@ const API_VERSION: Readonly<Record<Category, string>> = {
   "service-management": "v1",
   "ai-gallery": "v1",
   "resource-management": "v2",
+  // The categories of 2026-09-20 (most likely values: the inference 2.0 APIs are versioned v2,
+  // Lite Server's dev-servers and MaaS's APIs v1).
+  inference: "v2",
+  "lite-server": "v1",
+  maas: "v1",
 };
 
 const ROUTE: Readonly<Record<string, string>> = {

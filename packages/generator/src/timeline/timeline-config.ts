@@ -1,4 +1,4 @@
-import { DEFAULT_REVISION, isRevision, type Revision } from "@ctsim/catalog/operations";
+import { DEFAULT_REVISION, isRevision, REVISIONS, type Revision } from "@ctsim/catalog/operations";
 import type { AnomalyLabel } from "../anomaly-label.js";
 import { GeneratorError } from "../generator-error.js";
 import { type OpSpec, opTable } from "../operations/op-table.js";
@@ -37,7 +37,7 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) bad("seed", seed, "an integer");
   const revision = options.revision ?? DEFAULT_REVISION;
-  if (!isRevision(revision)) bad("revision", revision, "2023-11-16 or 2025-02-07");
+  if (!isRevision(revision)) bad("revision", revision, `one of ${REVISIONS.join(", ")}`);
   const now = options.now ?? DEFAULT_NOW;
   if (!Number.isFinite(now)) bad("now", now, "epoch milliseconds");
   let from: number;
