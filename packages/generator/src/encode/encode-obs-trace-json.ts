@@ -60,7 +60,9 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     e.resourceUrlJson +
     ',"enterprise_project_id":"' +
     e.enterpriseProjectId +
-    '","read_only":false,"operation_id":"' +
+    '","read_only":' +
+    e.op.readOnly +
+    ',"operation_id":"' +
     e.op.traceName +
     '","user":' +
     (user === null ? "null" : user.obsJson) +

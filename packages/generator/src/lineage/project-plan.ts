@@ -43,8 +43,8 @@ export interface ProjectPlan {
   readonly dataset: StandingResource;
   /** The project's production inference service (deployed before any window). */
   readonly service: StandingResource;
-  /** The dedicated resource pool its jobs and services run on, if any. */
-  readonly pool: StandingResource | null;
+  /** The dedicated resource pool its jobs and services run on (named in today's payloads). */
+  readonly pool: StandingResource;
   /** Who runs the pipeline (a CI bot, API calls) and who owns the project (a person). */
   readonly bot: Actor;
   readonly owner: Actor;
@@ -136,9 +136,10 @@ function buildProject(
     resourceId: mint.alnum20(),
     description: "prod candidate",
   });
-  const pool = rng.chance(0.5)
-    ? standing(poolId, `pool-${topic}`, ep, { flavor: "modelarts.vm.gpu.v100.8", nodes: "4" })
-    : null;
+  const pool = standing(poolId, `pool-${topic}`, ep, {
+    flavor: "modelarts.vm.gpu.v100.8",
+    nodes: "4",
+  });
   const period = (2 + rng.int(4)) * DAY;
   // Runs start between 00:00 and 04:00 at the tenant's local time (nightly pipelines).
   const local = tenant.utcOffsetMinutes * 60_000;

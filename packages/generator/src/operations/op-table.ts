@@ -1,4 +1,4 @@
-import { type Category, operationsOf, type Revision } from "@ctsim/catalog/operations";
+import { type Category, operationsOf, type Revision, traitsOf } from "@ctsim/catalog/operations";
 import { flat } from "../internal/flat.js";
 import { JsonTemplate } from "../internal/json-template.js";
 import type { RegionInfo } from "../tenant/regions.js";
@@ -15,6 +15,8 @@ export interface OpSpec {
   readonly serviceType: string;
   readonly apiVersion: string;
   readonly verb: Verb;
+  /** Whether the operation only reads (CTS's `read_only`; from the catalog's traits). */
+  readonly readOnly: boolean;
   /** HTTP status of a success. */
   readonly successCode: string;
   /** Probability that a call fails. */
@@ -96,7 +98,13 @@ const FAIL_RATE: Readonly<Record<string, number>> = {
 };
 
 /** Operations returning 201 on success (REST creates of the newer APIs; illustrative). */
-const CREATED_201 = new Set(["createNotebook", "CreatePoolV2", "CreateNetworksV1"]);
+const CREATED_201 = new Set([
+  "createNotebook",
+  "CreatePoolV2",
+  "CreateNetworksV1",
+  "CreatePool",
+  "CreateNetwork",
+]);
 /** Operations returning 204 on success. */
 const NO_CONTENT_204 = new Set(["deleteNotebook", "deleteTracker", "deleteNotification"]);
 
@@ -118,7 +126,15 @@ export function opTable(revision: Revision): ReadonlyMap<string, OpSpec> {
       const route = ROUTE[row.resourceType.toLowerCase()] ?? "dashboard";
       map.set(
         row.traceName,
-        spec(row.traceName, row.resourceType, "ModelArts", apiVersionOf(row), route, "/modelarts"),
+        spec(
+          row.traceName,
+          row.resourceType,
+          "ModelArts",
+          apiVersionOf(row),
+          route,
+          "/modelarts",
+          traitsOf(row).readOnly,
+        ),
       );
     }
     for (const name in RESULT_PAYLOADS) {
@@ -163,6 +179,7 @@ function spec(
   apiVersion: string,
   consoleRoute: string,
   consolePath: string,
+  readOnly = false,
 ): OpSpec {
   const verb = verbOf(traceName);
   const payload = PAYLOADS[traceName] ?? {};
@@ -175,13 +192,14 @@ function spec(
       ? "204"
       : "200";
   const apiMid = flat(`","api_version":"${apiVersion}","message":null,"request_id":"`);
-  const apiTail = flat(`","read_only":false,"operation_id":"${traceName}","user":`);
+  const apiTail = flat(`","read_only":${readOnly},"operation_id":"${traceName}","user":`);
   return {
     traceName,
     resourceType,
     serviceType,
     apiVersion,
     verb,
+    readOnly,
     successCode,
     failRate: FAIL_RATE[traceName] ?? (verb === "create" ? 0.035 : 0.015),
     request: request === null ? null : new JsonTemplate(request),

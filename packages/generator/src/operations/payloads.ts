@@ -241,6 +241,57 @@ export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
     request: '{"spec":{"connection":{"peerConnectionList":[]}}}',
     response: '{"metadata":{"name":"$id"}}',
   },
+  // Training V2 and inference 2.0 (revision 2026-09-20): shapes of the V2 training-job and
+  // deployment APIs where known (job inputs/outputs as OBS URLs, the pool in spec.resource).
+  CreateJobV2: {
+    request:
+      '{"kind":"job","metadata":{"name":"$name","description":"$description"},"algorithm":{"code_dir":"$codeDir","boot_file":"$bootFile","engine":{"engine_id":"$engineId"},"inputs":[{"name":"data_url","remote":{"obs":{"obs_url":"$dataUrl"}}}],"outputs":[{"name":"train_url","remote":{"obs":{"obs_url":"$trainUrl"}}}]},"spec":{"resource":{"flavor_id":"$flavor","node_count":$nodes,"pool_id":"$poolId"}}}',
+    response:
+      '{"kind":"job","metadata":{"id":"$id","name":"$name","create_time":$now},"status":{"phase":"Creating"}}',
+  },
+  UpdateJobV2: { request: '{"description":"$description"}', response: '{"metadata":{"id":"$id"}}' },
+  StopJobV2: {
+    request: '{"action_type":"terminate"}',
+    response: '{"metadata":{"id":"$id"},"status":{"phase":"Terminating"}}',
+  },
+  CreateDeployment: {
+    request:
+      '{"name":"$name","description":"$description","model_id":"$modelId","pool_id":"$poolId","flavor":"$flavor","instance_count":$instances}',
+    response: '{"id":"$id","name":"$name","status":"deploying"}',
+  },
+  UpdateDeployment: {
+    request:
+      '{"description":"$description","model_id":"$modelId","flavor":"$flavor","instance_count":$instances}',
+    response: '{"id":"$id","status":"updating"}',
+  },
+  ScaleDeployment: {
+    request: '{"instance_count":$instances}',
+    response: '{"id":"$id","status":"scaling"}',
+  },
+  StartDeployment: { request: "{}", response: '{"id":"$id","status":"starting"}' },
+  StopDeployment: { request: "{}", response: '{"id":"$id","status":"stopping"}' },
+  CreateApiKeyV2: { request: '{"name":"$name"}', response: '{"id":"$id","name":"$name"}' },
+  BindApiKeyV2: { request: '{"api_key_id":"$id","service_id":"$serviceId"}', response: "{}" },
+  CreatePool: {
+    request:
+      '{"kind":"Pool","apiVersion":"v2","metadata":{"labels":{"os.modelarts/name":"$name"}},"spec":{"type":"Dedicate","resources":[{"flavor":"$flavor","count":$nodes}],"network":{"name":"$network"}}}',
+    response: '{"kind":"Pool","metadata":{"name":"$id"},"status":{"phase":"Creating"}}',
+  },
+  CreateNetwork: {
+    request:
+      '{"kind":"Network","apiVersion":"v1","metadata":{"labels":{"os.modelarts/name":"$name"}},"spec":{"cidr":"$cidr"}}',
+    response: '{"kind":"Network","metadata":{"name":"$id"},"status":{"phase":"Creating"}}',
+  },
+  createServer: {
+    request: '{"name":"$name","flavor":"$flavor","image_id":"$imageId","server_type":"BMS"}',
+    response: '{"id":"$id","name":"$name","status":"CREATING"}',
+  },
+  create_instance: {
+    request:
+      '{"name":"$name","flavor":"$flavor","image":{"id":"$imageId"},"duration":$duration,"volume":{"category":"EFS","ownership":"MANAGED","capacity":50}}',
+    response: '{"id":"$id","name":"$name","status":"CREATING","flavor":"$flavor"}',
+  },
+  change_instance_status: { request: '{"action":"$action"}', response: '{"id":"$id"}' },
   updateTracker: {
     request: '{"tracker_type":"system","tracker_name":"system","status":"$status"}',
     response: null,

@@ -15,6 +15,26 @@ export const RESULT_PAYLOADS: Readonly<
     failed:
       '{"is_success":true,"job_id":$id,"job_name":"$name","version_id":$versionId,"status":11,"error_code":"ModelArts.2763","error_msg":"The training process exited with a non-zero code. Check the job logs."}',
   },
+  CreateJobV2: {
+    ok: '{"kind":"job","metadata":{"id":"$id","name":"$name"},"status":{"phase":"Completed","secondary_phase":"Completed"}}',
+    failed:
+      '{"kind":"job","metadata":{"id":"$id","name":"$name"},"status":{"phase":"Failed","secondary_phase":"Failed"},"error_code":"ModelArts.2763","error_msg":"The training process exited with a non-zero code. Check the job logs."}',
+  },
+  CreateDeployment: {
+    ok: '{"id":"$id","name":"$name","status":"running"}',
+    failed:
+      '{"id":"$id","name":"$name","status":"failed","error_code":"ModelArts.3520","error_msg":"Deployment failed: the model image could not start. Check the model and its runtime."}',
+  },
+  CreatePool: {
+    ok: '{"kind":"Pool","metadata":{"name":"$id"},"status":{"phase":"Running"}}',
+    failed:
+      '{"kind":"Pool","metadata":{"name":"$id"},"status":{"phase":"Abnormal","error_code":"ModelArts.6301","message":"Insufficient resources in the availability zone."}}',
+  },
+  createServer: {
+    ok: '{"id":"$id","name":"$name","status":"RUNNING"}',
+    failed:
+      '{"id":"$id","name":"$name","status":"ERROR","error_code":"ModelArts.7001","error_msg":"Server creation failed: no capacity for the flavor in the availability zone."}',
+  },
   addService: {
     ok: '{"service_id":"$id","service_name":"$name","status":"running"}',
     failed:

@@ -5,6 +5,22 @@ import type { Resource, SessionBuilder } from "./session-builder.js";
 
 const HOUR = 3_600_000;
 
+/** Trace names of a notebook's life on Huawei Cloud and on Open Telekom Cloud. */
+const HUAWEI = {
+  create: "createNotebook",
+  open: "openNotebook",
+  start: "startNotebook",
+  stop: "stopNotebook",
+  delete: "deleteNotebook",
+} as const;
+const OTC = {
+  create: "create_instance",
+  open: "openNotebook",
+  start: "change_instance_status",
+  stop: "change_instance_status",
+  delete: "delete_instance",
+} as const;
+
 /**
  * Notebook lifecycle on one of the tenant's projects (named after it: its code goes to the
  * project's `code_dir`, which the project's training jobs run): create, open, work (update, switch CodeLab spec, stop/start), then delete
@@ -15,7 +31,14 @@ export function notebookWorkflow(s: SessionBuilder): void {
   const hours = rng.pick([1, 2, 4, 8]);
   const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), rng.next());
   const name = `notebook-${project.topic}-${hex4(rng.u32() >>> 16)}`;
-  const notebook = s.create("createNotebook", s.ids.uuid(), name, {
+  // The Open Telekom Cloud variant records notebooks as instances with its own trace names.
+  const nb = s.has("create_instance") ? OTC : HUAWEI;
+  // Today's revision records reads: the list page, then the instance's detail page.
+  if (s.has("listNotebook")) {
+    s.call("listNotebook", null);
+    s.think(0.3);
+  }
+  const notebook = s.create(nb.create, s.ids.uuid(), name, {
     flavor: rng.pick(FLAVORS.notebook),
     imageId: uuidId(rng),
     duration: String(hours * HOUR),
@@ -33,14 +56,15 @@ export function notebookWorkflow(s: SessionBuilder): void {
     args: { ...notebook.args },
   };
   let appAlive = true;
-  s.call("openNotebook", notebook);
+  s.call(nb.open, notebook);
+  if (s.has("getNotebook")) s.call("getNotebook", notebook);
   for (let step = rng.int(6); step > 0 && s.open; step--) {
     s.think(4);
     const roll = rng.next();
     if (running && roll < 0.3) {
-      if (s.call("stopNotebook", notebook)) running = false;
+      if (s.call(nb.stop, notebook, { args: { action: "stop" } })) running = false;
     } else if (!running && roll < 0.6) {
-      if (s.call("startNotebook", notebook)) {
+      if (s.call(nb.start, notebook, { args: { action: "start" } })) {
         running = true;
         runningSince = s.time;
       }
@@ -51,7 +75,8 @@ export function notebookWorkflow(s: SessionBuilder): void {
     } else if (appAlive && roll < 0.88) {
       s.call("updateNotebookApp", app, { args: { flavor: rng.pick(FLAVORS.notebook) } });
     } else if (running) {
-      s.call("openNotebook", notebook);
+      s.call(nb.open, notebook);
+      if (s.has("getNotebook")) s.call("getNotebook", notebook);
     }
   }
   s.think(2);
@@ -60,12 +85,12 @@ export function notebookWorkflow(s: SessionBuilder): void {
     s.think();
   }
   if (rng.chance(0.35)) {
-    if (running) s.call("stopNotebook", notebook);
+    if (running) s.call(nb.stop, notebook, { args: { action: "stop" } });
     s.think();
-    s.call("deleteNotebook", notebook);
+    s.call(nb.delete, notebook);
   } else if (running) {
     // Left running: the instance stops itself when its duration runs out.
     const stopAt = Math.max(s.time + 60_000, runningSince + hours * HOUR);
-    s.system("stopNotebook", notebook, { at: stopAt, failRate: 0.002 });
+    s.system(nb.stop, notebook, { at: stopAt, failRate: 0.002, args: { action: "stop" } });
   }
 }

@@ -68,6 +68,10 @@ export function galleryWorkflow(s: SessionBuilder): void {
  * a network, a pool on it, scaling, then tear-down in order (pool before network).
  */
 export function poolWorkflow(s: SessionBuilder): void {
+  if (!s.has("CreatePoolV2")) {
+    poolWorkflowToday(s);
+    return;
+  }
   const rng = s.rng;
   const networkName = `network-${s.ids.lower10()}`;
   const network = s.create("CreateNetworksV1", networkName, networkName, {
@@ -100,4 +104,37 @@ export function poolWorkflow(s: SessionBuilder): void {
   }
   s.think();
   s.call("DeleteNetworksV1", network);
+}
+
+/**
+ * Resource pools as today's revision records them (2026-09-20: creation, reads and tags; its
+ * pages list no pool deletion): a network, a pool on it whose creation the platform reports,
+ * then the pool list and monitoring pages and tags.
+ */
+function poolWorkflowToday(s: SessionBuilder): void {
+  const rng = s.rng;
+  s.call("ListPools", null);
+  s.think();
+  const networkName = `network-${s.ids.lower10()}`;
+  const network = s.create("CreateNetwork", networkName, networkName, {
+    cidr: `192.168.${rng.int(64) * 4}.0/22`,
+  });
+  if (network === null) return;
+  s.wait(rng.logNormal(90_000, 0.5));
+  const poolName = `pool-${s.ids.lower10()}`;
+  const pool = s.create("CreatePool", poolName, resourceName(rng, "pool"), {
+    flavor: rng.pick(FLAVORS.pool),
+    nodes: String(rng.pick([1, 2, 4])),
+    network: network.id,
+  });
+  if (pool === null) return;
+  s.wait(rng.logNormal(10 * 60_000, 0.5));
+  if (asyncResult(s, "CreatePool", pool, { failRate: 0.06 }) !== "ok") return;
+  for (let step = rng.int(4); step > 0 && s.open; step--) {
+    s.think(2);
+    const roll = rng.next();
+    if (roll < 0.4) s.call("ShowPoolMonitor", pool);
+    else if (roll < 0.7) s.call("ListPools", null);
+    else s.call("BatchCreatePoolTags", pool);
+  }
 }

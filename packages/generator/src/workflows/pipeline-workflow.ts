@@ -22,9 +22,12 @@ export function pipelineWorkflow(s: SessionBuilder, run: PipelineRun): void {
     failRate: 0,
   });
   s.time = run.createAt;
+  // Today's revision records V2 training jobs (UUID ids); older ones the v1 API (numeric ids).
+  const v2 = s.has("CreateJobV2");
+  const create = v2 ? "CreateJobV2" : "createModelArtsTrainJob";
   const job = s.create(
-    "createModelArtsTrainJob",
-    run.jobId,
+    create,
+    v2 ? run.jobUuid : run.jobId,
     run.jobName,
     {
       description: "nightly run",
@@ -37,13 +40,15 @@ export function pipelineWorkflow(s: SessionBuilder, run: PipelineRun): void {
       engineId: project.engineId,
       now: String(run.createAt),
       versionId: run.jobVersionId,
+      poolId: project.pool.id,
+      topic: project.topic,
     },
     { failRate: 0 },
   );
   if (job === null) return;
   s.time = run.endAt;
   const end = run.outcome === "succeeded" ? "ok" : run.outcome;
-  if (asyncResult(s, "createModelArtsTrainJob", job, { end }) !== "ok") return;
+  if (asyncResult(s, create, job, { end }) !== "ok") return;
   s.time = run.registerAt;
   const model = s.create(
     "addModel",
@@ -63,9 +68,12 @@ export function pipelineWorkflow(s: SessionBuilder, run: PipelineRun): void {
   rollOut(s, project.service, model);
 }
 
-/** Points a service at a model version (a rolling update of its configuration). */
+/**
+ * Points a service at a model version (a rolling update of its configuration): an inference 2.0
+ * deployment update where the revision records them, else the v1 service update.
+ */
 export function rollOut(s: SessionBuilder, service: Resource, model: Resource): boolean {
-  return s.call("updateService", service, {
+  return s.call(s.has("UpdateDeployment") ? "UpdateDeployment" : "updateService", service, {
     args: {
       modelId: model.id,
       flavor: FLAVORS.service[1],

@@ -1,5 +1,5 @@
 import { currentVersion } from "../lineage/pipeline-run.js";
-import { pickProject, projectsOf } from "../lineage/project-plan.js";
+import { type ProjectPlan, pickProject, projectsOf } from "../lineage/project-plan.js";
 import { asyncResult } from "./async-result.js";
 import { DESCRIPTIONS, FLAVORS, resourceName, TOPICS } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
@@ -29,6 +29,7 @@ export function trainingWorkflow(s: SessionBuilder): string | null {
     engineId: String(rng.pick([122, 130, 141, 150])),
     now: String(s.time),
   };
+  if (s.has("CreateJobV2")) return trainV2(s, project, base);
   let config: Resource | null = null;
   if (rng.chance(0.25)) {
     // A training configuration is named by its name: the name carries a unique suffix.
@@ -103,6 +104,46 @@ export function trainingWorkflow(s: SessionBuilder): string | null {
     s.call("deleteModelArtsTrainConfig", config);
   }
   return end === "ok" && !deleted ? (job.args.trainUrl ?? null) : null;
+}
+
+/**
+ * Training with today's V2 API (revision 2026-09-20): the job reads the project's dataset
+ * version and code and runs on the project's pool; it is described or stopped while it
+ * runs, the platform reports its end, and failed jobs are often deleted.
+ */
+function trainV2(
+  s: SessionBuilder,
+  project: ProjectPlan,
+  base: Record<string, string>,
+): string | null {
+  const rng = s.rng;
+  const jobName = `train-${project.topic}-${s.ids.lower10().slice(0, 4)}`;
+  const job = s.create("CreateJobV2", s.ids.uuid(), jobName, {
+    ...base,
+    trainUrl: `${project.root}output/${jobName}/`,
+    poolId: project.pool.id,
+    topic: project.topic,
+  });
+  if (job === null) return null;
+  let stopped = false;
+  for (let step = rng.int(4); step > 0 && s.open && !stopped; step--) {
+    s.wait(rng.logNormal(20 * MINUTE, 1));
+    const roll = rng.next();
+    if (roll < 0.7) s.call("UpdateJobV2", job, { args: { description: rng.pick(DESCRIPTIONS) } });
+    else stopped = s.call("StopJobV2", job);
+  }
+  if (stopped) {
+    s.think();
+    if (rng.chance(0.5)) s.call("DeleteJobV2", job);
+    return null;
+  }
+  s.wait(rng.logNormal(90 * MINUTE, 0.7));
+  const end = asyncResult(s, "CreateJobV2", job, { failRate: 0.12, nodeFailureRate: 0.03 });
+  s.think();
+  if (rng.chance(end === "ok" ? 0.1 : 0.4)) {
+    if (s.call("DeleteJobV2", job)) return null;
+  }
+  return end === "ok" ? (job.args.trainUrl ?? null) : null;
 }
 
 function tensorboard(s: SessionBuilder, job: Resource): void {

@@ -4,6 +4,7 @@ import type { Tenant } from "../tenant/tenant.js";
 import { datasetWorkflow, teamLabelingWorkflow } from "./data-workflows.js";
 import { notebookWorkflow } from "./dev-workflows.js";
 import { galleryWorkflow, poolWorkflow } from "./gallery-workflows.js";
+import { liteServerWorkflow } from "./lite-server-workflow.js";
 import {
   clusterWorkflow,
   modelSource,
@@ -46,6 +47,7 @@ const HUMAN_MIX: Mix = [
   [3, clusterWorkflow],
   [7, galleryWorkflow],
   [4, poolWorkflow],
+  [3, liteServerWorkflow],
 ];
 
 const BOT_MIX: Mix = [
@@ -59,7 +61,7 @@ const BOT_MIX: Mix = [
 
 /**
  * Picks the actor and workflow of a regular session and runs it. Pool workflows only run when
- * the revision has the pool operations (2023-11-16).
+ * the revision has pool operations (2023-11-16, 2026-09-20).
  */
 export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass): void {
   const rng = s.rng;
@@ -72,7 +74,11 @@ export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass)
     s.as(actor, api ? "api" : "console");
   }
   const mix = sessionClass === "bot" ? BOT_MIX : HUMAN_MIX;
-  const usable = s.has("CreatePoolV2") ? mix : mix.filter((entry) => entry[1] !== poolWorkflow);
+  const pools = s.has("CreatePoolV2") || s.has("CreatePool");
+  const servers = s.has("createServer");
+  const usable = mix.filter(
+    (entry) => (pools || entry[1] !== poolWorkflow) && (servers || entry[1] !== liteServerWorkflow),
+  );
   pickWeighted(rng, usable)(s);
 }
 
