@@ -93,14 +93,14 @@ describe("determinism", () => {
     [
       "a window",
       { seed: 7, from: NOW - 14 * DAY, to: NOW, now: NOW, tenants: 2 },
-      "67609405dea377085cfb9097ee1f6b7798fb0e6d32e4dbd8b1301e92e4871462",
+      "be1544699bc1475c13941172e68a3184edce14855855596b809c7f3482c042ab",
       "a4bb37ec77a9156911ad996222026b9ac11261c1bc026fba8b6a058b1ec6b8eb",
       84,
     ],
     [
       "a count run (labels cut short)",
       { seed: 9, count: 30_000 },
-      "8446dfd9ed0ec2fa6d477c28c6eff965ba4b6204fdd664ab3e51007ac07d3d2a",
+      "5d8f2fb56e1c757f252f1cb3223a75b50660ed8b2670717b3a7c8f546cc0e7b4",
       "e2d58e5caf855143162c463a7a1583b9c4ddcf5b643b0e2c15f324eb315aa38a",
       14,
     ],
@@ -134,9 +134,9 @@ describe("determinism", () => {
       sha256(ndjson({ ...base, scenarios: SCENARIO_NAMES, shard: { index, count: 3 } })),
     );
     expect(shards).toEqual([
-      "73229a970be7260c8bfd50d092e304cd57cbfe2c1ab741ade3c1bac008651732",
+      "fc2650dd230916eb1d473e82f2f7146ee95bd4d0d1355e24661f22ff8f3d5d8f",
       "9b9d6ab47861da404b0411a8ff38d62e0976974af69fc0a84f45a74a024ebafc",
-      "7a42ae95d39c10b194a2300443930cafec395cab836fb15470d2bca1cba3290d",
+      "c4709ed1bb0bdb370cfd58e84ba9125006b9879f2566fac52f561689f47250d9",
     ]);
   });
 });
