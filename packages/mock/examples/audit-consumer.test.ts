@@ -36,7 +36,7 @@ describe("audit consumer against setupServer", () => {
       to: NOW,
       headers: { "X-Auth-Token": "audit-token" },
     });
-    // Newest first; traces with the same time come latest-recorded first.
+    // Newest first; traces with the same time come later-recorded first, then by trace_id.
     const truth = events
       .filter(
         (e) =>
@@ -45,8 +45,12 @@ describe("audit consumer against setupServer", () => {
           e.time < NOW &&
           /^delete/i.test(e.traceName),
       )
-      .reverse()
-      .sort((a, b) => b.time - a.time);
+      .sort(
+        (a, b) =>
+          b.time - a.time ||
+          b.recordTime - a.recordTime ||
+          (a.traceId < b.traceId ? 1 : a.traceId > b.traceId ? -1 : 0),
+      );
     expect(truth.length).toBeGreaterThan(0);
     expect(found.map((d) => d.traceId)).toEqual(truth.map((e) => e.traceId));
     expect(found[0]).toEqual({

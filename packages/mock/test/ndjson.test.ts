@@ -37,15 +37,16 @@ describe("NDJSON loading", () => {
     expect(appendNdjson(obs, obsText, { projectId: "ignored: OBS records carry project_id" })).toBe(
       60,
     );
-    // Newest first; equal times come latest-appended first.
-    const expected = [...events]
-      .reverse()
-      .sort((a, b) => b.time - a.time)
-      .map((e) => e.traceId);
+    // Newest first; equal times later-recorded first, then the greater trace_id.
+    const newestFirst = (a: (typeof events)[number], b: (typeof events)[number]): number =>
+      b.time - a.time ||
+      b.recordTime - a.recordTime ||
+      (a.traceId < b.traceId ? 1 : a.traceId > b.traceId ? -1 : 0);
+    const expected = [...events].sort(newestFirst).map((e) => e.traceId);
     expect(idsOf(api)).toEqual(expected);
     const ownProject = [...events].filter((e) => e.projectId === projectId);
     expect(ownProject.length).toBeLessThan(60);
-    expect(idsOf(obs)).toEqual(ownProject.sort((a, b) => b.time - a.time).map((e) => e.traceId));
+    expect(idsOf(obs)).toEqual(ownProject.sort(newestFirst).map((e) => e.traceId));
     const first = api.findById(projectId, events[0]!.traceId)!;
     expect(JSON.parse(first)).toEqual(JSON.parse(encodeApiTraceJson(events[0]!)));
   });

@@ -71,7 +71,7 @@ const encodeInto: Utf8Writer = (text, target, at) =>
 
 /**
  * Turns a time-ordered stream of traces into {@link TraceBatch}es: UTF-8 records, times and
- * dictionary-coded index keys. Traces with equal `time` are put in `trace_id` order (plain code
+ * dictionary-coded index keys. Traces with equal `time` are put in (`record_time`, `trace_id`) order (plain code
  * unit order, which is byte order for the ASCII ids CTS and the generator use), so the
  * batches' order does not depend on how the stream was produced (one generator or merged
  * shards).
@@ -142,11 +142,15 @@ export class TraceBatchBuilder {
     if (this.count > 0) this.emit();
   }
 
-  /** Writes the held run of equal-time traces in `trace_id` order. */
+  /** Writes the held run of equal-time traces in (`record_time`, `trace_id`) order. */
   private release(): void {
     const ties = this.ties;
     if (ties !== null) {
-      ties.sort((a, b) => compareIds(a.trace.traceId, b.trace.traceId));
+      ties.sort(
+        (a, b) =>
+          compareRecordTimes(recordTimeOfJson(a.json), recordTimeOfJson(b.json)) ||
+          compareIds(a.trace.traceId, b.trace.traceId),
+      );
       for (const { trace, json, projectId } of ties) this.write(trace, json, projectId);
       this.ties = null;
     } else if (this.held !== null) {
@@ -231,6 +235,19 @@ export class TraceBatchBuilder {
     this.newKeys = Array.from({ length: BATCH_KEYS }, () => []);
     this.count = 0;
   }
+}
+
+/** `record_time` of a compact trace JSON text, or `NaN` (as `recordTimeOfRecord` reads bytes). */
+function recordTimeOfJson(json: string): number {
+  const at = json.indexOf('"record_time":');
+  return at < 0 ? Number.NaN : Number.parseInt(json.slice(at + 14, at + 40), 10);
+}
+
+/** `compareEqualTimeRecords`' first key: a missing `record_time` first. */
+function compareRecordTimes(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y))
+    return (Number.isNaN(x) ? 0 : 1) - (Number.isNaN(y) ? 0 : 1);
+  return x - y;
 }
 
 function compareIds(a: string, b: string): number {

@@ -1,6 +1,7 @@
 import { hashBytes } from "./trace-id-index.js";
 
 const ID_KEY = new TextEncoder().encode('"trace_id":"');
+const RECORD_TIME_KEY = new TextEncoder().encode('"record_time":');
 const QUOTE = 34;
 const decoder = new TextDecoder();
 
@@ -72,4 +73,36 @@ export function compareTraceIds(a: Uint8Array, b: Uint8Array): number {
     i++;
     j++;
   }
+}
+
+/**
+ * `record_time` of a compact trace JSON record (UTF-8), or `NaN` without one. An escaped key
+ * inside `request`/`response` reads `\"record_time\":`, so it never matches.
+ */
+export function recordTimeOfRecord(record: Uint8Array): number {
+  const last = record.length - RECORD_TIME_KEY.length;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let k = 0; k < RECORD_TIME_KEY.length; k++) {
+      if (record[i + k] !== RECORD_TIME_KEY[k]) continue outer;
+    }
+    let value = 0;
+    let j = i + RECORD_TIME_KEY.length;
+    if (!(record[j]! >= 48 && record[j]! <= 57)) return Number.NaN;
+    for (; record[j]! >= 48 && record[j]! <= 57; j++) value = value * 10 + record[j]! - 48;
+    return value;
+  }
+  return Number.NaN;
+}
+
+/**
+ * Orders two records of the same `time` as the store keeps them: earlier `record_time` first
+ * (a record without one first), then by `trace_id` bytes. Queries walk the store backwards, so
+ * ListTraces answers equal times later-recorded first (the README's "Sort key" row).
+ */
+export function compareEqualTimeRecords(a: Uint8Array, b: Uint8Array): number {
+  const x = recordTimeOfRecord(a);
+  const y = recordTimeOfRecord(b);
+  if (x !== y && !(Number.isNaN(x) && Number.isNaN(y)))
+    return Number.isNaN(x) ? -1 : Number.isNaN(y) ? 1 : x - y;
+  return compareTraceIds(a, b);
 }
