@@ -5,6 +5,7 @@ import { encodeApiTraceJson, encodeObsTraceJson, generateTraces } from "@ctsim/g
 import { appendNdjson, MockError, TraceStore } from "@ctsim/mock";
 import { loadNdjsonFile } from "@ctsim/mock/node";
 import { describe, expect, it } from "vitest";
+import { storeOrder } from "./support/traces.js";
 
 const decoder = new TextDecoder();
 const NOW = Date.UTC(2026, 5, 15, 12);
@@ -39,9 +40,7 @@ describe("NDJSON loading", () => {
     );
     // Newest first; equal times later-recorded first, then the greater trace_id.
     const newestFirst = (a: (typeof events)[number], b: (typeof events)[number]): number =>
-      b.time - a.time ||
-      b.recordTime - a.recordTime ||
-      (a.traceId < b.traceId ? 1 : a.traceId > b.traceId ? -1 : 0);
+      storeOrder(b, a);
     const expected = [...events].sort(newestFirst).map((e) => e.traceId);
     expect(idsOf(api)).toEqual(expected);
     const ownProject = [...events].filter((e) => e.projectId === projectId);

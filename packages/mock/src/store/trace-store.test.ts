@@ -158,6 +158,28 @@ describe("TraceStore", () => {
     expect(ids).toEqual([traceUuid(9), traceUuid(3), traceUuid(2), traceUuid(1)]);
   });
 
+  it("answers equal record times by the time of their v1 trace ids, not by the ids' text", () => {
+    const store = new TraceStore({ now: () => NOW });
+    const time = NOW - HOUR;
+    // time_low a0000000 of time_mid 0000 is earlier than time_low 10000000 of time_mid 0001.
+    const earlier = "a0000000-0000-1000-8000-000000000001";
+    const later = "10000000-0001-1000-8000-000000000002";
+    store.appendApiTrace(apiTrace({ id: later, time }), { projectId: PROJECT });
+    store.appendApiTrace(apiTrace({ id: earlier, time }), { projectId: PROJECT });
+    const page = store.query({
+      projectId: PROJECT,
+      kind: "system",
+      filters: {},
+      after: 0,
+      before: NOW + 1,
+      limit: 10,
+    });
+    const ids = page.traces.map(
+      (record) => (JSON.parse(decoder.decode(record)) as { trace_id: string }).trace_id,
+    );
+    expect(ids).toEqual([later, earlier]);
+  });
+
   it("finds a trace by id only inside its project and the retention window", () => {
     const { store } = fill([
       { time: NOW - HOUR, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
