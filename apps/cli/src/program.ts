@@ -6,6 +6,7 @@ import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
 import { serveCommand } from "./commands/serve.js";
 import { signCommand } from "./commands/sign.js";
+import { statsCommand } from "./commands/stats.js";
 import { streamCommand } from "./commands/stream.js";
 import { validateCommand } from "./commands/validate.js";
 
@@ -16,6 +17,7 @@ const commands: readonly CommandFactory[] = [
   catalogCommand,
   generateCommand,
   validateCommand,
+  statsCommand,
   streamCommand,
   serveCommand,
   signCommand,

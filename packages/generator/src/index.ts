@@ -27,5 +27,14 @@ export { encodeObsTraceJson } from "./encode/encode-obs-trace-json.js";
 export { encodeListTracesPage, encodeTraces, TRACE_FORMATS } from "./encode/encode-traces.js";
 export type { EncodeTracesOptions, TraceFormat } from "./encode/encode-traces.js";
 
+// ── Realism report of a corpus (`ctsim stats`) ──────────────────────────────
+export { createCorpusStats } from "./stats/corpus-stats.js";
+export type { CorpusStats, CorpusStatsOptions, CorpusStatsReader } from "./stats/corpus-stats.js";
+export { formatCorpusStats } from "./stats/format-corpus-stats.js";
+export { IP_CLASSES, ipClass } from "./stats/ip-class.js";
+export type { IpClass } from "./stats/ip-class.js";
+export { STATS_SECTIONS } from "./stats/stats-sections.js";
+export type { StatsSectionName, StatsSectionResults } from "./stats/stats-sections.js";
+
 // ── Errors ──────────────────────────────────────────────────────────────────
 export { GeneratorError, GeneratorErrorCode } from "./generator-error.js";

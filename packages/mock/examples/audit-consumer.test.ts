@@ -2,6 +2,7 @@ import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
 import { createCtsHandlers, TraceStore } from "@ctsim/mock";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeOrder } from "../test/support/traces.js";
 import { findDeletions } from "./audit-consumer.js";
 
 const NOW = Date.UTC(2026, 5, 15, 12);
@@ -36,7 +37,7 @@ describe("audit consumer against setupServer", () => {
       to: NOW,
       headers: { "X-Auth-Token": "audit-token" },
     });
-    // Newest first; traces with the same time come latest-recorded first.
+    // Newest first; traces with the same time come later-recorded first.
     const truth = events
       .filter(
         (e) =>
@@ -45,8 +46,7 @@ describe("audit consumer against setupServer", () => {
           e.time < NOW &&
           /^delete/i.test(e.traceName),
       )
-      .reverse()
-      .sort((a, b) => b.time - a.time);
+      .sort((a, b) => storeOrder(b, a));
     expect(truth.length).toBeGreaterThan(0);
     expect(found.map((d) => d.traceId)).toEqual(truth.map((e) => e.traceId));
     expect(found[0]).toEqual({

@@ -5,6 +5,7 @@ import { encodeApiTraceJson, encodeObsTraceJson, generateTraces } from "@ctsim/g
 import { appendNdjson, MockError, TraceStore } from "@ctsim/mock";
 import { loadNdjsonFile } from "@ctsim/mock/node";
 import { describe, expect, it } from "vitest";
+import { storeOrder } from "./support/traces.js";
 
 const decoder = new TextDecoder();
 const NOW = Date.UTC(2026, 5, 15, 12);
@@ -37,15 +38,14 @@ describe("NDJSON loading", () => {
     expect(appendNdjson(obs, obsText, { projectId: "ignored: OBS records carry project_id" })).toBe(
       60,
     );
-    // Newest first; equal times come latest-appended first.
-    const expected = [...events]
-      .reverse()
-      .sort((a, b) => b.time - a.time)
-      .map((e) => e.traceId);
+    // Newest first; equal times later-recorded first, then the greater trace_id.
+    const newestFirst = (a: (typeof events)[number], b: (typeof events)[number]): number =>
+      storeOrder(b, a);
+    const expected = [...events].sort(newestFirst).map((e) => e.traceId);
     expect(idsOf(api)).toEqual(expected);
     const ownProject = [...events].filter((e) => e.projectId === projectId);
     expect(ownProject.length).toBeLessThan(60);
-    expect(idsOf(obs)).toEqual(ownProject.sort((a, b) => b.time - a.time).map((e) => e.traceId));
+    expect(idsOf(obs)).toEqual(ownProject.sort(newestFirst).map((e) => e.traceId));
     const first = api.findById(projectId, events[0]!.traceId)!;
     expect(JSON.parse(first)).toEqual(JSON.parse(encodeApiTraceJson(events[0]!)));
   });

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
 import { afterAll, describe, expect, it } from "vitest";
+import { idAtTime } from "../../test/support/id-at-time.js";
 import { memoryIo } from "../../test/support/memory-io.js";
 import { spawnCtsim } from "../../test/support/spawn-ctsim.js";
 import { runCli } from "../index.js";
@@ -13,12 +14,14 @@ const dir = mkdtempSync(join(tmpdir(), "ctsim-validate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../../packages/catalog/test/fixtures/${name}.json`, import.meta.url),
-      "utf8",
-    ),
-  ) as Record<string, unknown>;
+  idAtTime(
+    JSON.parse(
+      readFileSync(
+        new URL(`../../../../packages/catalog/test/fixtures/${name}.json`, import.meta.url),
+        "utf8",
+      ),
+    ) as Record<string, unknown>,
+  );
 
 /** Reference §8 examples, in ascending time. */
 const create = fixture("reference-api-console-create-notebook");
@@ -65,6 +68,23 @@ describe("ctsim validate", () => {
     expect(err).toBe(
       `ctsim: ${path}: 3 records, 2 violations (json.parse 1, trace.duplicate-id 1)\n`,
     );
+  });
+
+  it("reports a body that is not JSON, a trace after --now and an id from another time", async () => {
+    const broken = { ...failed, request: '{"config":{"engine_id":}}' };
+    const foreignId = { ...stop, trace_id: "f31a7d90-61c9-11ef-b7e3-0255ac100051" };
+    const path = file(ndjson([create, broken, foreignId]));
+    const now = new Date(stop.time as number).toISOString();
+    const { code, out } = await validate([path, "--now", now]);
+    expect(code).toBe(1);
+    expect(out.split("\n").map((line) => line.split(": ").slice(0, 2).join(": "))).toEqual([
+      `${path}:2: trace.body-json`,
+      `${path}:3: trace.future`,
+      `${path}:3: trace.id-time`,
+      "",
+    ]);
+    expect((await validate([path, "--now", "2026-01-01T00:00:00Z"])).out).not.toContain("future");
+    expect((await validate([path, "--now", "yesterday"])).code).toBe(2);
   });
 
   it("prints at most --max-errors violations but counts them all", async () => {

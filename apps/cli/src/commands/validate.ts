@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { CliError, CliErrorCode } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
-import { parseInteger } from "../internal/parse-values.js";
+import { parseInstant, parseInteger } from "../internal/parse-values.js";
 import { formatReportSummary } from "../validate/format-report.js";
 import { openInput } from "../validate/open-input.js";
 import { validateStream } from "../validate/validate-stream.js";
@@ -12,6 +12,7 @@ interface ValidateOptions {
   readonly shape: (typeof TRACE_SHAPES)[number] | "auto";
   readonly order: (typeof TIME_ORDERS)[number] | "auto";
   readonly maxErrors: string;
+  readonly now?: string;
   readonly json?: true;
 }
 
@@ -43,13 +44,23 @@ export const validateCommand: CommandFactory = (io: CliIo): Command =>
         .default("auto"),
     )
     .option("--max-errors <n>", "print at most this many violations (all are counted)", "50")
+    .option(
+      "--now <iso>",
+      "the clock: traces later than this are trace.future (default: the wall clock; give a generated file's --now)",
+    )
     .option("--json", "print the report as JSON on stdout instead of violation lines")
     .action(async (file: string, options: ValidateOptions) => {
       const maxErrors = parseInteger(options.maxErrors, "--max-errors", 0);
+      const now = options.now === undefined ? undefined : parseInstant(options.now, "--now");
       const input = await openInput(file, io);
       const json = options.json === true;
       const report = await validateStream(input, {
-        checker: { shape: options.shape, order: options.order, maxViolations: maxErrors },
+        checker: {
+          shape: options.shape,
+          order: options.order,
+          maxViolations: maxErrors,
+          ...(now === undefined ? {} : { now }),
+        },
         maxErrors,
         out: json ? undefined : io.stdout,
       });

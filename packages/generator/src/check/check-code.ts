@@ -33,6 +33,12 @@ export const CheckCode = {
   order: "trace.order",
   /** `record_time` is earlier than `time`. */
   recordTime: "trace.record-time",
+  /** `request` or `response` is text but not JSON text. */
+  bodyJson: "trace.body-json",
+  /** `time` or `record_time` is later than the checker's `now`. */
+  future: "trace.future",
+  /** A v1 `trace_id` carries a time before `time` or well after `record_time`. */
+  traceIdTime: "trace.id-time",
   /** A `SystemAction` trace has a user or a source IP. */
   systemAction: "trace.system-action",
   /** An OBS-shape `user` is not JSON text of a UserInfo object. */

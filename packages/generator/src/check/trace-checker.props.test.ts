@@ -9,6 +9,7 @@ import failedJob from "../../../catalog/test/fixtures/reference-api-failed-creat
 import systemStop from "../../../catalog/test/fixtures/reference-api-system-stop-notebook.json" with {
   type: "json",
 };
+import { uuidV1 } from "../internal/uuid-v1.js";
 import { CheckCode } from "./check-code.js";
 import { type CheckReport, createTraceChecker } from "./trace-checker.js";
 
@@ -32,7 +33,8 @@ function build(plan: readonly { template: number; gap: number; delay: number }[]
   return plan.map(({ template, gap, delay }, index) => {
     time += gap;
     const base = index === 0 ? consoleCreate : TEMPLATES[template]!;
-    const id = `00000000-0000-1000-8000-${index.toString(16).padStart(12, "0")}`;
+    // A v1 id minted at the trace's time (distinct per index through its node field).
+    const id = uuidV1(time, 0, `-8000-${index.toString(16).padStart(12, "0")}`);
     return { ...base, trace_id: id, time, record_time: time + delay };
   });
 }

@@ -12,16 +12,26 @@ import obsCreate from "../../../catalog/test/fixtures/reference-obs-create-noteb
   type: "json",
 };
 import { GeneratorError } from "../generator-error.js";
+import { uuidV1 } from "../internal/uuid-v1.js";
 import { CheckCode, type Violation } from "./check-code.js";
 import { type CheckReport, createTraceChecker, type TraceCheckerOptions } from "./trace-checker.js";
 
 type Rec = Record<string, unknown>;
 
+/**
+ * The reference's §8 examples carry trace ids minted ~16 h after their `time` (illustrative ids,
+ * unlike Huawei's published examples): {@link idAtTime} re-mints an id at the record's time.
+ */
+function idAtTime(record: Rec): Rec {
+  const id = record.trace_id as string;
+  return { ...record, trace_id: uuidV1(record.time as number, 0, id.slice(18)) };
+}
+
 /** Reference §8 examples, in ascending time: console create, failed API create, system stop. */
-const create = consoleCreate as Rec;
-const failed = failedJob as Rec;
-const stop = systemStop as Rec;
-const obs = obsCreate as Rec;
+const create = idAtTime(consoleCreate as Rec);
+const failed = idAtTime(failedJob as Rec);
+const stop = idAtTime(systemStop as Rec);
+const obs = idAtTime(obsCreate as Rec);
 
 function checkText(text: string, options?: TraceCheckerOptions): CheckReport {
   const checker = createTraceChecker(options);
@@ -76,11 +86,7 @@ describe("each violation kind, with its line", () => {
       [mutate(create, { trace_name: "1create" })],
       ["1 trace.name"],
     ],
-    [
-      "a repeated trace_id",
-      [create, failed, mutate(failed, { trace_id: create.trace_id })],
-      ["3 trace.duplicate-id"],
-    ],
+    ["a repeated trace_id", [create, failed, failed], ["3 trace.duplicate-id"]],
     ["a code that is not a status", [mutate(create, { code: "abc" })], ["1 trace.code"]],
     ["a 4xx rated normal", [mutate(failed, { trace_rating: "normal" })], ["1 trace.code-rating"]],
     ["a 2xx rated warning", [mutate(create, { trace_rating: "warning" })], ["1 trace.code-rating"]],
@@ -138,13 +144,38 @@ describe("each violation kind, with its line", () => {
     ],
     [
       "a resource used before its create",
-      [mutate(stop, { time: 1724403500000, record_time: 1724403500001 }), create],
+      [idAtTime(mutate(stop, { time: 1724403500000, record_time: 1724403500001 })), create],
       ["2 lifecycle.before-create"],
     ],
     [
       "a resource used after its delete",
       [create, mutate(create, { trace_id: "d", trace_name: "deleteNotebook", code: "204" }), stop],
       ["3 lifecycle.after-delete"],
+    ],
+    [
+      "a request that is not JSON text (issue 18 item 1)",
+      [mutate(create, { request: '{"config":{"engine_id":},"workspace_id":"0"}' })],
+      ["1 trace.body-json"],
+    ],
+    [
+      "a response that is not JSON text",
+      [mutate(create, { response: '{"status":1,"create_time":,"version_id":}' })],
+      ["1 trace.body-json"],
+    ],
+    [
+      "a trace in the future (2100, after the wall clock)",
+      [idAtTime(mutate(create, { time: 4102444800000, record_time: 4102444800001 }))],
+      ["1 trace.future"],
+    ],
+    [
+      "a trace id minted 16 hours after the trace",
+      [mutate(create, { trace_id: (consoleCreate as Rec).trace_id })],
+      ["1 trace.id-time"],
+    ],
+    [
+      "a trace id minted before the trace",
+      [mutate(create, { trace_id: uuidV1((create.time as number) - 1, 0, "-9a41-0255ac100047") })],
+      ["1 trace.id-time"],
     ],
   ];
   it.each(cases)("reports %s", (_name, records, expected) => {
@@ -161,6 +192,21 @@ describe("each violation kind, with its line", () => {
       mutate(failed, { trace_id: "e", code: null }),
     ];
     expect(found(checkRecords(records))).toEqual([]);
+  });
+
+  it("accepts empty and absent bodies, and ids up to a second after record_time", () => {
+    const late = uuidV1((create.record_time as number) + 1000, 9_999, "-9a41-0255ac100047");
+    expect(found(checkRecords([mutate(create, { request: "", response: null })]))).toEqual([]);
+    expect(found(checkRecords([mutate(create, { trace_id: late })]))).toEqual([]);
+    const later = uuidV1((create.record_time as number) + 1001, 0, "-9a41-0255ac100047");
+    expect(found(checkRecords([mutate(create, { trace_id: later })]))).toEqual(["1 trace.id-time"]);
+  });
+
+  it("judges the future against the now it is given (a generated fixture's now)", () => {
+    const at = create.record_time as number;
+    expect(found(checkRecords([create], { now: at }))).toEqual([]);
+    expect(found(checkRecords([create], { now: at - 1 }))).toEqual(["1 trace.future"]);
+    expect(() => createTraceChecker({ now: Number.NaN })).toThrow(GeneratorError);
   });
 
   it("allows equal times, and any order with order: any", () => {
@@ -191,8 +237,12 @@ describe("each violation kind, with its line", () => {
       record_time: 1724409000001,
     });
     expect(found(checkRecords([del, stop, create], { order: "descending" }))).toEqual([]);
-    const stopAfterDelete = mutate(stop, { time: 1724409500000, record_time: 1724409500001 });
-    const stopBeforeCreate = mutate(stop, { time: 1724403000000, record_time: 1724403000001 });
+    const stopAfterDelete = idAtTime(
+      mutate(stop, { time: 1724409500000, record_time: 1724409500001 }),
+    );
+    const stopBeforeCreate = idAtTime(
+      mutate(stop, { time: 1724403000000, record_time: 1724403000001 }),
+    );
     expect(found(checkRecords([stopAfterDelete, del, create], { order: "descending" }))).toEqual([
       "2 lifecycle.after-delete",
     ]);

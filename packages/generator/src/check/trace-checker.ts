@@ -6,6 +6,7 @@ import { CompactIdSet } from "./compact-id-set.js";
 import { IdentityTracker } from "./identity-tracker.js";
 import { JsonUnitScanner } from "./json-unit-scanner.js";
 import { LifecycleTracker } from "./lifecycle-tracker.js";
+import { bodyProblems, futureProblem, traceIdTimeProblem } from "./record-content-rules.js";
 import { inspectRecord, type TraceRecord } from "./record-rules.js";
 import { detectTraceShape, TRACE_SHAPES, type TraceShape } from "./trace-shape.js";
 
@@ -28,6 +29,11 @@ export interface TraceCheckerOptions {
   readonly maxViolations?: number;
   /** Called with every violation as it is found (all of them, regardless of `maxViolations`). */
   readonly onViolation?: (violation: Violation) => void;
+  /**
+   * The clock, epoch ms: a trace later than this is `trace.future`. Default: the wall clock when
+   * the checker is created. Check generated output against the `now` it was generated with.
+   */
+  readonly now?: number;
 }
 
 /** What a checker found in one input. */
@@ -57,14 +63,16 @@ interface ResolvedOptions {
   readonly order: TimeOrder | undefined;
   readonly maxViolations: number;
   readonly onViolation: ((violation: Violation) => void) | undefined;
+  readonly now: number;
 }
 
 /**
  * Creates a streaming checker for a file of CTS traces (NDJSON, a JSON array, or ListTraces
  * pages; see {@link JsonUnitScanner} for the accepted framings). It checks each record against
  * the catalog's `ApiTrace` or `ObsTrace` schema and the stream invariants: unique `trace_id`,
- * `code`/`trace_rating` agreement, `time` order, `record_time >= time`, no user or source IP on
- * `SystemAction` traces, CTS's trace-name rule, resource lifecycles (see
+ * `code`/`trace_rating` agreement, `time` order, `record_time >= time`, no trace after `now`, a
+ * v1 `trace_id` minted at the trace's time, `request`/`response` as JSON text, no user or source
+ * IP on `SystemAction` traces, CTS's trace-name rule, resource lifecycles (see
  * {@link LifecycleTracker}) and stable identities (see {@link IdentityTracker}). Memory grows
  * with distinct resources and users and by about 16 bytes per trace id, not with record size.
  *
@@ -137,6 +145,11 @@ export function createTraceChecker(options: TraceCheckerOptions = {}): TraceChec
     }
     const { problems, identity } = inspectRecord(record, shape);
     for (const problem of problems) flag(problem.code, problem.message);
+    bodyProblems(record, (problem) => flag(problem.code, problem.message));
+    const future = futureProblem(record, resolved.now);
+    if (future) flag(future.code, future.message);
+    const idTime = traceIdTimeProblem(record);
+    if (idTime) flag(idTime.code, idTime.message);
     if (identity)
       for (const problem of identities.observe(identity, line)) flag(problem.code, problem.message);
 
@@ -180,6 +193,8 @@ export function createTraceChecker(options: TraceCheckerOptions = {}): TraceChec
 
 function resolveOptions(options: TraceCheckerOptions): ResolvedOptions {
   const { shape = "auto", order = "auto", maxViolations = 1000, onViolation } = options;
+  const now = options.now ?? Date.now();
+  if (!Number.isFinite(now)) throw invalidOption(`now must be epoch ms, got ${now}`);
   if (shape !== "auto" && !TRACE_SHAPES.includes(shape)) {
     throw invalidOption(`shape must be "auto", "api" or "obs", got ${JSON.stringify(shape)}`);
   }
@@ -195,6 +210,7 @@ function resolveOptions(options: TraceCheckerOptions): ResolvedOptions {
     order: order === "auto" ? undefined : order,
     maxViolations,
     onViolation,
+    now,
   };
 }
 

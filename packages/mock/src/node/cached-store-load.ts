@@ -133,6 +133,8 @@ function keyOf(options: CachedLoadOptions): string {
     mock: (require("../../package.json") as { version: string }).version,
     generator: (require("@ctsim/generator/package.json") as { version: string }).version,
     sample: sample.digest("hex"),
+    // Equal-time order of the store (snapshots written before it changed hold another).
+    order: "time, record_time, trace_id time, trace_id",
     load: generated,
   });
 }

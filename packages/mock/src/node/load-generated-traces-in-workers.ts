@@ -31,7 +31,7 @@ export interface WorkerLoadOptions extends GeneratedTracesOptions {
 /**
  * Like `loadGeneratedTraces`, with the generator and the UTF-8 encoding running in worker
  * threads: each worker produces its part as transferred batches and this thread merges them in
- * (time, trace_id) order and indexes them. The store ends up with the same content as
+ * (time, record_time, trace_id) order and indexes them. The store ends up with the same content as
  * `loadGeneratedTraces` gives, whatever the number of workers.
  *
  * Worker `w` of `N` generates the generator's session shard `w/N` (a `count` is an expected

@@ -28,6 +28,7 @@ const rowsArb = fc
       user: fc.constantFrom("alice", "bob", null),
       resourceId: fc.constantFrom("r1", "r2", "r3"),
       data: fc.boolean(),
+      delay: fc.nat(2),
       stream: fc.nat(3),
     }),
     { maxLength: 200 },
@@ -35,14 +36,17 @@ const rowsArb = fc
   .map((rows) =>
     rows.map(
       (row, i): Row => ({
-        trace: apiTrace({
-          id: `${(i * 7919) % 1000}-${i}`,
-          time: row.time,
-          traceName: row.name,
-          user: row.user,
-          resourceId: row.resourceId,
-          ...(row.data ? { source: "ObsSDK" as const } : {}),
-        }),
+        trace: {
+          ...apiTrace({
+            id: `${(i * 7919) % 1000}-${i}`,
+            time: row.time,
+            traceName: row.name,
+            user: row.user,
+            resourceId: row.resourceId,
+            ...(row.data ? { source: "ObsSDK" as const } : {}),
+          }),
+          record_time: row.time + row.delay,
+        },
         project: row.project,
         tracker: row.data ? "bucket-tracker" : "system",
         stream: row.stream,
@@ -53,10 +57,14 @@ const rowsArb = fc
 function byTimeThenId(a: Row, b: Row): number {
   const x = a.trace.trace_id;
   const y = b.trace.trace_id;
-  return a.trace.time - b.trace.time || (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    a.trace.time - b.trace.time ||
+    a.trace.record_time - b.trace.record_time ||
+    (x < y ? -1 : x > y ? 1 : 0)
+  );
 }
 
-/** The store filled one trace at a time, in (time, trace_id) order: the reference. */
+/** The store filled one trace at a time, in (time, record_time, trace_id) order: the reference. */
 function oneByOne(rows: readonly Row[]): TraceStore {
   const store = new TraceStore({ now: () => NOW });
   for (const row of [...rows].sort(byTimeThenId)) {
@@ -127,7 +135,7 @@ describe("BatchMerger", () => {
       numRuns: 60,
     },
   )(
-    "stores what one-by-one appends in (time, trace_id) order store, whatever the producers, batches and producer dictionary windows",
+    "stores what one-by-one appends in (time, record_time, trace_id) order store, whatever the producers, batches and producer dictionary windows",
     (rows, streams, batchTraces, order, keyWindow) => {
       const reference = oneByOne(rows);
       const store = merged(rows, streams, batchTraces, order, keyWindow);

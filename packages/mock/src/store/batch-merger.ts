@@ -1,5 +1,5 @@
 import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
-import { compareTraceIds } from "./trace-json.js";
+import { compareEqualTimeRecords } from "./trace-json.js";
 import type { TraceStore } from "./trace-store.js";
 
 interface Lane {
@@ -15,7 +15,7 @@ interface Lane {
 }
 
 /**
- * Merges several streams of {@link TraceBatch}es, each in (time, trace_id) order, into a
+ * Merges several streams of {@link TraceBatch}es, each in (time, record_time, trace_id) order, into a
  * {@link TraceStore} in that same order, so the store's content does not depend on how many
  * streams produced it. Records are stored as soon as every unfinished stream has one waiting;
  * runs from one stream are copied at once.
@@ -158,7 +158,7 @@ export class BatchMerger {
     const t = batch.times[i]!;
     const u = theirs.times[j]!;
     if (t !== u) return t < u;
-    return compareTraceIds(recordOf(batch, i), recordOf(theirs, j)) < 0;
+    return compareEqualTimeRecords(recordOf(batch, i), recordOf(theirs, j)) < 0;
   }
 }
 

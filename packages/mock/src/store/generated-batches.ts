@@ -27,7 +27,7 @@ export type BatchWriting = Pick<TraceBatchBuilderOptions, "writeUtf8" | "nextBuf
 
 /**
  * Runs the generator and turns its traces (or this producer's part of them) into
- * {@link TraceBatch}es in (time, trace_id) order.
+ * {@link TraceBatch}es in (time, record_time, trace_id) order.
  *
  * @example
  * produceGeneratedBatches({ timeline: { seed: 1, now } }, (batch) => merger.push(0, batch));

@@ -45,7 +45,7 @@ export interface LoadSummary {
 /**
  * Fills a store with a seeded stretch of the generator's timeline ending at the store's clock,
  * keeping each trace as the generator's pre-rendered ListTraces JSON. Traces with equal `time`
- * are stored in `trace_id` order, so this and the worker-thread loader of `@ctsim/mock/node`
+ * are stored in (`record_time`, `trace_id`) order, so this and the worker-thread loader of `@ctsim/mock/node`
  * fill stores with the same content.
  *
  * @example

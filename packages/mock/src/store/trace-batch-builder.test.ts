@@ -1,7 +1,7 @@
 import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { apiTrace } from "../../test/support/traces.js";
+import { apiTrace, storeOrder } from "../../test/support/traces.js";
 import { loadGeneratedTraces } from "./load-generated-traces.js";
 import { encodeStoreSnapshot } from "./store-snapshot.js";
 import type { TraceBatch } from "./trace-batch.js";
@@ -91,9 +91,7 @@ describe("TraceBatchBuilder", () => {
 
 describe("TraceBatchBuilder key columns", () => {
   it("hold, after the project and the kind, each indexed filter's value in FILTER_FIELDS order", () => {
-    const events = [...generateTraces({ seed: 3, count: 300 })].sort(
-      (a, b) => a.time - b.time || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0),
-    );
+    const events = [...generateTraces({ seed: 3, count: 300 })].sort(storeOrder);
     const fields = FILTER_FIELDS.length + 2;
     // Ids count up per field across batches: each batch's newKeys continue one dictionary.
     const dictionary: string[][] = Array.from({ length: fields }, () => []);
@@ -121,7 +119,7 @@ describe("TraceBatchBuilder key columns", () => {
 });
 
 describe("loadGeneratedTraces", () => {
-  it("stores what one add() per generated trace in (time, trace_id) order stores, though its batches share one set of arrays", () => {
+  it("stores what one add() per generated trace in (time, record_time, trace_id) order stores, though its batches share one set of arrays", () => {
     const options = { seed: 11, days: 7, tenants: 2 };
     const store = new TraceStore({ now: () => NOW });
     const { count } = loadGeneratedTraces(store, options);
@@ -131,9 +129,7 @@ describe("loadGeneratedTraces", () => {
     const events = [
       ...generateTraces({ seed: 11, now: NOW, from: NOW - 7 * 86_400_000, to: NOW, tenants: 2 }),
     ];
-    events.sort(
-      (a, b) => a.time - b.time || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0),
-    );
+    events.sort(storeOrder);
     for (const event of events) reference.add(event, encodeApiTraceJson(event));
     reference.compact();
     expect(contentOf(store).equals(contentOf(reference))).toBe(true);

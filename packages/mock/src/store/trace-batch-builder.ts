@@ -1,7 +1,9 @@
 import { RecentKeyIds } from "./recent-key-ids.js";
 import { BATCH_KEYS, type TraceBatch } from "./trace-batch.js";
 import { type IndexableTrace, kindOf } from "./trace-fields.js";
-import { traceIdHash } from "./trace-json.js";
+import { compareEqualTimeRecords, traceIdHash } from "./trace-json.js";
+
+const TIE_ENCODER = new TextEncoder();
 
 /** Writes `text` as UTF-8 into `target` at `at` (which has room for 3 bytes per code unit); returns the bytes written. */
 export type Utf8Writer = (text: string, target: Uint8Array, at: number) => number;
@@ -71,9 +73,9 @@ const encodeInto: Utf8Writer = (text, target, at) =>
 
 /**
  * Turns a time-ordered stream of traces into {@link TraceBatch}es: UTF-8 records, times and
- * dictionary-coded index keys. Traces with equal `time` are put in `trace_id` order (plain code
- * unit order, which is byte order for the ASCII ids CTS and the generator use), so the
- * batches' order does not depend on how the stream was produced (one generator or merged
+ * dictionary-coded index keys. Traces with equal `time` are put in the store's order
+ * (`record_time`, the v1 `trace_id`'s time, the `trace_id`'s bytes), so the batches' order
+ * does not depend on how the stream was produced (one generator or merged
  * shards).
  *
  * @example
@@ -142,11 +144,13 @@ export class TraceBatchBuilder {
     if (this.count > 0) this.emit();
   }
 
-  /** Writes the held run of equal-time traces in `trace_id` order. */
+  /** Writes the held run of equal-time traces in the store's order (`compareEqualTimeRecords`). */
   private release(): void {
     const ties = this.ties;
     if (ties !== null) {
-      ties.sort((a, b) => compareIds(a.trace.traceId, b.trace.traceId));
+      // Ties are rare: their records are encoded once more to be ordered as the store orders them.
+      const bytes = new Map(ties.map((tie) => [tie, TIE_ENCODER.encode(tie.json)]));
+      ties.sort((a, b) => compareEqualTimeRecords(bytes.get(a)!, bytes.get(b)!));
       for (const { trace, json, projectId } of ties) this.write(trace, json, projectId);
       this.ties = null;
     } else if (this.held !== null) {
@@ -231,8 +235,4 @@ export class TraceBatchBuilder {
     this.newKeys = Array.from({ length: BATCH_KEYS }, () => []);
     this.count = 0;
   }
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

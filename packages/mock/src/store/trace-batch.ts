@@ -12,7 +12,7 @@ export const BATCH_KEYS = BATCH_KEY_FIELDS.length;
 /**
  * Traces ready to be stored, in columns of plain typed arrays so a batch crosses threads by
  * transfer (no copy, no per-trace objects): the UTF-8 records back to back, their times, and
- * their index keys as ids of a dictionary the producer keeps. Records are in (time, trace_id)
+ * their index keys as ids of a dictionary the producer keeps. Records are in (time, record_time, trace_id)
  * order.
  */
 export interface TraceBatch {

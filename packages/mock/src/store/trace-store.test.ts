@@ -13,6 +13,8 @@ const PROJECT = "p1";
 interface Row {
   readonly id: string;
   readonly time: number;
+  /** `record_time - time` (default 250). */
+  readonly delay?: number;
   readonly project: string;
   readonly name: string;
   readonly user: string | null;
@@ -21,7 +23,12 @@ interface Row {
 }
 
 const rowArb = fc.record({
-  time: fc.integer({ min: NOW - 8 * DAY, max: NOW }),
+  // Some traces share a millisecond, so the order of equal times is exercised.
+  time: fc.oneof(
+    fc.integer({ min: NOW - 8 * DAY, max: NOW }),
+    fc.constantFrom(NOW - HOUR, NOW - 2 * HOUR),
+  ),
+  delay: fc.nat({ max: 2 }),
   project: fc.constantFrom("p1", "p2"),
   name: fc.constantFrom("createNotebook", "deleteNotebook", "stopNotebook"),
   user: fc.constantFrom("alice", "bob", null),
@@ -31,28 +38,35 @@ const rowArb = fc.record({
 
 function fill(rows: readonly Omit<Row, "id">[]): { store: TraceStore; all: Row[] } {
   const store = new TraceStore({ now: () => NOW });
-  const all = rows.map((row, i) => ({ ...row, id: traceUuid(i) }));
+  // Ids in another order than arrival (7919 is prime to 10007, so they stay distinct).
+  const all = rows.map((row, i) => ({ ...row, id: traceUuid((i * 7919) % 10_007) }));
   for (const row of all) {
     store.appendApiTrace(
-      apiTrace({
-        id: row.id,
-        time: row.time,
-        traceName: row.name,
-        user: row.user,
-        rating: row.rating,
-        resourceId: row.resourceId,
-      }),
+      {
+        ...apiTrace({
+          id: row.id,
+          time: row.time,
+          traceName: row.name,
+          user: row.user,
+          rating: row.rating,
+          resourceId: row.resourceId,
+        }),
+        record_time: row.time + (row.delay ?? 250),
+      },
       { projectId: row.project },
     );
   }
   return { store, all };
 }
 
-/** The reference answer: filter everything, order newest first (ties: later arrival first). */
+/**
+ * The reference answer: filter everything, order newest first; equal times later-recorded first
+ * (greater `record_time`), then greater `trace_id` (the README's "Sort key" row).
+ */
 function expected(all: readonly Row[], query: TraceQuery): Row[] {
   const f = query.filters ?? {};
   return all
-    .map((row, arrival) => ({ row, arrival }))
+    .map((row) => ({ row }))
     .filter(
       ({ row }) =>
         row.project === query.projectId &&
@@ -64,7 +78,12 @@ function expected(all: readonly Row[], query: TraceQuery): Row[] {
         (f.trace_rating === undefined || row.rating === f.trace_rating) &&
         (f.resource_id === undefined || row.resourceId === f.resource_id),
     )
-    .sort((a, b) => b.row.time - a.row.time || b.arrival - a.arrival)
+    .sort(
+      (a, b) =>
+        b.row.time - a.row.time ||
+        (b.row.delay ?? 250) - (a.row.delay ?? 250) ||
+        (a.row.id < b.row.id ? 1 : a.row.id > b.row.id ? -1 : 0),
+    )
     .map(({ row }) => row);
 }
 
@@ -113,6 +132,54 @@ describe("TraceStore", () => {
     },
   );
 
+  it("answers equal times later-recorded first, whatever the arrival or trace_id order", () => {
+    const store = new TraceStore({ now: () => NOW });
+    const time = NOW - HOUR;
+    const add = (id: string, delay: number): void =>
+      store.appendApiTrace(
+        { ...apiTrace({ id, time }), record_time: time + delay },
+        { projectId: PROJECT },
+      );
+    add(traceUuid(9), 5); // recorded last: first in the answer, though appended first
+    add(traceUuid(1), 0);
+    add(traceUuid(3), 2);
+    add(traceUuid(2), 2); // same record_time as the one before: the greater trace_id first
+    const page = store.query({
+      projectId: PROJECT,
+      kind: "system",
+      filters: {},
+      after: 0,
+      before: NOW + 1,
+      limit: 10,
+    });
+    const ids = page.traces.map(
+      (record) => (JSON.parse(decoder.decode(record)) as { trace_id: string }).trace_id,
+    );
+    expect(ids).toEqual([traceUuid(9), traceUuid(3), traceUuid(2), traceUuid(1)]);
+  });
+
+  it("answers equal record times by the time of their v1 trace ids, not by the ids' text", () => {
+    const store = new TraceStore({ now: () => NOW });
+    const time = NOW - HOUR;
+    // time_low a0000000 of time_mid 0000 is earlier than time_low 10000000 of time_mid 0001.
+    const earlier = "a0000000-0000-1000-8000-000000000001";
+    const later = "10000000-0001-1000-8000-000000000002";
+    store.appendApiTrace(apiTrace({ id: later, time }), { projectId: PROJECT });
+    store.appendApiTrace(apiTrace({ id: earlier, time }), { projectId: PROJECT });
+    const page = store.query({
+      projectId: PROJECT,
+      kind: "system",
+      filters: {},
+      after: 0,
+      before: NOW + 1,
+      limit: 10,
+    });
+    const ids = page.traces.map(
+      (record) => (JSON.parse(decoder.decode(record)) as { trace_id: string }).trace_id,
+    );
+    expect(ids).toEqual([later, earlier]);
+  });
+
   it("finds a trace by id only inside its project and the retention window", () => {
     const { store } = fill([
       { time: NOW - HOUR, project: "p1", name: "a", user: "u", rating: "normal", resourceId: "r" },
@@ -157,7 +224,7 @@ describe("TraceStore", () => {
       rating: "normal" as const,
       resourceId: "r",
     }));
-    const { store } = fill(rows);
+    const { store, all } = fill(rows);
     store.prune();
     expect(store.size).toBe(25);
     const page = store.query({
@@ -168,7 +235,7 @@ describe("TraceStore", () => {
       limit: 100,
     });
     expect(page.traces).toHaveLength(25);
-    expect(store.findById("p1", traceUuid(1))).toBeDefined();
+    expect(store.findById("p1", all[1]!.id)).toBeDefined();
   });
 
   it("sheds expired traces by itself as a live store keeps appending", () => {

@@ -15,7 +15,13 @@ import {
   type TracePlacement,
 } from "./trace-fields.js";
 import { hashBytes, TraceIdIndex } from "./trace-id-index.js";
-import { recordHasTraceId, sameTraceId, traceIdOffset, traceIdOfRecord } from "./trace-json.js";
+import {
+  compareEqualTimeRecords,
+  recordHasTraceId,
+  sameTraceId,
+  traceIdOffset,
+  traceIdOfRecord,
+} from "./trace-json.js";
 
 import type {
   TracePage,
@@ -34,7 +40,8 @@ const EMPTY_PAGE: TracePage = { traces: [], lastTraceId: undefined, hasMore: fal
  * heap in a {@link RecordArena}), with an index per
  * ListTraces filter so a filtered page costs about O(log n + page size).
  *
- * Positions are in (time, arrival) order; each filter keeps sorted position lists, and a query
+ * Positions are in (time, record_time, trace_id) order (see `compareEqualTimeRecords`; records
+ * without `record_time` first among equal times); each filter keeps sorted position lists, and a query
  * binary-searches the shortest list to its time window and walks it backwards, testing the other
  * filters through per-field columns. Appends in time order are O(1); an out-of-order append
  * re-sorts the store before the next query. Traces older than the retention are invisible and
@@ -110,8 +117,10 @@ export class TraceStore {
   add(trace: IndexableTrace, json: string, projectId: string = trace.projectId): void {
     if (this.bulkPending) this.finishBulk();
     const position = this.records.size;
-    if (position > 0 && trace.time < this.times.data[position - 1]!) this.sorted = false;
+    const previous = position > 0 ? this.times.data[position - 1]! : Number.NEGATIVE_INFINITY;
+    if (trace.time < previous) this.sorted = false;
     this.records.append(json);
+    if (trace.time === previous && this.sorted && this.tieOutOfOrder(position)) this.sorted = false;
     this.times.push(trace.time);
     this.index(PROJECT).append(projectId);
     // Only data traces are indexed by kind: management traces are found through tracker_name.
@@ -175,8 +184,11 @@ export class TraceStore {
   appendRun(batch: TraceBatch, from: number, to: number): void {
     if (from >= to) return;
     const size = this.records.size;
-    if (size > 0 && batch.times[from]! < this.times.data[size - 1]!) this.sorted = false;
+    const previous = size > 0 ? this.times.data[size - 1]! : Number.NEGATIVE_INFINITY;
+    if (batch.times[from]! < previous) this.sorted = false;
     this.records.appendRun(batch.bytes, batch.ends, from, to);
+    if (batch.times[from] === previous && this.sorted && this.tieOutOfOrder(size))
+      this.sorted = false;
     const times = batch.times;
     for (let i = from; i < to; i++) this.times.push(times[i]!);
     const hashes = batch.idHashes;
@@ -382,8 +394,21 @@ export class TraceStore {
     const times = this.times.data;
     const order = new Int32Array(this.records.size);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => times[a]! - times[b]! || a - b);
+    const records = this.records;
+    order.sort(
+      (a, b) =>
+        times[a]! - times[b]! ||
+        compareEqualTimeRecords(records.bytes(a), records.bytes(b)) ||
+        a - b,
+    );
     this.rebuild(order);
+  }
+
+  /** Whether the record at `position` belongs before the one before it (same `time`). */
+  private tieOutOfOrder(position: number): boolean {
+    return (
+      compareEqualTimeRecords(this.records.bytes(position - 1), this.records.bytes(position)) > 0
+    );
   }
 
   private rebuild(order: Int32Array): void {

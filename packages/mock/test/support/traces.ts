@@ -54,3 +54,28 @@ export function traceUuid(n: number): string {
   const hex = n.toString(16).padStart(12, "0");
   return `00000000-0000-1000-8000-${hex}`;
 }
+
+/** The 60-bit time of a lower-case v1 UUID as sortable hex (`""` for other ids). */
+function uuidTimeKey(id: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)
+    ? id.slice(15, 18) + id.slice(9, 13) + id.slice(0, 8)
+    : "";
+}
+
+/**
+ * The store's order of traces (oldest first): `time`, then `record_time`, then the v1
+ * `trace_id`'s time, then the `trace_id` (ListTraces answers the reverse).
+ */
+export function storeOrder(
+  a: { readonly time: number; readonly recordTime: number; readonly traceId: string },
+  b: { readonly time: number; readonly recordTime: number; readonly traceId: string },
+): number {
+  const x = uuidTimeKey(a.traceId);
+  const y = uuidTimeKey(b.traceId);
+  return (
+    a.time - b.time ||
+    a.recordTime - b.recordTime ||
+    (x === "" || y === "" ? 0 : x < y ? -1 : x > y ? 1 : 0) ||
+    (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0)
+  );
+}
