@@ -1,4 +1,3 @@
-import { hex32 } from "./hex.js";
 import type { Prng } from "./prng.js";
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
