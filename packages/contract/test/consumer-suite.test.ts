@@ -107,6 +107,10 @@ describe("the consumer suite", () => {
       "event_type",
       "project_id",
       "tracker_name",
+      "domain_id",
+      "user_agent",
+      "content_length",
+      "total_time",
     ]);
     const report = await run((record) => {
       const out = normalise(record);

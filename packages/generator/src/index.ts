@@ -20,6 +20,7 @@ export type {
   TemporaryPrincipal,
   TenantIdentity,
 } from "./identity/tenant-identity.js";
+export { isPublicUnicastIpv4 } from "./tenant/public-unicast.js";
 
 // ── Encoders ────────────────────────────────────────────────────────────────
 export { encodeApiTraceJson } from "./encode/encode-api-trace-json.js";

@@ -6,7 +6,7 @@ import type { TraceRating, TraceSource } from "@ctsim/catalog";
  * pre-rendered fragments.
  */
 export interface TraceEvent {
-  /** `trace_id`: a time-based (v1) UUID whose timestamp is `time`. */
+  /** `trace_id`: a time-based (v1) UUID whose timestamp is a few ms after `record_time`. */
   readonly traceId: string;
   /** `trace_name`, e.g. `"createNotebook"`. */
   readonly traceName: string;
@@ -24,7 +24,7 @@ export interface TraceEvent {
   readonly resourceName: string;
   /** `user.name`, or `null` for `SystemAction` traces (no user). */
   readonly userName: string | null;
-  /** `user.access_key_id` for AK/SK API calls, else `null`. */
+  /** `user.access_key_id` (API calls' keys, console sessions' temporary keys), else `null`. */
   readonly accessKeyId: string | null;
   /** `enterprise_project_id` (`"0"` is the default enterprise project). */
   readonly enterpriseProjectId: string;
@@ -32,7 +32,7 @@ export interface TraceEvent {
   readonly code: string;
   /** `time`, epoch ms. */
   readonly time: number;
-  /** `record_time`, epoch ms (`>= time`). */
+  /** `record_time`, epoch ms (equal to `time`, as in Huawei's examples). */
   readonly recordTime: number;
   /** Project id of the trace (OBS `project_id`). */
   readonly projectId: string;

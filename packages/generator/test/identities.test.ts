@@ -117,7 +117,7 @@ describe("tenantIdentities on its own", () => {
         expect(identity.temporary.slice(0, fresh.length)).toEqual(fresh);
         for (const key of identity.temporary) {
           expect(key.expiresAt - key.issuedAt).toBe(lifetimeMs);
-          expect(key.ak).toMatch(/^HST[0-9A-F]{17}$/);
+          expect(key.ak).toMatch(/^HSTA[0-9A-Z]{16}$/);
           expect(key.sk).toMatch(/^[A-Za-z0-9]{40}$/);
         }
         expect(fresh.map((key) => key.principal.kind).sort()).toEqual(["agency", "user"]);

@@ -129,6 +129,38 @@ describe("identities (reference §2.2)", () => {
     }
   });
 
+  test("console sessions of IAM principals sign with a temporary HSTA key, kept for the session", () => {
+    let console = 0;
+    for (const t of traces) {
+      if (t.trace_type !== "ConsoleAction" || !t.user?.principal_urn) continue;
+      console++;
+      expect(t.user.access_key_id).toMatch(/^HSTA[A-Z0-9]{16}$/);
+    }
+    expect(console).toBeGreaterThan(100);
+  });
+
+  test('IAM users carry type "User"; agency sessions their OriginUser; resource_account_id is the account', () => {
+    let agencies = 0;
+    for (const t of traces) {
+      const u = t.user;
+      if (!u) {
+        expect(t).not.toHaveProperty("resource_account_id");
+        continue;
+      }
+      expect(t.resource_account_id).toBe(u.domain?.id);
+      if (u.principal_urn?.startsWith("iam::")) expect(u.type).toBe("User");
+      if (u.principal_urn?.includes(":assumed-agency:")) {
+        agencies++;
+        const origin = JSON.parse(u.OriginUser ?? "null") as { name: string; domain: unknown };
+        expect(u.principal_urn.endsWith(`/${origin.name}`)).toBe(true);
+        expect(origin.domain).toEqual(u.domain);
+      } else {
+        expect(u).not.toHaveProperty("OriginUser");
+      }
+    }
+    expect(agencies).toBeGreaterThan(0);
+  });
+
   test('principal formats follow the identity kind; root is the string "true"', () => {
     const urns = new Set(traces.map((t) => t.user?.principal_urn?.split(":")[0] ?? "none"));
     expect(urns).toContain("iam");
@@ -143,7 +175,11 @@ describe("identities (reference §2.2)", () => {
       if (u.principal_urn.includes(":assumed-agency:"))
         expect(u.principal_id).toMatch(/^[0-9a-f]{32}:/);
       if (u.principal_urn.includes(":external-user:")) expect(u.principal_id).toContain(":");
-      expect(u.principal_is_root_user === "true").toBe(u.principal_urn.endsWith(":root"));
+      // Root looks as Huawei shows it: the IAM user form, named after the account, flagged "true".
+      expect(u.principal_is_root_user === "true").toBe(u.name === u.domain?.name);
+      if (u.principal_is_root_user === "true") {
+        expect(u.principal_urn).toBe(`iam::${u.domain?.id}:user:${u.domain?.name}`);
+      }
     }
   });
 });

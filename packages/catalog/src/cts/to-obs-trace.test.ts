@@ -58,4 +58,37 @@ describe("toObsTrace and toApiTrace", () => {
       toApiTrace({ code: 200, request: { a: 1 }, response: [1], user: "{oops", extra: 1 }),
     ).toEqual({ code: "200", request: '{"a":1}', response: "[1]", user: null, extra: 1 });
   });
+
+  it("write the file-only call facts the placement gives, which validate and toApiTrace drops", () => {
+    const trace = apiExamples[0]!;
+    const facts = {
+      projectId: "p1",
+      domainId: "d1",
+      userAgent: "huaweicloud-usdk-python/3.0",
+      contentLength: 42,
+      totalTime: 180,
+    };
+    const obs = toObsTrace(trace, facts);
+    expect(obs).toMatchObject({
+      domain_id: "d1",
+      user_agent: "huaweicloud-usdk-python/3.0",
+      content_length: 42,
+      total_time: 180,
+    });
+    expect(validatorFor("ObsTrace").issues(obs)).toEqual([]);
+    expect(validatorFor("ObsTrace").issues({ ...obs, content_length: -1 })).not.toEqual([]);
+    expect(OBS_ONLY_FIELDS).toEqual(
+      expect.arrayContaining(["domain_id", "user_agent", "content_length", "total_time"]),
+    );
+    expect(toApiTrace(obs)).toEqual(trace);
+  });
+
+  it("accept a user with OriginUser and type, as agency sessions carry them", () => {
+    const trace = apiExamples[0]!;
+    const user = { ...trace.user, type: "AssumedAgency", OriginUser: '{"id":"u1","name":"alice"}' };
+    expect(validatorFor("ApiTrace").issues({ ...trace, user })).toEqual([]);
+    expect(
+      validatorFor("ApiTrace").issues({ ...trace, user: { ...user, OriginUser: 1 } }),
+    ).not.toEqual([]);
+  });
 });

@@ -13,7 +13,9 @@ import { asGenerated } from "./as-generated.js";
 
 /**
  * One trace as ListTraces returns it (reference §2.1, SDK types: `code`, `request` and
- * `response` are strings), as JSON text without a newline. Built by concatenating pre-rendered
+ * `response` are strings; `record_time` equals `time`, and traces with a user end with the
+ * operator's account as `resource_account_id`, as Huawei's examples have), as JSON text without
+ * a newline. Built by concatenating pre-rendered
  * fragments (each constant run of fields is one string): no generic `JSON.stringify` walk.
  *
  * @throws GeneratorError `CTSIM_GENERATOR_FOREIGN_EVENT` when the event was not made by this package.
@@ -31,8 +33,9 @@ export function encodeGenerated(e: GeneratedTrace, line = false): string {
   const user = e.user;
   const resourceId = e.resourceId;
   const ep = e.enterpriseProjectId;
+  const time = epochMsText(e.time);
   return (
-    traceIdHead(e.time, e.ticks) +
+    traceIdHead(e.time + e.delay, e.ticks) +
     e.uuidTail +
     (op.apiHead[
       RATING_INDEX[e.traceRating as "normal"] * 3 + SOURCE_INDEX[e.traceType as "ApiCall"]
@@ -41,9 +44,9 @@ export function encodeGenerated(e: GeneratedTrace, line = false): string {
     '","resource_name":"' +
     e.resourceName +
     '","time":' +
-    epochMsText(e.time) +
+    time +
     ',"record_time":' +
-    epochMsText(e.time + e.delay) +
+    time +
     ',"source_ip":"' +
     e.sourceIp +
     '","request":' +

@@ -3,6 +3,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { SCENARIO_NAMES } from "../scenarios/scenario-registry.js";
 import { generateTraces } from "../timeline/generate-traces.js";
+import { asGenerated } from "./as-generated.js";
 import { encodeApiTraceJson } from "./encode-api-trace-json.js";
 import { encodeObsTraceJson } from "./encode-obs-trace-json.js";
 
@@ -18,13 +19,26 @@ describe("encodeObsTraceJson", () => {
     ],
     { numRuns: 12 },
   )(
-    "writes what the catalog's toObsTrace makes of the API record, with the event's placement, and toApiTrace reads it back",
+    "writes what the catalog's toObsTrace makes of the API record, with the event's placement and call facts, and toApiTrace reads it back",
     (seed, scenarios, tenants) => {
       const options = { seed, scenarios, tenants, now: NOW, from: NOW - 86_400_000, to: NOW };
       for (const event of generateTraces({ ...options, count: 400 })) {
         const api = JSON.parse(encodeApiTraceJson(event)) as ApiTrace;
         const obs = JSON.parse(encodeObsTraceJson(event)) as unknown;
-        const placement = { projectId: event.projectId, trackerName: event.trackerName };
+        const generated = asGenerated(event);
+        const user = generated.user;
+        const placement = {
+          projectId: event.projectId,
+          trackerName: event.trackerName,
+          domainId: event.domainId,
+          ...(user === null
+            ? {}
+            : {
+                userAgent: user.userAgent,
+                contentLength: Buffer.byteLength(api.request ?? "", "utf8"),
+                totalTime: generated.totalTime,
+              }),
+        };
         expect(obs).toStrictEqual(toObsTrace(api, placement));
         expect(toApiTrace(obs as Record<string, unknown>)).toStrictEqual(api);
       }

@@ -1,14 +1,18 @@
 import { epochMsText } from "../internal/epoch-ms-text.js";
 import type { TraceEvent } from "../trace-event.js";
 import { asGenerated } from "./as-generated.js";
+import { contentLengthOf } from "./content-length.js";
 
 /**
- * One trace as CTS writes it into an OBS trace file (reference §7.1, §8.4): numeric `code`,
- * `user` as JSON text, plus `event_type` (`"system"`), `project_id` and `tracker_name`
- * (`"system"`), as JSON text without a newline: the catalog's `toObsTrace` of
- * {@link encodeApiTraceJson}'s record with the event's placement, written by hand for speed (a
- * property test holds the two together). Whether files also carry `read_only`,
- * `operation_id` and `enterprise_project_id` is unconfirmed; they are included.
+ * One trace as CTS writes it into an OBS trace file (reference §7.1, §8.4 and "Corrections"):
+ * numeric `code`, `user` as JSON text, plus `event_type` (`"system"`), `project_id`,
+ * `tracker_name` (`"system"`) and `domain_id` (the account, mandatory in the trace-structure
+ * table), and for calls with a user `user_agent`, `content_length` (bytes of the request body,
+ * `0` without one) and `total_time` (ms), as JSON text without a newline: the catalog's
+ * `toObsTrace` of {@link encodeApiTraceJson}'s record with the event's placement, written by hand
+ * for speed (a property test holds the two together). System actions carry no client facts
+ * (unconfirmed). Whether files also carry `read_only`, `operation_id` and
+ * `enterprise_project_id` is unconfirmed; they are included.
  *
  * @throws GeneratorError `CTSIM_GENERATOR_FOREIGN_EVENT` when the event was not made by this package.
  * @example
@@ -17,6 +21,7 @@ import { asGenerated } from "./as-generated.js";
 export function encodeObsTraceJson(event: TraceEvent): string {
   const e = asGenerated(event);
   const user = e.user;
+  const request = e.requestJson;
   return (
     '{"code":' +
     e.code +
@@ -45,7 +50,7 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     '","source_ip":"' +
     e.sourceIp +
     '","request":' +
-    e.requestJson +
+    request +
     ',"response":' +
     e.responseJson +
     ',"api_version":"' +
@@ -65,7 +70,8 @@ export function encodeObsTraceJson(event: TraceEvent): string {
     ',"operation_id":"' +
     e.op.traceName +
     '","user":' +
-    (user === null ? "null" : user.obsJson) +
-    "}"
+    (user === null
+      ? `null,"domain_id":"${e.domainId}"}`
+      : `${user.obsJson},"resource_account_id":"${user.domainId}","domain_id":"${e.domainId}","user_agent":"${user.userAgent}","content_length":${contentLengthOf(request)},"total_time":${e.totalTime}}`)
   );
 }

@@ -43,7 +43,7 @@ export type TemporaryPrincipal =
  */
 export interface TemporaryCredential {
   readonly principal: TemporaryPrincipal;
-  /** Temporary access key id (`HST…`, 20 characters). */
+  /** Temporary access key id (`HSTA…`, 20 characters). */
   readonly ak: string;
   /** Its secret access key. */
   readonly sk: string;

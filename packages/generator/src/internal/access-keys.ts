@@ -1,4 +1,3 @@
-import { hex32 } from "./hex.js";
 import type { Prng } from "./prng.js";
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -18,12 +17,12 @@ export function permanentAccessKey(rng: Prng): string {
 }
 
 /**
- * A temporary (STS) access key id: `HST` and 17 upper-case hex digits (20 characters). Console
- * sessions and agencies sign with such keys (reference, "Corrections": console traces carry a
- * temporary `HSTA…` key).
+ * A temporary (STS) access key id: `HSTA` and 16 upper-case letters and digits (20 characters),
+ * as in Huawei's console examples (`HSTAZVL6WYS0J5MYE2GA`, `HSTAA8960GPIROJGW19L`). Console
+ * sessions, agency sessions and federated users sign with such keys.
  */
 export function temporaryAccessKey(rng: Prng): string {
-  return `HST${hex32(rng).slice(0, 17).toUpperCase()}`;
+  return `HSTA${draw(rng, UPPER_ALNUM, 16)}`;
 }
 
 /** A secret access key: 40 letters and digits, as IAM issues them. */

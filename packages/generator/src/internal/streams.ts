@@ -8,6 +8,8 @@ export const STREAM = {
   calibration: 6,
   /** Secrets of a tenant's identity (SKs, security tokens, IAM tokens): never in traces. */
   credentials: 7,
+  /** A tenant's networks, addresses and clients (offices, VPN, homes, CI runners, agents). */
+  network: 8,
   /** Linked ML projects: their standing resources and pipeline runs (lineage/). */
   lineage: 18,
 } as const satisfies Record<string, number>;

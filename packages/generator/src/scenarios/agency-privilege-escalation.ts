@@ -37,8 +37,9 @@ export const agencyPrivilegeEscalation: Scenario = {
       principalUrn: `sts::${s.tenant.domainId}:assumed-agency:${agencyName}/${actor.name}`,
       principalId: `${agencyId}:${actor.name}`,
       mfa: false,
-      ips: actor.ips,
+      net: actor.net,
       accessKeyId: null,
+      origin: actor,
     };
     s.as(agency, "api", strangerIp(s));
     if (dataset !== null)

@@ -5,9 +5,10 @@ import { flat } from "../internal/flat.js";
 import { hex32, uuid4 } from "../internal/hex.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
-import type { Actor, ActorKind } from "./actor.js";
+import type { Actor, ActorKind, ActorNetwork } from "./actor.js";
 import { REGIONS } from "./regions.js";
 import type { Tenant, TenantRegion } from "./tenant.js";
+import { botNetwork, buildTenantNetwork, personNetwork, workerNetwork } from "./tenant-network.js";
 
 const BOT_JOBS = ["train", "deploy", "etl", "eval", "nightly", "labeling", "release", "mlops"];
 const IDPS = ["corp-sso", "okta-idp", "azure-ad", "keycloak"];
@@ -29,8 +30,8 @@ export interface BuildTenantOptions {
 }
 
 /**
- * Builds one tenant: faker (seeded from the tenant's own stream) fills names and addresses
- * once; nothing here runs per trace.
+ * Builds one tenant: faker (seeded from the tenant's own stream) fills names once, a second
+ * stream its networks (offices, VPN, homes, CI runners) and clients; nothing here runs per trace.
  */
 export function buildTenant(options: BuildTenantOptions): Tenant {
   const { seed, index, users } = options;
@@ -63,9 +64,10 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
   const enterpriseProjects = ["0"];
   for (let i = rng.int(3); i > 0; i--) enterpriseProjects.push(uuid4(rng));
 
-  const officeIps = [faker.internet.ipv4(), faker.internet.ipv4()];
+  const netRng = Prng.derive(seed, STREAM.network, index);
+  const network = buildTenantNetwork(netRng, home.country, users);
   const accessKey = (): string => permanentAccessKey(rng);
-  const iamUser = (kind: ActorKind, name: string, ips: string[], ak: string | null): Actor => {
+  const iamUser = (kind: ActorKind, name: string, net: ActorNetwork, ak: string | null): Actor => {
     const id = hex32(rng);
     return {
       kind,
@@ -74,7 +76,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalUrn: `iam::${domainId}:user:${name}`,
       principalId: id,
       mfa: kind === "console" && rng.chance(0.6),
-      ips,
+      net,
       accessKeyId: ak,
     };
   };
@@ -88,12 +90,17 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     iamUser(
       "console",
       personName(),
-      [rng.pick(officeIps), faker.internet.ipv4()],
+      personNetwork(netRng, network),
       rng.chance(0.3) ? accessKey() : null,
     ),
   );
   const bots = Array.from({ length: botCount }, () =>
-    iamUser("bot", unique(`ci-${rng.pick(BOT_JOBS)}-bot`), [faker.internet.ipv4()], accessKey()),
+    iamUser(
+      "bot",
+      unique(`ci-${rng.pick(BOT_JOBS)}-bot`),
+      botNetwork(netRng, network),
+      accessKey(),
+    ),
   );
   const idp = rng.pick(IDPS);
   const federated = Array.from({ length: federatedCount }, (): Actor => {
@@ -105,13 +112,14 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalUrn: `sts::${domainId}:external-user:${idp}/${session}`,
       principalId: `${idp}:${session}`,
       mfa: true,
-      ips: [faker.internet.ipv4(), rng.pick(officeIps)],
+      net: personNetwork(netRng, network),
       accessKeyId: null,
     };
   });
   const agencyName = rng.pick(AGENCY_NAMES);
   const agencyId = hex32(rng);
-  const agencySession = (people[0] as Actor).name;
+  const origin = people[0] as Actor;
+  const agencySession = origin.name;
   const agencies: Actor[] = [
     {
       kind: "agency",
@@ -120,8 +128,13 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalUrn: `sts::${domainId}:assumed-agency:${agencyName}/${agencySession}`,
       principalId: `${agencyId}:${agencySession}`,
       mfa: false,
-      ips: [rng.pick(officeIps)],
+      // The person who assumed the agency, calling through tools of their own.
+      net: {
+        ...origin.net,
+        apiAgent: personNetwork(netRng, network, { caller: "agency" }).apiAgent,
+      },
       accessKeyId: null,
+      origin,
     },
   ];
   const rootId = hex32(rng);
@@ -129,11 +142,12 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     kind: "root",
     id: rootId,
     name: domainName,
-    // Root URN format is not documented; this follows the IAM user pattern (unconfirmed).
-    principalUrn: `iam::${domainId}:root`,
+    // Huawei's root-user examples show the IAM user form with principal_is_root_user "true";
+    // the root user is named after the account (IAM's "account root user").
+    principalUrn: `iam::${domainId}:user:${domainName}`,
     principalId: rootId,
     mfa: true,
-    ips: [officeIps[0] as string],
+    net: personNetwork(netRng, network, { remote: false }),
     accessKeyId: null,
   };
   const workers = Array.from({ length: 4 + rng.int(7) }, (): Actor => {
@@ -145,7 +159,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalUrn: "",
       principalId: id,
       mfa: false,
-      ips: [faker.internet.ipv4()],
+      net: workerNetwork(netRng, network),
       accessKeyId: null,
     };
   });
@@ -156,6 +170,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     domainName,
     utcOffsetMinutes: home.utcOffsetMinutes,
     regions,
+    network,
     enterpriseProjects,
     people,
     bots,

@@ -1,5 +1,6 @@
 import type { Actor } from "./actor.js";
 import type { RegionInfo } from "./regions.js";
+import type { TenantNetwork } from "./tenant-network.js";
 import type { TraceScope } from "./trace-scope.js";
 
 /** A region a tenant uses, with its project. */
@@ -20,6 +21,8 @@ export interface Tenant {
   readonly utcOffsetMinutes: number;
   /** Home region first. */
   readonly regions: readonly TenantRegion[];
+  /** Offices, VPN gateways and CI runner EIPs, in the home region's country. */
+  readonly network: TenantNetwork;
   /** Enterprise project ids; `"0"` (default project) first. */
   readonly enterpriseProjects: readonly string[];
   /** IAM users who work on the console (some also hold an AK). */

@@ -8,6 +8,7 @@ import { sessionUuidTail, traceTicks } from "../internal/uuid-v1.js";
 import { type Failure, pickFailure, ratingOf } from "../operations/failures.js";
 import type { OpSpec } from "../operations/op-table.js";
 import type { Actor } from "../tenant/actor.js";
+import { sourceIpOf } from "../tenant/source-ip.js";
 import type { Tenant, TenantRegion } from "../tenant/tenant.js";
 import type { TraceScope } from "../tenant/trace-scope.js";
 import { type CallMode, renderUser, type UserRender } from "../tenant/user-render.js";
@@ -88,6 +89,7 @@ export class SessionBuilder {
     actor: Actor;
     mode: CallMode;
     accessKey: string | null;
+    ip: string;
     user: UserRender;
   }[] = [];
   private actor: Actor;
@@ -126,40 +128,51 @@ export class SessionBuilder {
     return this.ops.has(traceName);
   }
 
-  /** Switches the acting identity, how it calls (console or API), and optionally IP and AK. */
+  /**
+   * Switches the acting identity, how it calls (console or API), and optionally IP and AK. An
+   * identity the session already acted as keeps its address, key and rendering; a new one gets
+   * an address from its networks (see `sourceIpOf`) and, without a permanent key, a temporary
+   * key for this session (console sessions sign with one too).
+   */
   as(actor: Actor, mode: CallMode, ip?: string, accessKey?: string): void {
     this.actor = actor;
     this.callMode = mode;
-    this.ip = ip ?? (this.rng.chance(0.85) ? (actor.ips[0] as string) : this.rng.pick(actor.ips));
-    this.accessKey =
-      mode === "api" ? (accessKey ?? actor.accessKeyId ?? temporaryAccessKey(this.rng)) : null;
-    let user: UserRender | undefined;
     for (const entry of this.users) {
-      if (entry.actor === actor && entry.mode === mode && entry.accessKey === this.accessKey) {
-        user = entry.user;
-        break;
+      if (
+        entry.actor === actor &&
+        entry.mode === mode &&
+        (accessKey === undefined || entry.accessKey === accessKey) &&
+        (ip === undefined || entry.ip === ip)
+      ) {
+        this.ip = entry.ip;
+        this.accessKey = entry.accessKey;
+        this.user = entry.user;
+        return;
       }
     }
+    this.ip = ip ?? sourceIpOf(actor, this.time, this.tenant.utcOffsetMinutes, this.rng);
+    this.accessKey =
+      accessKey ??
+      (mode === "api" ? actor.accessKeyId : null) ??
+      (actor.kind === "worker" ? null : temporaryAccessKey(this.rng));
+    // API calls signed with the identity's permanent key carry no session facts: one
+    // rendering serves every session of that identity.
+    const permanent =
+      mode === "api" &&
+      this.accessKey === actor.accessKeyId &&
+      actor.kind !== "agency" &&
+      actor.kind !== "federated";
+    let user = permanent ? PERMANENT_API_USERS.get(actor) : undefined;
     if (user === undefined) {
-      // API calls signed with the identity's permanent key carry no session facts: one
-      // rendering serves every session of that identity.
-      const permanent =
-        mode === "api" &&
-        this.accessKey === actor.accessKeyId &&
-        actor.kind !== "agency" &&
-        actor.kind !== "federated";
-      user = permanent ? PERMANENT_API_USERS.get(actor) : undefined;
-      if (user === undefined) {
-        user = renderUser(actor, mode, {
-          domainId: this.tenant.domainId,
-          domainJson: this.tenant.domainJson,
-          createdAt: this.signedInAt,
-          accessKeyId: this.accessKey,
-        });
-        if (permanent) PERMANENT_API_USERS.set(actor, user);
-      }
-      this.users.push({ actor, mode, accessKey: this.accessKey, user });
+      user = renderUser(actor, mode, {
+        domainId: this.tenant.domainId,
+        domainJson: this.tenant.domainJson,
+        createdAt: this.signedInAt,
+        accessKeyId: this.accessKey,
+      });
+      if (permanent) PERMANENT_API_USERS.set(actor, user);
     }
+    this.users.push({ actor, mode, accessKey: this.accessKey, ip: this.ip, user });
     this.user = user;
   }
 
@@ -269,7 +282,8 @@ export class SessionBuilder {
         res === null || (failure !== null && op.verb === "create" && !system) ? "" : res.id,
         res === null ? "-" : res.name,
         time,
-        80 + Math.round(rng.logNormal(600, 0.9)),
+        // The trace id's time: a few ms after record_time (see GeneratedTrace.delay).
+        4 + Math.round(rng.logNormal(10, 0.5)),
         system ? null : this.user,
         system ? "" : (options?.ip ?? this.ip),
         res === null ? EMPTY : res.args,

@@ -17,8 +17,9 @@ export const SessionContextSchema = Type.Object({
 });
 
 /**
- * `user` of a ListTraces trace: 12 fields (reference §2.2). Every field is optional in the SDKs;
- * only `id`, `name` and `domain` existed before 2024-07.
+ * `user` of a trace: the 12 fields of the SDKs' UserInfo (reference §2.2), plus `OriginUser`,
+ * which the trace-structure table lists for agency sessions (reference "Corrections"). Every
+ * field is optional in the SDKs; only `id`, `name` and `domain` existed before 2024-07.
  */
 export const UserInfoSchema = Type.Object(
   {
@@ -31,9 +32,16 @@ export const UserInfoSchema = Type.Object(
     principal_urn: Type.Optional(Type.String()),
     principal_id: Type.Optional(Type.String()),
     principal_is_root_user: Type.Optional(StringEnum(ROOT_USER_FLAGS)),
-    type: Type.Optional(Type.String({ description: "identity type; values undocumented" })),
+    type: Type.Optional(
+      Type.String({
+        description: 'identity type: "User" for IAM users (examples); others unconfirmed',
+      }),
+    ),
     invoked_by: Type.Optional(Type.Array(Type.String())),
     session_context: Type.Optional(SessionContextSchema),
+    OriginUser: Type.Optional(
+      Type.String({ description: "the user who assumed the agency session (format undocumented)" }),
+    ),
   },
   { $id: "UserInfo", description: "Who performed the operation." },
 );
@@ -81,8 +89,10 @@ export const ApiTraceSchema = Type.Object(
 export type ApiTrace = Static<typeof ApiTraceSchema>;
 
 /**
- * A trace as CTS writes it into OBS trace files (reference §7.1): numeric `code`, `user` as JSON
- * text, plus `event_type`, `project_id` and `tracker_name`.
+ * A trace as CTS writes it into OBS trace files (reference §7.1 and "Corrections"): numeric
+ * `code`, `user` as JSON text, plus `event_type`, `project_id`, `tracker_name`, `domain_id`
+ * (mandatory in Huawei's table; optional here so that older files validate), and the call's
+ * `user_agent`, `content_length` and `total_time`.
  */
 export const ObsTraceSchema = Type.Object(
   {
@@ -92,6 +102,14 @@ export const ObsTraceSchema = Type.Object(
     event_type: Type.String({ description: "observed: system, global" }),
     project_id: Type.String(),
     tracker_name: Type.String(),
+    domain_id: Type.Optional(Type.String({ description: "account that triggered the trace" })),
+    user_agent: Type.Optional(Nullable(Type.String({ description: "client of the call" }))),
+    content_length: Type.Optional(
+      Nullable(Type.Integer({ minimum: 0, description: "bytes of the request body" })),
+    ),
+    total_time: Type.Optional(
+      Nullable(Type.Integer({ minimum: 0, description: "response time of the call, ms" })),
+    ),
   },
   { $id: "ObsTrace", description: "A CTS trace in the OBS trace-file shape." },
 );
