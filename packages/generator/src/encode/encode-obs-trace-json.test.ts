@@ -24,7 +24,11 @@ describe("encodeObsTraceJson", () => {
       for (const event of generateTraces({ ...options, count: 400 })) {
         const api = JSON.parse(encodeApiTraceJson(event)) as ApiTrace;
         const obs = JSON.parse(encodeObsTraceJson(event)) as unknown;
-        const placement = { projectId: event.projectId, trackerName: event.trackerName };
+        const placement = {
+          projectId: event.projectId,
+          trackerName: event.trackerName,
+          eventType: event.eventType,
+        };
         expect(obs).toStrictEqual(toObsTrace(api, placement));
         expect(toApiTrace(obs as Record<string, unknown>)).toStrictEqual(api);
       }

@@ -4,8 +4,8 @@ import { asGenerated } from "./as-generated.js";
 
 /**
  * One trace as CTS writes it into an OBS trace file (reference §7.1, §8.4): numeric `code`,
- * `user` as JSON text, plus `event_type` (`"system"`), `project_id` and `tracker_name`
- * (`"system"`), as JSON text without a newline: the catalog's `toObsTrace` of
+ * `user` as JSON text, plus `event_type` (`"system"`, `"global"` for IAM), `project_id` and
+ * `tracker_name` (`"system"`, or a data tracker's name), as JSON text without a newline: the catalog's `toObsTrace` of
  * {@link encodeApiTraceJson}'s record with the event's placement, written by hand for speed (a
  * property test holds the two together). Whether files also carry `read_only`,
  * `operation_id` and `enterprise_project_id` is unconfirmed; they are included.
@@ -20,9 +20,13 @@ export function encodeObsTraceJson(event: TraceEvent): string {
   return (
     '{"code":' +
     e.code +
-    ',"event_type":"system","project_id":"' +
+    ',"event_type":"' +
+    e.op.eventType +
+    '","project_id":"' +
     e.projectId +
-    '","tracker_name":"system","record_time":' +
+    '","tracker_name":"' +
+    e.op.trackerName +
+    '","record_time":' +
     epochMsText(e.recordTime) +
     ',"time":' +
     epochMsText(e.time) +
