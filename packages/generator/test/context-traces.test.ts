@@ -15,7 +15,10 @@ function sessions(options: TimelineOptions): Map<string, ApiTrace[]> {
     const trace = JSON.parse(encodeApiTraceJson(event)) as ApiTrace;
     const key = trace.trace_id.slice(-17);
     let list = bySession.get(key);
-    if (list === undefined) bySession.set(key, (list = []));
+    if (list === undefined) {
+      list = [];
+      bySession.set(key, list);
+    }
     list.push(trace);
   }
   return bySession;
