@@ -68,9 +68,9 @@ describe("determinism", () => {
 
   // Golden hashes: any change of output must be deliberate (update these in the same commit).
   test.each([
-    [1, "bbc92a43650ad0005ecb3a13878edddd96388cb01763910329fc0bf814548b61"],
-    [42, "5526ca24cf1f6dbe45558172ce8b0a9197aafb6a5742889faa267a1c7c2d9eb4"],
-    [20250207, "7ee0d4695515fce564fbb254549278a223a7d6565bf9e68ff0ee36cbf908eff6"],
+    [1, "c43c5ebd834c97efa8907b35832eb7c52d52f0851dde6c546fcf60fd9c45f271"],
+    [42, "a1d7408dc424de7aa2faf74a6190a0233e354b80e16eb5378fbd3f68072c1211"],
+    [20250207, "eb9df2f83b2f1936e6ec116ad7d6d62106f2259f6993b01e62d71bb329a9facd"],
   ])("golden output of seed %i", (seed, hash) => {
     expect(sha256(ndjson({ seed, from: NOW - DAY, to: NOW, now: NOW }))).toBe(hash);
   });
@@ -79,13 +79,13 @@ describe("determinism", () => {
     // The generator's default clock and window, given explicitly: the window stays.
     const now = Date.UTC(2025, 2, 1);
     expect(sha256(ndjson({ seed: 42, count: 200_000, from: now - 7 * DAY, to: now }))).toBe(
-      "2ea40ef8ae536c1ee4a12a0646c0e1034c079a4a3abb1bf0ab24dbec6498dba0",
+      "8e3135b87f61ae62445355f52f168281292697b3f1bd11aa07dc705bcee375f3",
     );
   });
 
   test("golden output of a count run without a window (rate at most 40×, reaching back)", () => {
     expect(sha256(ndjson({ seed: 42, count: 200_000 }))).toBe(
-      "b04e6d254639fe1d888413d7574d39b43980bc37ccd32d04053486fadebd73ff",
+      "8e3135b87f61ae62445355f52f168281292697b3f1bd11aa07dc705bcee375f3",
     );
   });
 
@@ -93,15 +93,15 @@ describe("determinism", () => {
     [
       "a window",
       { seed: 7, from: NOW - 14 * DAY, to: NOW, now: NOW, tenants: 2 },
-      "67609405dea377085cfb9097ee1f6b7798fb0e6d32e4dbd8b1301e92e4871462",
-      "a4bb37ec77a9156911ad996222026b9ac11261c1bc026fba8b6a058b1ec6b8eb",
+      "f8f91feaf718dd1f1a496db0980d1043291fa1c74edb2318f88ee65550fe9fa9",
+      "e3a166262285ec80ba2bc9a0a9fc3d930f8612e53370b3fe00b18f95a425e580",
       84,
     ],
     [
       "a count run (labels cut short)",
       { seed: 9, count: 30_000 },
-      "8446dfd9ed0ec2fa6d477c28c6eff965ba4b6204fdd664ab3e51007ac07d3d2a",
-      "e2d58e5caf855143162c463a7a1583b9c4ddcf5b643b0e2c15f324eb315aa38a",
+      "2f5eac662c8e8675691d36cf2f20183a4fdc15539236f78a7b8a2acd643a8364",
+      "b32a02d80ca8c0cf59a46b1332835d335f08e1b7776b2cbf531ab18d60429b9c",
       14,
     ],
   ] as const)(
@@ -124,7 +124,7 @@ describe("determinism", () => {
       to: NOW,
     };
     expect(sha256(ndjson({ ...options, now: NOW }))).toBe(
-      "15f93a500e78bd7474965f57e88281977257f25c66b154ad95df41cf1e3bd5c3",
+      "b9228f21a9273797095287038dc2828e64236d61c6c28d93328a5693b6c602af",
     );
   });
 
@@ -134,9 +134,9 @@ describe("determinism", () => {
       sha256(ndjson({ ...base, scenarios: SCENARIO_NAMES, shard: { index, count: 3 } })),
     );
     expect(shards).toEqual([
-      "73229a970be7260c8bfd50d092e304cd57cbfe2c1ab741ade3c1bac008651732",
-      "9b9d6ab47861da404b0411a8ff38d62e0976974af69fc0a84f45a74a024ebafc",
-      "7a42ae95d39c10b194a2300443930cafec395cab836fb15470d2bca1cba3290d",
+      "90c00169c854407b6bdf809276392fa283160bdb3fb0def3b2730d5dd4451491",
+      "a01cc40c72db390e0bdb0a2cd20263927f0c7788cf457a5ce56f47f18e427a21",
+      "d3f1615630a22bd7b98446c9d506acb0ea3bf6fafe3e7c27ac84340060df181e",
     ]);
   });
 });
@@ -189,9 +189,11 @@ describe("expectedCount", () => {
     numRuns: 6,
   })("fills the window to its end with about the expected count", (seed, tenants) => {
     const times = timesOf({ ...week, seed, tenants, expectedCount: 20_000 });
-    // A sum of random sessions: measured within ±4% at 60k traces, ±10% at 2.5k.
-    expect(times.length).toBeGreaterThan(20_000 * 0.85);
-    expect(times.length).toBeLessThan(20_000 * 1.15);
+    // A sum of random sessions: measured within ±4% at 60k traces, ±10% at 2.5k (ModelArts
+    // only). The IAM and OBS context makes sessions burstier (a training job's object reads and
+    // writes): seed 861425265 with 3 tenants gives +15.8%.
+    expect(times.length).toBeGreaterThan(20_000 * 0.8);
+    expect(times.length).toBeLessThan(20_000 * 1.2);
     expect(times[0]).toBeLessThan(NOW - 6.9 * DAY);
     // The newest traces reach the end: within 2% of the window (a count run stops ~20% early).
     expect(times[times.length - 1]).toBeGreaterThan(NOW - 0.02 * 7 * DAY);
@@ -206,7 +208,7 @@ describe("expectedCount", () => {
 
   test("golden output of an expected-count week (arrival rate raised ~14×)", () => {
     expect(sha256(ndjson({ ...week, seed: 42, expectedCount: 50_000 }))).toBe(
-      "5bf7b18c890f102a51630a0ef8854ebd0c68cadd0f4f1c5229dbfe84a62401f9",
+      "73248e41afd88043bc95aa3d0d5d58fc5a8113294209a85ea7ffd4f3d90e9b8e",
     );
   });
 
