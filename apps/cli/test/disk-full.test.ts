@@ -142,6 +142,8 @@ describe.each(disks)("on $name", (disk) => {
         ...GENERATE,
         "--scenario",
         "mass-deletion,login-brute-force",
+        // As many labels as before the IAM and OBS context, so that some overflow the limit.
+        "--modelarts-only",
         "--labels",
         labels,
       ],

@@ -38,6 +38,17 @@ export type {
   TraitField,
 } from "./operations/index.js";
 
+// ── IAM and OBS operations recorded by CTS (the tenant's context) ──────────────
+export {
+  CONTEXT_OPERATIONS,
+  CONTEXT_SERVICES,
+  findContextOperation,
+  IAM_OPERATIONS,
+  OBS_BUCKET_OPERATIONS,
+  OBS_DATA_OPERATIONS,
+} from "./context/index.js";
+export type { ContextOperation, ContextService, ContextTraceName } from "./context/index.js";
+
 // ── CTS enums ─────────────────────────────────────────────────────────────────
 export {
   AGENCY_NAMES,

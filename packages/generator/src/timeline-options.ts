@@ -49,6 +49,13 @@ export interface TimelineOptions {
   readonly tenants?: number;
   /** IAM users per tenant (people, CI bots, federated users; plus one agency and the root). Default: `12`. */
   readonly users?: number;
+  /**
+   * Keep ModelArts traces only: no IAM sign-ins and no OBS traces (object reads and writes under
+   * the data trackers, bucket listings). The ModelArts traces are then exactly those of a
+   * timeline without context (the context hooks draw no random numbers when off). Default:
+   * `false` (IAM and OBS context on).
+   */
+  readonly modelartsOnly?: boolean;
   /** Labelled anomaly scenarios to inject (see `SCENARIO_NAMES`). Default: none. */
   readonly scenarios?: readonly ScenarioName[];
   /** Produce only one shard of the sessions. Default: all sessions (`{index: 0, count: 1}`). */

@@ -40,6 +40,8 @@ export interface TraceEvent {
   readonly domainId: string;
   /** Region, e.g. `"cn-north-4"`. */
   readonly region: string;
-  /** Tracker that recorded it (`"system"`, the management tracker). */
+  /** Tracker that recorded it: `"system"` (the management tracker), or a data tracker's name. */
   readonly trackerName: string;
+  /** `event_type` in trace files: `"global"` for global services (IAM), else `"system"`. */
+  readonly eventType: string;
 }

@@ -1,4 +1,4 @@
-import { operationsOf, REVISIONS } from "@ctsim/catalog";
+import { CONTEXT_OPERATIONS, operationsOf, REVISIONS } from "@ctsim/catalog";
 import {
   type AnomalyLabel,
   encodeApiTraceJson,
@@ -19,8 +19,10 @@ const NOW = Date.UTC(2025, 5, 2);
 const COVERED_REVISIONS = ["2023-11-16", "2025-02-07"] as const;
 
 describe("catalog coverage", () => {
-  test.each(REVISIONS)("revision %s: every trace emitted is one the revision lists", (revision) => {
+  test.each(REVISIONS)("revision %s: every trace emitted is one the catalog lists", (revision) => {
     const names = new Set(operationsOf(revision).map((op) => op.traceName));
+    const context = new Set(CONTEXT_OPERATIONS.map((op) => `${op.service}/${op.traceName}`));
+    const services = new Set<string>();
     const foreign = new Set<string>();
     let count = 0;
     for (const event of generateTraces({
@@ -31,10 +33,16 @@ describe("catalog coverage", () => {
       now: NOW,
     })) {
       count++;
-      if (!names.has(event.traceName)) foreign.add(event.traceName);
+      services.add(event.serviceType);
+      const listed =
+        event.serviceType === "ModelArts"
+          ? names.has(event.traceName)
+          : context.has(`${event.serviceType}/${event.traceName}`);
+      if (!listed) foreign.add(`${event.serviceType}/${event.traceName}`);
     }
     expect(count).toBeGreaterThan(1_000);
     expect([...foreign]).toEqual([]);
+    expect([...services].sort()).toEqual(["IAM", "ModelArts", "OBS"]);
   });
 
   test.each(COVERED_REVISIONS)(

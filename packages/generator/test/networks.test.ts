@@ -78,7 +78,8 @@ describe("networks and clients", () => {
       );
       const agents = new Map<string, Set<string>>();
       for (const record of obs) {
-        if (record.user === null) continue;
+        // Object accesses ModelArts makes for a session carry that session's client (below).
+        if (record.user === null || record.trace_type === "ObsSDK") continue;
         const user = JSON.parse(record.user as string) as { id: string };
         const id = `${user.id}/${record.trace_type as string}`;
         let set = agents.get(id);
@@ -94,7 +95,7 @@ describe("networks and clients", () => {
     },
   );
 
-  test("console calls carry a browser agent, API calls an SDK, Terraform or CLI agent", () => {
+  test("console calls carry a browser agent, API calls an SDK, Terraform or CLI agent, object accesses their session's", () => {
     const obs = [...generateTraces({ ...WEEK, seed: 3 })].map(
       (e) => JSON.parse(encodeObsTraceJson(e)) as Record<string, unknown>,
     );
@@ -105,11 +106,14 @@ describe("networks and clients", () => {
         continue;
       }
       const agent = record.user_agent as string;
-      if (record.trace_type === "ConsoleAction") expect(agent).toMatch(/^Mozilla\/5\.0 \(/);
-      else {
-        expect(agent).toMatch(
-          /^(huaweicloud-usdk-(python|go|nodejs)\/3\.0|HashiCorp Terraform|KooCLI)/,
-        );
+      const browser = /^Mozilla\/5\.0 \(/;
+      const client = /^(huaweicloud-usdk-(python|go|nodejs)\/3\.0|HashiCorp Terraform|KooCLI)/;
+      if (record.trace_type === "ConsoleAction" || record.trace_type === "ObsAPI") {
+        expect(agent).toMatch(browser);
+      } else if (record.trace_type === "ObsSDK") {
+        expect(browser.test(agent) || client.test(agent), agent).toBe(true);
+      } else {
+        expect(agent).toMatch(client);
         seen.add(agent.split("/")[0] as string);
       }
       expect(record.domain_id).toBe(JSON.parse(record.user as string).domain.id);

@@ -14,7 +14,16 @@ const DAY = 86_400_000;
 
 // The Python client signs with the wall clock, so the server runs on it too.
 const now = Date.now();
-const events = [...generateTraces({ seed: 21, now, from: now - 6 * DAY, to: now, count: 1500 })];
+const events = [
+  ...generateTraces({
+    seed: 21,
+    now,
+    from: now - 6 * DAY,
+    to: now,
+    count: 1500,
+    modelartsOnly: true,
+  }),
+];
 const projectId = events[0]!.projectId;
 const ours = events.filter((e) => e.projectId === projectId);
 let server: CtsServer;

@@ -86,7 +86,8 @@ describe("a tenant's credential on a project that is not its account's", () => {
       await sdkFetch(server.url, keyOf(B), { method: "GET", path: "/v3/{project_id}/trackers" }),
     );
     const names = (json.trackers as { tracker_name: string }[]).map((t) => t.tracker_name);
-    expect(names).toEqual(["system"]);
+    // The management tracker and the data trackers of B's generated OBS data traces.
+    expect(names).toEqual(["system", "modelarts-data", "modelarts-ml"]);
   });
 });
 
@@ -211,7 +212,8 @@ describe("one identity everywhere", () => {
       await sdkFetch(server.url, keyOf(A), { method: "GET", path: "/v3/{project_id}/trackers" }),
     );
     const domains = (listed.json.trackers as { domain_id: string }[]).map((t) => t.domain_id);
-    expect(domains).toEqual([A.domainId, A.domainId]);
+    // The management tracker, the data trackers of the traces, and the tracker created above.
+    expect(domains).toEqual([A.domainId, A.domainId, A.domainId, A.domainId]);
   });
 });
 

@@ -10,7 +10,14 @@ import { storeOrder } from "./support/traces.js";
 const decoder = new TextDecoder();
 const NOW = Date.UTC(2026, 5, 15, 12);
 const events = [
-  ...generateTraces({ seed: 5, now: NOW, from: NOW - 86_400_000, to: NOW, count: 60 }),
+  ...generateTraces({
+    seed: 5,
+    now: NOW,
+    from: NOW - 86_400_000,
+    to: NOW,
+    count: 60,
+    modelartsOnly: true,
+  }),
 ];
 const projectId = events[0]!.projectId;
 

@@ -66,7 +66,8 @@ describe("the state file", () => {
     const left = (await (
       await fetch(`${third.server.url}/v3/${third.projectId}/trackers`)
     ).json()) as { trackers: { tracker_type: string }[] };
-    expect(left.trackers.map((t) => t.tracker_type)).toEqual(["system"]);
+    // The data trackers the generated OBS data traces name stay (see storedDataTrackers).
+    expect(left.trackers.map((t) => t.tracker_type)).toEqual(["system", "data", "data"]);
     await third.close();
   });
 

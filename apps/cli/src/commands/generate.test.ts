@@ -26,6 +26,19 @@ describe("ctsim generate", () => {
     }
   });
 
+  it("carries IAM and OBS traces by default; --modelarts-only keeps ModelArts traces only", async () => {
+    const services = async (...flags: string[]) => {
+      const { code, stdout } = await ctsim("generate", "--now", NOW, "--count", "3000", ...flags);
+      expect(code).toBe(0);
+      const lines = stdout.trimEnd().split("\n");
+      return new Set(
+        lines.map((line) => (JSON.parse(line) as { service_type: string }).service_type),
+      );
+    };
+    expect([...(await services())].sort()).toEqual(["IAM", "ModelArts", "OBS"]);
+    expect([...(await services("--modelarts-only"))]).toEqual(["ModelArts"]);
+  });
+
   it("with --from alone writes the history from there up to --now (not an endless stream)", async () => {
     const from = "2025-02-27T00:00:00Z";
     const { code, stdout } = await ctsim("generate", "--now", NOW, "--from", from);

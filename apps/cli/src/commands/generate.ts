@@ -44,6 +44,7 @@ interface RawGenerateOptions {
   readonly tenants?: string;
   readonly users?: string;
   readonly out?: string;
+  readonly modelartsOnly?: true;
 }
 
 const DAY = 86_400_000;
@@ -82,6 +83,10 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
     .option("--shard <i/n>", "only sessions whose index is i mod n (e.g. 0/4)")
     .option("--scenario <names>", `comma-separated anomaly scenarios: ${SCENARIO_NAMES.join(", ")}`)
     .option("--labels <file>", "write anomaly labels (NDJSON) to this file")
+    .option(
+      "--modelarts-only",
+      "ModelArts traces only: no IAM sign-ins and no OBS traces (by default the timeline carries both)",
+    )
     .option("--tenants <n>", "number of tenants (accounts)", "1")
     .option("--users <n>", "IAM users per tenant", "12")
     .option("--out <file>", "write to this file instead of stdout")
@@ -137,6 +142,7 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
     tenants: parseInteger(raw.tenants ?? "1", "--tenants", 1),
     users: parseInteger(raw.users ?? "12", "--users", 1),
     scenarios: parseScenarios(raw.scenario ?? ""),
+    ...(raw.modelartsOnly === true ? { modelartsOnly: true } : {}),
     ...(raw.labels === undefined ? {} : { onLabel }),
   };
 }

@@ -124,13 +124,15 @@ describe("ctsim serve", () => {
       expect(created.status).toBe(201);
       await stop(first.child);
       const second = await serve(["--days", "1", "--no-cache", "--state", file]);
-      expect(second.banner).toContain(`state: ${file} (restored 2 trackers, 0 notifications)\n`);
+      expect(second.banner).toContain(`state: ${file} (restored 4 trackers, 0 notifications)\n`);
       const again = /listening on (http:\/\/\S+)/.exec(second.banner)?.[1];
       const listed = (await (await fetch(`${again}/v3/${projectId}/trackers`)).json()) as {
         trackers: { tracker_name: string }[];
       };
       expect(listed.trackers.map((tracker) => tracker.tracker_name).sort()).toEqual([
         "audit",
+        "modelarts-data",
+        "modelarts-ml",
         "system",
       ]);
       await stop(second.child);

@@ -34,6 +34,7 @@ interface ServeFlags {
   readonly workers?: string;
   readonly state?: string;
   readonly credentials?: string;
+  readonly modelartsOnly?: true;
   /** `false` with `--no-cache`. */
   readonly cache: boolean;
 }
@@ -82,6 +83,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "worker threads generating the traces, 0 = this thread (default: by load size and cores)",
     )
     .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
+    .option(
+      "--modelarts-only",
+      "ModelArts traces only: no IAM sign-ins, no OBS traces and so no data trackers (by default the store holds both)",
+    )
     .option(
       "--state <file>",
       "keep the trackers, notifications, tags and configuration set through the API in this JSON file (and FILE.journal) across restarts; a write is answered once it is on disk",
@@ -156,11 +161,18 @@ async function start(
   }
 }
 
-/** `--tenants`, `--expected-count`, `--workers`, `--no-cache`: how big the store is and how it is built. */
+/**
+ * `--tenants`, `--expected-count`, `--workers`, `--no-cache`, `--modelarts-only`: what the
+ * store holds and how it is built.
+ */
 function loadOptions(
   flags: ServeFlags,
-): Pick<MockServiceOptions, "tenants" | "expectedCount" | "workers" | "cacheDir"> {
+): Pick<
+  MockServiceOptions,
+  "tenants" | "expectedCount" | "workers" | "cacheDir" | "modelartsOnly"
+> {
   return {
+    ...(flags.modelartsOnly === true ? { modelartsOnly: true } : {}),
     ...(flags.tenants === undefined
       ? {}
       : { tenants: parseInteger(flags.tenants, "--tenants", 1, MAX_TENANTS) }),

@@ -103,7 +103,7 @@ describe("ctsim stream (in-process)", () => {
       let total = 0;
       for (const file of files) {
         expect(file).toMatch(
-          /^CloudTraces\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/system\/\w+\/acme_CloudTrace_[a-z0-9-]+_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z_[0-9a-f]{16}\.json\.gz$/,
+          /^CloudTraces\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/(system|modelarts-data|modelarts-ml)\/\w+\/acme_CloudTrace_[a-z0-9-]+_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z_[0-9a-f]{16}\.json\.gz$/,
         );
         const records = JSON.parse(
           gunzipSync(await readFile(join(dir, file))).toString(),

@@ -63,6 +63,10 @@ export const streamCommand: CommandFactory = (io: CliIo): Command =>
         "keep the generator's own times and trace ids instead of now: a replay whose bytes are the same every run (with --timeline-start)",
       )
       .option("--scenario <a,b>", "labelled anomaly scenarios to inject")
+      .option(
+        "--modelarts-only",
+        "ModelArts traces only: no IAM sign-ins and no OBS traces (by default the timeline carries both)",
+      )
       .option("--stats <file>", "write the final accounting as JSON to this file")
       .option(
         "--strict",
@@ -140,6 +144,7 @@ function openProducer(plan: StreamPlan): ChunkProducer {
   const timeline = {
     seed: plan.seed,
     scenarios: plan.scenarios,
+    ...(plan.modelartsOnly ? { modelartsOnly: true } : {}),
     from: start,
     now: start,
     ...(plan.count === undefined ? {} : { count: plan.count }),

@@ -26,6 +26,7 @@ export interface RawStreamOptions {
   /** `false` with `--no-retime`. */
   readonly retime: boolean;
   readonly scenario?: string;
+  readonly modelartsOnly?: true;
   readonly stats?: string;
   readonly strict?: true;
   /** The sinks' own flags (see `SINK_KINDS`), by commander attribute name. */
@@ -50,6 +51,8 @@ export interface StreamPlan {
   /** Re-time records to now (`false`: the generator's own times, a replay). */
   readonly retime: boolean;
   readonly scenarios: readonly ScenarioName[];
+  /** ModelArts traces only (`--modelarts-only`). */
+  readonly modelartsOnly: boolean;
   readonly statsPath: string | undefined;
   readonly strict: boolean;
 }
@@ -86,6 +89,7 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
     timelineStart: optional(raw.timelineStart, (t) => parseInstant(t, "--timeline-start")),
     retime: raw.retime !== false,
     scenarios: parseScenarios(raw.scenario ?? ""),
+    modelartsOnly: raw.modelartsOnly === true,
     statsPath: raw.stats,
     strict: raw.strict === true,
   };

@@ -5,6 +5,7 @@ import {
   endpointFragment,
   endpointUrlFragment,
   RATING_INDEX,
+  SOURCE_COUNT,
   SOURCE_INDEX,
 } from "../operations/op-table.js";
 import type { GeneratedTrace } from "../trace/generated-trace.js";
@@ -38,7 +39,8 @@ export function encodeGenerated(e: GeneratedTrace, line = false): string {
     traceIdHead(e.time + e.delay, e.ticks) +
     e.uuidTail +
     (op.apiHead[
-      RATING_INDEX[e.traceRating as "normal"] * 3 + SOURCE_INDEX[e.traceType as "ApiCall"]
+      RATING_INDEX[e.traceRating as "normal"] * SOURCE_COUNT +
+        SOURCE_INDEX[e.traceType as "ApiCall"]
     ] as string) +
     resourceId +
     '","resource_name":"' +

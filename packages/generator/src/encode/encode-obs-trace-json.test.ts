@@ -30,6 +30,7 @@ describe("encodeObsTraceJson", () => {
         const placement = {
           projectId: event.projectId,
           trackerName: event.trackerName,
+          eventType: event.eventType,
           domainId: event.domainId,
           ...(user === null
             ? {}

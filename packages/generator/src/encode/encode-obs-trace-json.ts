@@ -5,14 +5,14 @@ import { contentLengthOf } from "./content-length.js";
 
 /**
  * One trace as CTS writes it into an OBS trace file (reference §7.1, §8.4 and "Corrections"):
- * numeric `code`, `user` as JSON text, plus `event_type` (`"system"`), `project_id`,
- * `tracker_name` (`"system"`) and `domain_id` (the account, mandatory in the trace-structure
- * table), and for calls with a user `user_agent`, `content_length` (bytes of the request body,
- * `0` without one) and `total_time` (ms), as JSON text without a newline: the catalog's
- * `toObsTrace` of {@link encodeApiTraceJson}'s record with the event's placement, written by hand
- * for speed (a property test holds the two together). System actions carry no client facts
- * (unconfirmed). Whether files also carry `read_only`, `operation_id` and
- * `enterprise_project_id` is unconfirmed; they are included.
+ * numeric `code`, `user` as JSON text, plus `event_type` (`"system"`, `"global"` for IAM),
+ * `project_id`, `tracker_name` (`"system"`, or a data tracker's name) and `domain_id` (the
+ * account, mandatory in the trace-structure table), and for calls with a user `user_agent`,
+ * `content_length` (bytes of the request body, `0` without one) and `total_time` (ms), as JSON
+ * text without a newline: the catalog's `toObsTrace` of {@link encodeApiTraceJson}'s record with
+ * the event's placement, written by hand for speed (a property test holds the two together).
+ * System actions carry no client facts (unconfirmed). Whether files also carry `read_only`,
+ * `operation_id` and `enterprise_project_id` is unconfirmed; they are included.
  *
  * @throws GeneratorError `CTSIM_GENERATOR_FOREIGN_EVENT` when the event was not made by this package.
  * @example
@@ -25,9 +25,13 @@ export function encodeObsTraceJson(event: TraceEvent): string {
   return (
     '{"code":' +
     e.code +
-    ',"event_type":"system","project_id":"' +
+    ',"event_type":"' +
+    e.op.eventType +
+    '","project_id":"' +
     e.projectId +
-    '","tracker_name":"system","record_time":' +
+    '","tracker_name":"' +
+    e.op.trackerName +
+    '","record_time":' +
     epochMsText(e.recordTime) +
     ',"time":' +
     epochMsText(e.time) +

@@ -14,6 +14,10 @@ export interface OpSpec {
   readonly resourceType: string;
   readonly serviceType: string;
   readonly apiVersion: string;
+  /** `event_type` in trace files: `global` for global services (IAM), else `system`. */
+  readonly eventType: string;
+  /** Tracker that records it: `system`, or a data tracker's name for OBS data traces. */
+  readonly trackerName: string;
   readonly verb: Verb;
   /** Whether the operation only reads (CTS's `read_only`; from the catalog's traits). */
   readonly readOnly: boolean;
@@ -50,8 +54,16 @@ export interface OpSpec {
 
 /** Index of a rating in {@link OpSpec.apiHead}. */
 export const RATING_INDEX = { normal: 0, warning: 1, incident: 2 } as const;
-/** Index of a management trace source in {@link OpSpec.apiHead}. */
-export const SOURCE_INDEX = { ApiCall: 0, ConsoleAction: 1, SystemAction: 2 } as const;
+/** Index of a trace source in {@link OpSpec.apiHead} (data traces: `ObsSDK`, `ObsAPI`). */
+export const SOURCE_INDEX = {
+  ApiCall: 0,
+  ConsoleAction: 1,
+  SystemAction: 2,
+  ObsSDK: 3,
+  ObsAPI: 4,
+} as const;
+/** Sources per rating in {@link OpSpec.apiHead}. */
+export const SOURCE_COUNT = Object.keys(SOURCE_INDEX).length;
 
 const API_VERSION: Readonly<Record<Category, string>> = {
   "data-management": "v2",
@@ -172,7 +184,22 @@ function apiVersionOf(row: { category: Category; resourceType: string }): string
   return API_VERSION[row.category];
 }
 
-function spec(
+/** What an operation outside ModelArts's payload tables sets itself (see {@link spec}). */
+export interface SpecOverrides {
+  /** HTTP status of a success. */
+  readonly successCode: string;
+  /** Probability that a call fails. */
+  readonly failRate: number;
+  readonly eventType: string;
+  readonly trackerName: string;
+}
+
+/**
+ * One {@link OpSpec}; `readOnly` is CTS's `read_only`; `overrides` (for IAM and OBS operations) replaces the payload tables,
+ * the success code, the failure rate and the placement (`system` tracker and event type), and
+ * leaves `request` and `response` empty.
+ */
+export function spec(
   traceName: string,
   resourceType: string,
   serviceType: string,
@@ -180,17 +207,16 @@ function spec(
   consoleRoute: string,
   consolePath: string,
   readOnly = false,
+  overrides?: SpecOverrides,
 ): OpSpec {
   const verb = verbOf(traceName);
-  const payload = PAYLOADS[traceName] ?? {};
+  const payload = overrides === undefined ? (PAYLOADS[traceName] ?? {}) : NO_BODIES;
   const fallback = DEFAULT_PAYLOADS[verb];
   const request = payload.request === undefined ? fallback.request : payload.request;
   const response = payload.response === undefined ? fallback.response : payload.response;
-  const successCode = CREATED_201.has(traceName)
-    ? "201"
-    : NO_CONTENT_204.has(traceName)
-      ? "204"
-      : "200";
+  const successCode =
+    overrides?.successCode ??
+    (CREATED_201.has(traceName) ? "201" : NO_CONTENT_204.has(traceName) ? "204" : "200");
   const apiMid = flat(`","api_version":"${apiVersion}","message":null,"request_id":"`);
   const apiTail = flat(`","read_only":${readOnly},"operation_id":"${traceName}","user":`);
   return {
@@ -198,10 +224,12 @@ function spec(
     resourceType,
     serviceType,
     apiVersion,
+    eventType: overrides?.eventType ?? "system",
+    trackerName: overrides?.trackerName ?? "system",
     verb,
     readOnly,
     successCode,
-    failRate: FAIL_RATE[traceName] ?? (verb === "create" ? 0.035 : 0.015),
+    failRate: overrides?.failRate ?? FAIL_RATE[traceName] ?? (verb === "create" ? 0.035 : 0.015),
     request: request === null ? null : new JsonTemplate(request),
     response: response === null ? null : new JsonTemplate(response),
     consoleRoute,
@@ -222,6 +250,8 @@ function spec(
     apiEndpoint: new Map(),
   };
 }
+
+const NO_BODIES = { request: null, response: null } as const;
 
 /** The fragment `","location_info":null,"endpoint":"…","resource_url":` of an op and console host. */
 export function endpointFragment(op: OpSpec, consoleHost: string): string {

@@ -25,6 +25,7 @@ export function expandSession(
     rng: Prng.derive(config.seed, STREAM.session, arrival.index),
     tenant: config.tenants[arrival.tenant] as Tenant,
     ops: config.ops,
+    context: config.context,
     sessionIndex: arrival.index,
     start: arrival.time,
     end,

@@ -1,5 +1,6 @@
 import { DEFAULT_REVISION, isRevision, REVISIONS, type Revision } from "@ctsim/catalog/operations";
 import type { AnomalyLabel } from "../anomaly-label.js";
+import { ContextOps } from "../context/context-ops.js";
 import { GeneratorError } from "../generator-error.js";
 import { type OpSpec, opTable } from "../operations/op-table.js";
 import { isScenarioName, type ScenarioName } from "../scenarios/scenario-registry.js";
@@ -30,6 +31,8 @@ export interface TimelineConfig {
   readonly shardCount: number;
   readonly onLabel: ((label: AnomalyLabel) => void) | null;
   readonly ops: ReadonlyMap<string, OpSpec>;
+  /** IAM and OBS operations, or `null` with `modelartsOnly`. */
+  readonly context: ContextOps | null;
 }
 
 /** Fills defaults and validates once; throws {@link GeneratorError} naming the bad option. */
@@ -99,6 +102,7 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
     shardCount: shard.count,
     onLabel: options.onLabel ?? null,
     ops: opTable(revision),
+    context: options.modelartsOnly === true ? null : new ContextOps(),
   };
 }
 

@@ -133,7 +133,10 @@ export class GeneratedTrace implements TraceEvent {
     return this.scope.regionInfo.name;
   }
   get trackerName(): string {
-    return "system";
+    return this.op.trackerName;
+  }
+  get eventType(): string {
+    return this.op.eventType;
   }
 
   /** `request_id`: 32 hex digits (distinct words give distinct ids: `mix32` is a bijection). */

@@ -1,4 +1,7 @@
 import type { TraceRating, TraceSource } from "@ctsim/catalog";
+import type { ContextOps } from "../context/context-ops.js";
+import type { ObsAccess } from "../context/obs-data-events.js";
+import { SessionContext } from "../context/session-context.js";
 import { temporaryAccessKey } from "../internal/access-keys.js";
 import { flat } from "../internal/flat.js";
 import { IdMint } from "../internal/id-mint.js";
@@ -54,6 +57,8 @@ export interface SessionSetup {
   readonly start: number;
   /** Window end (exclusive): traces at or after it are not produced. */
   readonly end: number;
+  /** IAM and OBS operations, or `null`/absent for ModelArts traces only. */
+  readonly context?: ContextOps | null;
 }
 
 const MAX_EVENTS = 400;
@@ -98,6 +103,8 @@ export class SessionBuilder {
   private ip = "";
   private signedInAt: number;
   private accessKey: string | null = null;
+  /** IAM sign-ins and OBS data accesses (see `../context/`), or `null` for ModelArts only. */
+  private readonly context: SessionContext | null;
 
   constructor(setup: SessionSetup) {
     this.seed = setup.seed;
@@ -116,6 +123,7 @@ export class SessionBuilder {
     this.tickOffset = this.rng.int(10_000);
     this.ids = new IdMint(setup.seed, setup.sessionIndex, this.rng);
     this.actor = setup.tenant.root;
+    this.context = setup.context == null ? null : new SessionContext(setup.context);
   }
 
   /** Whether more traces can still be produced (window not over, size caps not reached). */
@@ -137,6 +145,9 @@ export class SessionBuilder {
   as(actor: Actor, mode: CallMode, ip?: string, accessKey?: string): void {
     this.actor = actor;
     this.callMode = mode;
+    // A console sign-in at this moment issues the session's temporary credentials (an
+    // identity the session already acted as at the console has signed in already).
+    if (this.context?.signsIn(this) === true) this.signedInAt = this.time;
     for (const entry of this.users) {
       if (
         entry.actor === actor &&
@@ -174,6 +185,7 @@ export class SessionBuilder {
     }
     this.users.push({ actor, mode, accessKey: this.accessKey, ip: this.ip, user });
     this.user = user;
+    this.context?.switched(this);
   }
 
   /** The acting identity. */
@@ -195,6 +207,46 @@ export class SessionBuilder {
   /** Advances the clock by `ms`. */
   wait(ms: number): void {
     this.time += Math.round(ms);
+  }
+
+  /** Reads the OBS object at `path` (a few objects when it ends in `/`): data traces, if tracked. */
+  obsRead(path: string): void {
+    this.obs("read", path);
+  }
+
+  /** Writes the OBS object at `path` (a few objects when it ends in `/`). */
+  obsWrite(path: string): void {
+    this.obs("write", path);
+  }
+
+  /** Deletes the OBS object at `path` (a few objects when it ends in `/`). */
+  obsDelete(path: string): void {
+    this.obs("delete", path);
+  }
+
+  private obs(access: ObsAccess, path: string): void {
+    if (this.context !== null) this.time = this.context.access(this, access, path);
+  }
+
+  /** Time of the session's latest trace so far (the clock when it has none). */
+  get lastTime(): number {
+    let last = this.time;
+    for (const event of this.events) if (event.time > last) last = event.time;
+    return last;
+  }
+
+  /** Records an IAM or OBS trace (the context's hook; see `ContextHost.record`). */
+  record(
+    op: OpSpec,
+    id: string,
+    name: string,
+    traceType: TraceSource,
+    at: number,
+    central: boolean,
+  ): void {
+    const res: Resource = { id, name, ep: "0", args: EMPTY };
+    const scope = central ? (this.tenant.regions[0] as TenantRegion).scope : this.scope;
+    this.emitOp(op, res, traceType, { at }, scope);
   }
 
   /** Calls an operation on a resource as the current identity; returns whether it succeeded. */
@@ -252,8 +304,23 @@ export class SessionBuilder {
     options: CallOptions | undefined,
   ): boolean {
     const op = this.ops.get(traceName);
-    const rng = this.rng;
     if (op === undefined) return true;
+    const ok = this.emitOp(op, res, traceType, options, this.scope);
+    if (ok && this.context !== null && op.serviceType === "ModelArts") {
+      this.context.called(this, traceName, res?.args, options?.args);
+    }
+    return ok;
+  }
+
+  private emitOp(
+    op: OpSpec,
+    res: Resource | null,
+    traceType: TraceSource,
+    options: CallOptions | undefined,
+    scope: TraceScope,
+  ): boolean {
+    const rng = this.rng;
+    const traceName = op.traceName;
     const time = options?.at ?? this.time;
     const forced = options?.outcome;
     const failed =
@@ -275,7 +342,7 @@ export class SessionBuilder {
     this.events.push(
       new GeneratedTrace(
         op,
-        this.scope,
+        scope,
         rating,
         traceType,
         // A failed create never got an id (a result trace reports on one that did).
@@ -310,6 +377,7 @@ export class SessionBuilder {
 
   /** The session's traces in time order (stable for equal times). */
   finish(): GeneratedTrace[] {
+    this.context?.ended(this);
     const events = this.events;
     for (let i = 1; i < events.length; i++) {
       if ((events[i] as GeneratedTrace).time < (events[i - 1] as GeneratedTrace).time) {

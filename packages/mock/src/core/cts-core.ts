@@ -23,6 +23,7 @@ import type { RequestErrorKind } from "./request-errors.js";
 import { queryParam } from "./request-input.js";
 import { matchRoute } from "./routes.js";
 import { scopeRefusal } from "./scope-refusal.js";
+import { storedDataTrackers } from "./stored-data-trackers.js";
 import { defaultSystemTracker } from "./trackers.js";
 import { withOwners } from "./with-owners.js";
 
@@ -109,6 +110,14 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       const id = randomUuid(ids);
       state.trackers.push(defaultSystemTracker(projectId, domainId, id, resolved.now()));
     }
+    state.trackers.push(
+      ...storedDataTrackers(resolved.store, {
+        projectId,
+        domainId,
+        createTime: resolved.now(),
+        newId: () => randomUuid(ids),
+      }),
+    );
     return state;
   });
 

@@ -58,6 +58,11 @@ export interface MockServiceOptions {
    */
   readonly expectedCount?: number;
   /**
+   * ModelArts traces only: no IAM sign-ins, no OBS traces and so no data trackers (see
+   * `GeneratedTracesOptions.modelartsOnly`). Default: false.
+   */
+  readonly modelartsOnly?: boolean;
+  /**
    * Worker threads generating the traces (0: on the main thread). Default: for a load of 90,000
    * traces or more (`count`, or ~3,700 a week per tenant), one worker per core but one, at least
    * 2 and at most 8, on 2 cores or more; else 0 (see `defaultLoadWorkers`).
@@ -166,6 +171,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
     ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
   });
   const projectId = identities[0]?.projects[0]?.projectId as string;
   const core = createCtsCore({

@@ -28,6 +28,8 @@ export interface GeneratedTracesOptions {
   readonly revision?: Revision;
   /** Labelled anomaly scenarios. Default: none. */
   readonly scenarios?: readonly ScenarioName[];
+  /** ModelArts traces only: no IAM and OBS traces, so no data trackers. Default: false. */
+  readonly modelartsOnly?: boolean;
   /** File every trace under this project id instead of the generator's. Default: keep them. */
   readonly projectId?: string;
   /** Where the generated stretch ends (epoch ms). Default: the store's clock. */
@@ -90,6 +92,7 @@ export function batchesOptions(
       ...(options.users === undefined ? {} : { users: options.users }),
       ...(options.revision === undefined ? {} : { revision: options.revision }),
       ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
+      ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
     },
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
   };

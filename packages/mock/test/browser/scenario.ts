@@ -5,7 +5,7 @@ import { signRequest } from "@ctsim/mock";
 export const NOW = Date.UTC(2026, 5, 15, 12);
 
 /** Two days of one generated tenant. */
-export const LOAD = { seed: 3, days: 2, end: NOW } as const;
+export const LOAD = { seed: 3, days: 2, end: NOW, modelartsOnly: true } as const;
 
 export const CREDENTIAL = { ak: "BROWSERTESTAK0000001", sk: "browser-test-secret-key" } as const;
 
