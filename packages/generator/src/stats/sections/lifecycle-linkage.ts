@@ -18,26 +18,34 @@ export interface LifecycleLinkage {
 }
 
 const PUBLISH = /^(publish|create)_?dataset_?version/i;
-const TRAINING_JOB = /^create_?(modelarts_?)?train(ing)?_?job/i;
+const TRAINING_JOB = /^create_?(modelarts_?)?train(ing)?_?job|^create_?job_?v\d$/i;
 const MODEL = /^(add|create|register|import)_?model(v\d)?$/i;
 const OUTPUT_KEY = /train_url|output/i;
+/** A dataset version's export path ends in `<dataset name>/annotation/<version name>/`. */
+const VERSION_PATH = /[^/]+\/annotation\/[^/]+\//;
 const PATH = /^(\/|obs:\/\/|s3:\/\/)/;
-const ID_KEY = /(^|_)id$/i;
+const ID_KEY = /(^|[._])id$/i;
 
 /**
  * Lifecycle linkage, defined from trace fields only (bodies are CTS's `request`/`response`):
  *
  * - A dataset version is published by a successful `publishDatasetVersion`-like trace; its
  *   tokens are the trace's `resource_id`, the string values of its bodies under keys named `id`
- *   or `…_id` (the version id), and every OBS path in them (matched as a prefix).
- * - A training job (a successful `create…TrainJob`/`createTrainingJob` trace) reads a published
- *   version when a string value of its request equals a token, or starts with a path token.
- * - Its tokens are its `resource_id`, `resource_name` and the paths under request keys named
- *   like `train_url`/`output` (where the job writes its model).
+ *   or `…_id` (the version id), every OBS path in them (matched as a prefix), and the version's
+ *   export directory `<dataset name>/annotation/<version_name>/` (where ModelArts writes a
+ *   version's manifest: ctsim's reading, the publish trace itself names no path).
+ * - A training job (a successful `create…TrainJob`/`createTrainingJob`/`CreateJobV2` trace)
+ *   reads a published version when a string value of its request equals a token, starts with a
+ *   path token, or contains a version's export directory.
+ * - Its tokens are its `resource_id`, `resource_name` and the paths under request keys whose
+ *   path names `train_url` or an output (`config.train_url`, `algorithm.outputs…obs_url`):
+ *   where the job writes its model.
  * - A model (a successful `addModel`/`createModel`-like trace) comes from training when a
  *   string value of its request equals a job token or starts with a job's output path.
  *
- * Publications and jobs must come earlier in the input. Ids and paths are kept up to
+ * Only successful (`normal`) calls count; `SystemAction` result traces, which repeat an
+ * asynchronous operation's name, are not creations. Publications and jobs must come earlier in
+ * the input. Ids and paths are kept up to
  * `maxTracked` each.
  */
 export const lifecycleLinkage: StatsSection<LifecycleLinkage> = {
@@ -45,6 +53,7 @@ export const lifecycleLinkage: StatsSection<LifecycleLinkage> = {
   create(context) {
     const dataIds = new BoundedCounts(context.maxTracked);
     const dataPaths = new BoundedCounts(context.maxTracked);
+    const versionPaths = new BoundedCounts(context.maxTracked);
     const jobIds = new BoundedCounts(context.maxTracked);
     const jobPaths = new BoundedCounts(context.maxTracked);
     let publishedVersions = 0;
@@ -54,7 +63,8 @@ export const lifecycleLinkage: StatsSection<LifecycleLinkage> = {
     let modelsFromTraining = 0;
     return {
       add(trace) {
-        if (trace.rating !== "normal") return;
+        // A platform result trace repeats the operation's name: it creates nothing.
+        if (trace.rating !== "normal" || trace.traceType === "SystemAction") return;
         const name = trace.traceName;
         if (PUBLISH.test(name)) {
           publishedVersions++;
@@ -63,12 +73,17 @@ export const lifecycleLinkage: StatsSection<LifecycleLinkage> = {
             forEachString(body, (key, value) => {
               if (PATH.test(value)) dataPaths.add(value);
               else if (ID_KEY.test(key)) dataIds.add(value);
+              else if (key === "version_name" && trace.resourceName !== "")
+                versionPaths.add(`${trace.resourceName}/annotation/${value}/`);
             });
         } else if (TRAINING_JOB.test(name)) {
           trainingJobs++;
           let reads = false;
           forEachString(trace.request, (key, value) => {
-            reads ||= dataIds.has(value) || startsWithAny(value, dataPaths);
+            reads ||=
+              dataIds.has(value) ||
+              startsWithAny(value, dataPaths) ||
+              versionPaths.has(VERSION_PATH.exec(value)?.[0] ?? "");
             if (PATH.test(value) && OUTPUT_KEY.test(key)) jobPaths.add(value);
           });
           if (reads) jobsReading++;
@@ -92,7 +107,7 @@ export const lifecycleLinkage: StatsSection<LifecycleLinkage> = {
           models,
           modelsFromTraining,
           modelsFromTrainingShare: share(modelsFromTraining, models),
-          capped: [dataIds, dataPaths, jobIds, jobPaths].some((set) => set.capped),
+          capped: [dataIds, dataPaths, versionPaths, jobIds, jobPaths].some((set) => set.capped),
         };
       },
     };
@@ -106,7 +121,10 @@ export const lifecycleLinkage: StatsSection<LifecycleLinkage> = {
   },
 };
 
-/** Calls `visit(key, value)` for every string value in a JSON text (nothing if it is not JSON). */
+/**
+ * Calls `visit(keyPath, value)` for every string value in a JSON text, with the keys leading to
+ * it joined by `.` (array levels add none; nothing if the text is not JSON).
+ */
 function forEachString(json: string, visit: (key: string, value: string) => void): void {
   if (json === "") return;
   let value: unknown;
@@ -120,7 +138,7 @@ function forEachString(json: string, visit: (key: string, value: string) => void
       if (node !== "") visit(key, node);
     } else if (Array.isArray(node)) for (const item of node) walk(item, key);
     else if (typeof node === "object" && node !== null)
-      for (const [k, v] of Object.entries(node)) walk(v, k);
+      for (const [k, v] of Object.entries(node)) walk(v, key === "" ? k : `${key}.${k}`);
   };
   walk(value, "");
 }
