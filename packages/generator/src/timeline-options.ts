@@ -17,7 +17,7 @@ export interface ShardSpec {
 export interface TimelineOptions {
   /** PRNG seed (an unsigned 32-bit integer is used). Default: `1`. */
   readonly seed?: number;
-  /** Catalog revision whose operations are generated. Default: `DEFAULT_REVISION` (`"2025-02-07"`). */
+  /** Catalog revision whose operations are generated. Default: `DEFAULT_REVISION` (`"2026-09-20"`). */
   readonly revision?: Revision;
   /** Window start, epoch ms (inclusive). Default: `to - 7 days` (or `now - 7 days`). */
   readonly from?: number;

@@ -21,17 +21,17 @@ describe("ctsim catalog", () => {
     }
   });
 
-  it("uses 2025-02-07 (91 operations) by default", async () => {
+  it("uses 2026-09-20 (220 operations, today's ModelArts) by default", async () => {
     const rows = JSON.parse((await ctsim("catalog", "--json")).stdout) as { revision: string }[];
-    expect(rows).toHaveLength(91);
-    expect(new Set(rows.map((row) => row.revision))).toEqual(new Set(["2025-02-07"]));
+    expect(rows).toHaveLength(220);
+    expect(new Set(rows.map((row) => row.revision))).toEqual(new Set(["2026-09-20"]));
   });
 
   it("filters by category", async () => {
     const { code, stdout } = await ctsim("catalog", "--category", "ai-gallery", "--json");
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as { category: string }[];
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11);
     expect(rows.every((row) => row.category === "ai-gallery")).toBe(true);
     const old = await ctsim("catalog", "--revision=2023-11-16", "--category=resource-management");
     expect(old.stdout.trimEnd().split("\n")).toHaveLength(1 + 6);
@@ -41,20 +41,20 @@ describe("ctsim catalog", () => {
     const { code, stdout } = await ctsim("catalog", "--category", "development-environment");
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(1 + 8);
+    expect(lines).toHaveLength(1 + 23);
     expect(lines[0]).toMatch(/^CATEGORY\s+RESOURCE TYPE\s+TRACE NAME\s+OPERATION$/);
     const traceColumn = lines[0]!.indexOf("TRACE NAME");
     expect(lines.every((line) => line[traceColumn - 1] === " ")).toBe(true);
-    expect(lines[1]!.slice(traceColumn)).toMatch(/^createNotebook\s+Creating a notebook instance$/);
+    expect(lines[1]!.slice(traceColumn)).toMatch(/^createNotebook\s+create notebook instance$/);
   });
 
   it("shows the revision diff as text and as JSON", async () => {
     const text = await ctsim("catalog", "--diff");
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("Removed (6):");
-    expect(text.stdout).toContain("Added (0):");
-    expect(text.stdout).toContain("Respelled (64):");
-    expect(text.stdout).toMatch(/createDataset\s+resourceType\s+Dataset\s+dataset/);
+    expect(text.stdout).toContain("Removed (20):");
+    expect(text.stdout).toContain("Added (143):");
+    expect(text.stdout).toContain("Respelled (71):");
+    expect(text.stdout).toMatch(/createDataset\s+operation\s+Creating a dataset\s+create dataset/);
 
     const json = await ctsim("catalog", "--diff", "--json");
     const diff = JSON.parse(json.stdout) as {
@@ -65,8 +65,10 @@ describe("ctsim catalog", () => {
       respelled: { traceName: string; changes: unknown[] }[];
     };
     expect(diff.from).toBe("2023-11-16");
-    expect(diff.to).toBe("2025-02-07");
-    expect(diff.removed.map((row) => row.traceName)).toEqual([
+    expect(diff.to).toBe("2026-09-20");
+    // V1 training jobs and visualization jobs gave way to V2 jobs; pools were renamed.
+    expect(diff.removed.map((row) => row.traceName).slice(-7)).toEqual([
+      "restartModelArtsgTensorboardJob",
       "CreatePoolV2",
       "DeletePoolV2",
       "UpdatePoolV2",
@@ -74,11 +76,13 @@ describe("ctsim catalog", () => {
       "DeleteNetworksV1",
       "UpdateNetworksV1",
     ]);
-    expect(diff.added).toEqual([]);
-    expect(diff.respelled.find((entry) => entry.traceName === "addAkSk")?.changes).toEqual([
-      { field: "resourceType", before: "Service", after: "service" },
-      { field: "operation", before: "Adding a user access key", after: "Adding an access key" },
-    ]);
+    expect(diff.added).toHaveLength(143);
+    expect(diff.added).toContainEqual(expect.objectContaining({ traceName: "CreateJobV2" }));
+    expect(diff.respelled.find((entry) => entry.traceName === "addAkSk")?.changes).toContainEqual({
+      field: "resourceType",
+      before: "Service",
+      after: "service",
+    });
   });
 
   it("rejects a bad revision with exit code 2, naming the valid ones", async () => {

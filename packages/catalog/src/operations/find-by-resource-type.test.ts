@@ -26,10 +26,10 @@ describe("findByResourceType", () => {
   });
 
   it("keeps the spellings the revisions share", () => {
-    expect(findByResourceType("labelConsoleWorker")).toHaveLength(5);
-    expect(findByResourceType("ModelArts_Market")).toHaveLength(10);
+    expect(findByResourceType("labelConsoleWorker", "2025-02-07")).toHaveLength(5);
+    expect(findByResourceType("ModelArts_Market", "2025-02-07")).toHaveLength(10);
     expect(findByResourceType("NetworksV1", "2023-11-16")).toHaveLength(3);
-    expect(findByResourceType("NetworksV1")).toHaveLength(0);
+    expect(findByResourceType("NetworksV1", "2025-02-07")).toHaveLength(0);
   });
 
   test.prop([fc.constantFrom(...everyRow)])("every row is among its resource type's", (row) => {

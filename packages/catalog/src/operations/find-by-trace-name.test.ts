@@ -34,7 +34,7 @@ describe("findByTraceName", () => {
 
   it("is case-sensitive", () => {
     expect(findByTraceName("createdataset")).toBeUndefined();
-    expect(findByTraceName("createDataset")?.resourceType).toBe("dataset");
+    expect(findByTraceName("createDataset", "2025-02-07")?.resourceType).toBe("dataset");
   });
 
   test.prop([fc.constantFrom(...everyRow)])("finds every row by its trace name", (row) => {

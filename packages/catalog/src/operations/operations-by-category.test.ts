@@ -14,14 +14,14 @@ describe("operationsByCategory", () => {
       (category) => operationsByCategory(category, "2023-11-16").length,
     );
     expect(counts).toEqual([42, 8, 14, 6, 11, 10, 6, 0, 0, 0]);
-    expect(operationsByCategory("resource-management")).toEqual([]);
+    expect(operationsByCategory("resource-management", "2025-02-07")).toEqual([]);
   });
 
   it("maps renamed tables to the same category", () => {
     expect(operationsByCategory("development-environment", "2023-11-16")[0]?.tableTitle).toBe(
       "Key DevEnviron operations traced by CTS",
     );
-    expect(operationsByCategory("model-management")[0]?.tableTitle).toBe(
+    expect(operationsByCategory("model-management", "2025-02-07")[0]?.tableTitle).toBe(
       "Key model management operations traced by CTS",
     );
   });

@@ -22,10 +22,11 @@ const TABLES_2025 = [
 ] as const;
 
 describe("operationsOf", () => {
-  it("lists 97 operations in 2023-11-16 and 91 in 2025-02-07, the default", () => {
+  it("lists 97 operations in 2023-11-16, 91 in 2025-02-07 and 220 in 2026-09-20, the default", () => {
     expect(operationsOf("2023-11-16")).toHaveLength(97);
     expect(operationsOf("2025-02-07")).toHaveLength(91);
-    expect(operationsOf()).toBe(operationsOf("2025-02-07"));
+    expect(operationsOf("2026-09-20")).toHaveLength(220);
+    expect(operationsOf()).toBe(operationsOf("2026-09-20"));
   });
 
   it.each([

@@ -7,7 +7,7 @@ const byRevision = new Map<Revision, readonly CatalogOperation[]>();
 /**
  * Every operation of one revision of the key operations page, in page order (table by table).
  *
- * @param revision - Default: {@link DEFAULT_REVISION} (`"2025-02-07"`).
+ * @param revision - Default: {@link DEFAULT_REVISION} (`"2026-09-20"`).
  * @example
  * operationsOf().length; // 91
  * operationsOf("2023-11-16").length; // 97

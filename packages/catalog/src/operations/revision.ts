@@ -29,8 +29,11 @@ export const REVISIONS = [
   Revision.otc20220520,
 ] as const satisfies readonly Revision[];
 
-/** The revision lookups use when none is given. */
-export const DEFAULT_REVISION = Revision.v20250207;
+/**
+ * The revision lookups use when none is given: today's ModelArts (2026-09-20), what a user of
+ * the current console and APIs sees. The seed revisions stay selectable and byte-stable.
+ */
+export const DEFAULT_REVISION = Revision.v20260920;
 
 /**
  * Tells whether a string names a known revision.
