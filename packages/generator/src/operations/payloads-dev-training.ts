@@ -112,7 +112,8 @@ export const DEV_TRAINING_PAYLOADS: Readonly<
  * Result bodies (see `RESULT_PAYLOADS`) of the asynchronous operations above: a saved notebook
  * image becomes `ACTIVE` or `ERROR`, a training job's image-saving task `Completed` or
  * `Failed`, a diagnosis task `COMPLETED` (with its finding) or `FAILED`. Status words from the
- * API reference's enumerations; error texts are illustrative.
+ * API reference's enumerations; error codes and texts are illustrative (a failed result is a
+ * `warning` with 200: its body carries `error_code`, as the other result bodies do).
  */
 export const DEV_TRAINING_RESULT_PAYLOADS: Readonly<
   Record<string, { readonly ok: string; readonly failed: string }>
@@ -120,16 +121,16 @@ export const DEV_TRAINING_RESULT_PAYLOADS: Readonly<
   createNotebookImage: {
     ok: '{"id":"$id","name":"$name","tag":"$tag","status":"ACTIVE"}',
     failed:
-      '{"id":"$id","name":"$name","tag":"$tag","status":"ERROR","status_message":"Image saving failed: the image exceeds the size limit of 35 GB."}',
+      '{"id":"$id","name":"$name","tag":"$tag","status":"ERROR","error_code":"ModelArts.6315","error_msg":"Image saving failed: the image exceeds the size limit of 35 GB."}',
   },
   CreateSaveImageTask: {
     ok: '{"task_id":"$id","training_job_id":"$jobId","status":"Completed","swr_path":"swr.$region.myhuaweicloud.com/$namespace/$imageName:$tag"}',
     failed:
-      '{"task_id":"$id","training_job_id":"$jobId","status":"Failed","error_msg":"Image saving failed: the container has exited."}',
+      '{"task_id":"$id","training_job_id":"$jobId","status":"Failed","error_code":"ModelArts.2791","error_msg":"Image saving failed: the container has exited."}',
   },
   CreateDiagnosisTask: {
     ok: '{"task_id":"$id","training_job_id":"$jobId","task_status":"COMPLETED","level":"$level","conclusion":"$conclusion"}',
     failed:
-      '{"task_id":"$id","training_job_id":"$jobId","task_status":"FAILED","description":"Diagnosis failed: the job logs are unavailable."}',
+      '{"task_id":"$id","training_job_id":"$jobId","task_status":"FAILED","error_code":"ModelArts.2792","error_msg":"Diagnosis failed: the job logs are unavailable."}',
   },
 };
