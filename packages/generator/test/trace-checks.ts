@@ -7,10 +7,12 @@ import type { ApiTrace } from "@ctsim/catalog";
 
 /**
  * Creating operations; `createClusterResult` and a create's `SystemAction` trace report a
- * create's result (CTS records asynchronous operations twice), they create nothing.
+ * create's result (CTS records asynchronous operations twice), they create nothing; tag
+ * operations (`CreateJobTags`, `DeleteJobTags`) name the tagged resource, which they neither
+ * create nor delete.
  */
-const CREATE = /^(create|add|publish_activity)(?!.*Result$)/i;
-const DELETE = /^(delete|batchdelete)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)/i;
+const DELETE = /^(delete|batchdelete)(?!.*Tags$)/i;
 
 /**
  * Rating agrees with the status: 2xx/3xx normal, 4xx warning, 5xx warning or incident; a 2xx is

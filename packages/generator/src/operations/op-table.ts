@@ -116,9 +116,17 @@ const CREATED_201 = new Set([
   "CreateNetworksV1",
   "CreatePool",
   "CreateNetwork",
+  "CreateExperiment",
 ]);
 /** Operations returning 204 on success. */
-const NO_CONTENT_204 = new Set(["deleteNotebook", "deleteTracker", "deleteNotification"]);
+const NO_CONTENT_204 = new Set([
+  "deleteNotebook",
+  "deleteTracker",
+  "deleteNotification",
+  // Training job tags (API reference: CreateTrainJobTags, DeleteTrainJobTags answer 204).
+  "CreateJobTags",
+  "DeleteJobTags",
+]);
 
 /** CTS's own operations (reference §1.3, §1.4), used by the tracker-tampering scenario. */
 const CTS_OPERATIONS = [
@@ -282,6 +290,9 @@ export function endpointUrlFragment(op: OpSpec, region: RegionInfo): string {
 
 /** The verb a trace name starts with. */
 export function verbOf(traceName: string): Verb {
+  // Tag operations (`CreateJobTags`, `BatchDeletePoolTags`) change the tagged resource, which
+  // exists before and after them (IAM authorizes them as the resource's update).
+  if (/^(batch)?(create|delete)\w*Tags$/i.test(traceName)) return "update";
   if (/^(create|add|publish_activity)/i.test(traceName) && traceName !== "createClusterResult") {
     return "create";
   }

@@ -1,3 +1,5 @@
+import { DEV_TRAINING_RESULT_PAYLOADS } from "./payloads-dev-training.js";
+
 /**
  * Bodies of the result traces of asynchronous operations: CTS records such an operation twice,
  * the request and later its result (reference, "Corrections and additions": at-least-once
@@ -10,6 +12,7 @@
 export const RESULT_PAYLOADS: Readonly<
   Record<string, { readonly ok: string; readonly failed: string }>
 > = {
+  ...DEV_TRAINING_RESULT_PAYLOADS,
   createModelArtsTrainJob: {
     ok: '{"is_success":true,"job_id":$id,"job_name":"$name","version_id":$versionId,"status":10,"train_url":"$trainUrl"}',
     failed:

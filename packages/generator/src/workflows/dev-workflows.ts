@@ -1,6 +1,7 @@
 import { hex4 } from "../internal/hex.js";
 import { pickProject, projectsOf } from "../lineage/project-plan.js";
 import { DESCRIPTIONS, FLAVORS, uuidId } from "./names.js";
+import { pickNotebookImage, saveNotebookImage } from "./notebook-images.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 const HOUR = 3_600_000;
@@ -34,13 +35,25 @@ export function notebookWorkflow(s: SessionBuilder): void {
   // The Open Telekom Cloud variant records notebooks as instances with its own trace names.
   const nb = s.has("create_instance") ? OTC : HUAWEI;
   // Today's revision records reads: the list page, then the instance's detail page.
+  let customImage: Resource | null = null;
   if (s.has("listNotebook")) {
-    s.call("listNotebook", null);
+    // Revision 2026-09-20: admins (the root user, agency sessions) and a few people switch the
+    // list to every user's instances; some filter it by tag; the create page lists images.
+    if (s.has("listallNotebook") && (ADMINS.has(s.who.kind) || rng.chance(0.06))) {
+      s.call("listallNotebook", null, { args: { total: String(3 + rng.int(40)) } });
+    } else s.call("listNotebook", null);
     s.think(0.3);
+    if (s.has("listCombineTmsTag") && rng.chance(0.2)) {
+      s.call("listCombineTmsTag", null, {
+        args: { topic: project.topic, owner: project.owner.name },
+      });
+      s.think(0.3);
+    }
+    if (s.has("listNotebookImage")) customImage = pickNotebookImage(s, project);
   }
   const notebook = s.create(nb.create, s.ids.uuid(), name, {
     flavor: rng.pick(FLAVORS.notebook),
-    imageId: uuidId(rng),
+    imageId: customImage?.id ?? uuidId(rng),
     duration: String(hours * HOUR),
     description: rng.pick(DESCRIPTIONS),
     status: "RUNNING",
@@ -49,7 +62,7 @@ export function notebookWorkflow(s: SessionBuilder): void {
   s.wait(60_000 + rng.int(120_000));
   let running = true;
   let runningSince = s.time;
-  const app: Resource = {
+  let app: Resource = {
     id: s.ids.uuid(),
     name: `codelab-${notebook.name}`,
     ep: notebook.ep,
@@ -58,6 +71,14 @@ export function notebookWorkflow(s: SessionBuilder): void {
   let appAlive = true;
   s.call(nb.open, notebook);
   if (s.has("getNotebook")) s.call("getNotebook", notebook);
+  if (s.has("listNotebookTmsTag") && rng.chance(0.2)) {
+    s.think(0.3);
+    s.call("listNotebookTmsTag", notebook, { args: { topic: project.topic } });
+  }
+  if (s.has("createNotebookApp")) {
+    const created = notebookApps(s, notebook, app);
+    if (created !== null) app = created;
+  }
   for (let step = rng.int(6); step > 0 && s.open; step--) {
     s.think(4);
     const roll = rng.next();
@@ -80,6 +101,11 @@ export function notebookWorkflow(s: SessionBuilder): void {
     }
   }
   s.think(2);
+  // Revision 2026-09-20: the environment is saved as an image before the instance goes away.
+  if (running && s.has("createNotebookImage") && rng.chance(0.15)) {
+    saveNotebookImage(s, notebook, project);
+    s.think();
+  }
   if (appAlive && rng.chance(0.15)) {
     if (s.call("deleteNotebookApp", app)) appAlive = false;
     s.think();
@@ -93,4 +119,43 @@ export function notebookWorkflow(s: SessionBuilder): void {
     const stopAt = Math.max(s.time + 60_000, runningSince + hours * HOUR);
     s.system(nb.stop, notebook, { at: stopAt, failRate: 0.002, args: { action: "stop" } });
   }
+}
+
+/** Identities that see every user's notebooks (`listallNotebook`). */
+const ADMINS: ReadonlySet<string> = new Set(["root", "agency"]);
+
+/** Apps a NotebookApp instance runs (guessed: the console's app launcher). */
+const APP_TYPES = ["vscode", "tensorboard", "mindinsight"] as const;
+
+/**
+ * NotebookApp instances of a running notebook (revision 2026-09-20): the instance's app list and
+ * the CodeLab app's detail page (`current`) are frequent; sometimes a new app instance is created, its status read
+ * once it has started. Returns the created app (the session's later app calls use it), else
+ * `null`.
+ */
+function notebookApps(s: SessionBuilder, notebook: Resource, current: Resource): Resource | null {
+  const rng = s.rng;
+  if (rng.chance(0.4)) {
+    s.think(0.5);
+    s.call("listNotebookApp", notebook, {
+      args: { total: String(1 + rng.int(3)), appId: current.id, appType: "codelab" },
+    });
+    if (rng.chance(0.5)) {
+      s.think(0.3);
+      s.call("getNotebookApp", current, { args: { appType: "codelab", notebookId: notebook.id } });
+    }
+  }
+  if (!rng.chance(0.25)) return null;
+  s.think(0.5);
+  const appType = rng.pick(APP_TYPES);
+  const app = s.create("createNotebookApp", s.ids.uuid(), `${appType}-${notebook.name}`, {
+    appType,
+    notebookId: notebook.id,
+    flavor: notebook.args.flavor ?? "",
+  });
+  if (app === null) return null;
+  // Creating an app instance is asynchronous: its status is read once it has started.
+  s.wait(20_000 + rng.int(60_000));
+  s.call("getNotebookApp", app);
+  return app;
 }

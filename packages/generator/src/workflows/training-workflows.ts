@@ -3,6 +3,8 @@ import { type ProjectPlan, pickProject, projectsOf } from "../lineage/project-pl
 import { asyncResult } from "./async-result.js";
 import { DESCRIPTIONS, FLAVORS, resourceName, TOPICS } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
+import { createAlgorithm, createExperiment } from "./training-assets.js";
+import { diagnoseJob, saveJobImage, tagJob } from "./training-job-tasks.js";
 
 const MINUTE = 60_000;
 
@@ -107,9 +109,12 @@ export function trainingWorkflow(s: SessionBuilder): string | null {
 }
 
 /**
- * Training with today's V2 API (revision 2026-09-20): the job reads the project's dataset
- * version and code and runs on the project's pool; it is described or stopped while it
- * runs, the platform reports its end, and failed jobs are often deleted.
+ * Training with today's V2 API (revision 2026-09-20): sometimes inside a new experiment and with
+ * a custom algorithm created first; the job reads the project's dataset version and code and
+ * runs on the project's pool; it is tagged, described, stopped or its container saved as an
+ * image while it runs; the platform reports its end; a failed job is often diagnosed, and
+ * failed jobs are often deleted. Experiments and algorithms are rarely deleted in the same
+ * session (a deleted job takes its experiment along more often).
  */
 function trainV2(
   s: SessionBuilder,
@@ -117,31 +122,65 @@ function trainV2(
   base: Record<string, string>,
 ): string | null {
   const rng = s.rng;
+  const experiment =
+    s.has("CreateExperiment") && rng.chance(0.15) ? createExperiment(s, project) : null;
+  const algorithm =
+    s.has("CreateAlgorithmV2") && rng.chance(0.2) ? createAlgorithm(s, project, base) : null;
   const jobName = `train-${project.topic}-${s.ids.lower10().slice(0, 4)}`;
   const job = s.create("CreateJobV2", s.ids.uuid(), jobName, {
     ...base,
     trainUrl: `${project.root}output/${jobName}/`,
     poolId: project.pool.id,
     topic: project.topic,
+    ...(experiment === null ? {} : { experimentId: experiment.id }),
+    ...(algorithm === null ? {} : { algorithmId: algorithm.id }),
   });
-  if (job === null) return null;
+  const output = job === null ? null : runJobV2(s, job);
+  const jobDeleted = job === null || output === DELETED;
+  if (algorithm !== null && rng.chance(job === null ? 0.3 : 0.08)) {
+    s.think();
+    s.call("DeleteAlgorithmV2", algorithm);
+  }
+  if (experiment !== null && rng.chance(jobDeleted ? 0.4 : 0.05)) {
+    s.think();
+    s.call("DeleteExperiment", experiment);
+  }
+  return output === DELETED ? null : output;
+}
+
+/** {@link runJobV2}'s answer when the job was deleted. */
+const DELETED = Symbol("deleted");
+
+/** The life of a created V2 job: its output path when it completed, `DELETED`, or `null`. */
+function runJobV2(s: SessionBuilder, job: Resource): string | null | typeof DELETED {
+  const rng = s.rng;
+  const tagKey = s.has("CreateJobTags") && rng.chance(0.2) ? tagJob(s, job) : null;
   let stopped = false;
   for (let step = rng.int(4); step > 0 && s.open && !stopped; step--) {
     s.wait(rng.logNormal(20 * MINUTE, 1));
     const roll = rng.next();
-    if (roll < 0.7) s.call("UpdateJobV2", job, { args: { description: rng.pick(DESCRIPTIONS) } });
+    if (roll < 0.6) s.call("UpdateJobV2", job, { args: { description: rng.pick(DESCRIPTIONS) } });
+    else if (roll < 0.72 && s.has("CreateSaveImageTask")) saveJobImage(s, job);
     else stopped = s.call("StopJobV2", job);
   }
   if (stopped) {
     s.think();
-    if (rng.chance(0.5)) s.call("DeleteJobV2", job);
+    if (rng.chance(0.5) && s.call("DeleteJobV2", job)) return DELETED;
     return null;
   }
   s.wait(rng.logNormal(90 * MINUTE, 0.7));
   const end = asyncResult(s, "CreateJobV2", job, { failRate: 0.12, nodeFailureRate: 0.03 });
   s.think();
+  if (end !== "ok" && s.has("CreateDiagnosisTask") && rng.chance(0.4)) {
+    diagnoseJob(s, job, end === "node-failure");
+    s.think();
+  }
+  if (tagKey !== null && rng.chance(0.25)) {
+    s.call("DeleteJobTags", job, { args: { tagKey } });
+    s.think(0.5);
+  }
   if (rng.chance(end === "ok" ? 0.1 : 0.4)) {
-    if (s.call("DeleteJobV2", job)) return null;
+    if (s.call("DeleteJobV2", job)) return DELETED;
   }
   return end === "ok" ? (job.args.trainUrl ?? null) : null;
 }
