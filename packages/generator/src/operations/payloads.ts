@@ -1,3 +1,5 @@
+import { LITE_POOL_PAYLOADS } from "./payloads-lite-pool.js";
+
 /** Request and response templates of one operation; `null` renders JSON `null`, absent the verb default. */
 export interface PayloadSpec {
   readonly request?: string | null;
@@ -11,6 +13,7 @@ export interface PayloadSpec {
  * {@link DEFAULT_PAYLOADS} by verb.
  */
 export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
+  ...LITE_POOL_PAYLOADS,
   createDataset: {
     request:
       '{"dataset_name":"$name","dataset_type":$datasetType,"data_sources":[{"data_type":0,"data_path":"$obsPath"}],"work_path":"$workPath","work_path_type":0,"description":"$description"}',
