@@ -10,14 +10,9 @@ export const LITE_POOL_PAYLOADS: Readonly<
   Record<string, { readonly request?: string | null; readonly response?: string | null }>
 > = {
   // Lite Server (single servers).
-  listServer: {
-    request: null,
-    response: '{"total":$count,"servers":[{"id":"$id","name":"$name","status":"RUNNING"}]}',
-  },
-  listbyuserServer: {
-    request: null,
-    response: '{"total":$count,"servers":[{"id":"$id","name":"$name","status":"RUNNING"}]}',
-  },
+  // List responses: the count only (the items are not known to a session).
+  listServer: { request: null, response: '{"total":$count}' },
+  listbyuserServer: { request: null, response: '{"total":$count}' },
   getServer: {
     request: null,
     response:
@@ -98,14 +93,8 @@ export const LITE_POOL_PAYLOADS: Readonly<
     response: '{"results":[{"id":"$id","success":true},{"id":"$otherId","success":true}]}',
   },
   // Lite Server supernodes (hyper instances, `/dev-servers/hyperinstance/{id}`).
-  listbyuserhyperinstance: {
-    request: null,
-    response: '{"total":$count,"hyperinstances":[{"id":"$id","name":"$name","status":"RUNNING"}]}',
-  },
-  listallhyperinstance: {
-    request: null,
-    response: '{"total":$count,"hyperinstances":[{"id":"$id","name":"$name","status":"RUNNING"}]}',
-  },
+  listbyuserhyperinstance: { request: null, response: '{"total":$count}' },
+  listallhyperinstance: { request: null, response: '{"total":$count}' },
   getserverhyperinstance: {
     request: null,
     response: '{"id":"$id","name":"$name","flavor":"$flavor","server_count":$servers}',
@@ -133,13 +122,10 @@ export const LITE_POOL_PAYLOADS: Readonly<
     response: '{"operation_id":"$operationId"}',
   },
   // Dedicated resource pools (v2 pools API).
-  ListPools: {
-    request: null,
-    response: '{"kind":"List","items":[{"metadata":{"name":"$id"},"status":{"phase":"Running"}}]}',
-  },
+  ListPools: { request: null, response: '{"kind":"List","apiVersion":"v2","total":$count}' },
   ListNetworks: {
     request: null,
-    response: '{"kind":"List","items":[{"metadata":{"name":"$network"},"spec":{"cidr":"$cidr"}}]}',
+    response: '{"kind":"List","items":[{"metadata":{"name":"$network"}}]}',
   },
   ShowPoolMonitor: {
     request: null,

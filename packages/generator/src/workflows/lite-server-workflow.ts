@@ -127,7 +127,12 @@ function manageServer(s: SessionBuilder, server: Resource): void {
   }
   if (rng.chance(0.15) && s.open) {
     s.think();
-    if (volumeId !== null && !s.call("detachvolumeServer", server, { args: { volumeId } })) return;
+    const operationId = uuidId(rng);
+    if (
+      volumeId !== null &&
+      !s.call("detachvolumeServer", server, { args: { volumeId, operationId } })
+    )
+      return;
     if (running && !s.call("stopServer", server, { args: { operationId: uuidId(rng) } })) return;
     s.think(0.5);
     s.call("deleteServer", server);

@@ -56,7 +56,7 @@ export function operatePool(s: SessionBuilder): void {
           args: { plugin: "gpu-beta", pluginVersion: "2.7.2" },
         });
     } else if (roll < 0.6) ncclTest(s, pool, node(), nodes);
-    else if (roll < 0.68) warmUpTask(s, project);
+    else if (roll < 0.69) warmUpTask(s, project);
     else if (roll < 0.77) nodeMaintenance(s, pool, projects, nodes);
     else if (roll < 0.84) elasticQuota(s, pool);
     else if (roll < 0.88) preOrder(s, pool);
@@ -68,7 +68,7 @@ export function operatePool(s: SessionBuilder): void {
       });
     } else if (rng.chance(0.5)) {
       s.call("ListNetworks", null, { args: { network: `network-${pool.id.slice(5)}` } });
-    } else s.call("ListPools", null);
+    } else s.call("ListPools", null, { args: { count: String(projects.length) } });
   }
 }
 
@@ -120,10 +120,10 @@ function warmUpTask(s: SessionBuilder, project: ProjectPlan): void {
   };
   s.call("ShowCkptWarmUpTask", task);
   const roll = rng.next();
-  if (roll < 0.35) {
+  if (roll < 0.4) {
     s.think();
     s.call("PatchCkptWarmUpTask", task);
-  } else if (roll < 0.55) {
+  } else if (roll < 0.6) {
     s.think();
     s.call("DeleteCkptWarmUpTask", task);
   }

@@ -1,3 +1,4 @@
+import { projectsOf } from "../lineage/project-plan.js";
 import { asyncResult } from "./async-result.js";
 import { FLAVORS, resourceName } from "./names.js";
 import { operatePool } from "./pool-operations.js";
@@ -54,7 +55,8 @@ export function poolWorkflow(s: SessionBuilder): void {
  */
 function poolWorkflowToday(s: SessionBuilder): void {
   const rng = s.rng;
-  s.call("ListPools", null);
+  const pools = String(projectsOf({ seed: s.seed, tenant: s.tenant }).length);
+  s.call("ListPools", null, { args: { count: pools } });
   s.think();
   if (rng.chance(0.7)) {
     operatePool(s);
@@ -83,7 +85,7 @@ function poolWorkflowToday(s: SessionBuilder): void {
     s.think(2);
     const roll = rng.next();
     if (roll < 0.4) s.call("ShowPoolMonitor", pool, { args: { util: String(rng.int(100)) } });
-    else if (roll < 0.7) s.call("ListPools", null);
+    else if (roll < 0.7) s.call("ListPools", null, { args: { count: String(Number(pools) + 1) } });
     else s.call("BatchCreatePoolTags", pool, { args: { tagKey: "team", tagValue: "ml" } });
   }
 }
