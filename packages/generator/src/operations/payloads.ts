@@ -1,4 +1,5 @@
 import { DEV_TRAINING_PAYLOADS } from "./payloads-dev-training.js";
+import { LITE_POOL_PAYLOADS } from "./payloads-lite-pool.js";
 
 /** Request and response templates of one operation; `null` renders JSON `null`, absent the verb default. */
 export interface PayloadSpec {
@@ -14,6 +15,7 @@ export interface PayloadSpec {
  */
 export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
   ...DEV_TRAINING_PAYLOADS,
+  ...LITE_POOL_PAYLOADS,
   createDataset: {
     request:
       '{"dataset_name":"$name","dataset_type":$datasetType,"data_sources":[{"data_type":0,"data_path":"$obsPath"}],"work_path":"$workPath","work_path_type":0,"description":"$description"}',

@@ -3,8 +3,9 @@ import type { Actor } from "../tenant/actor.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { datasetWorkflow, teamLabelingWorkflow } from "./data-workflows.js";
 import { notebookWorkflow } from "./dev-workflows.js";
-import { galleryWorkflow, poolWorkflow } from "./gallery-workflows.js";
+import { galleryWorkflow } from "./gallery-workflows.js";
 import { liteServerWorkflow } from "./lite-server-workflow.js";
+import { poolWorkflow } from "./pool-workflows.js";
 import {
   clusterWorkflow,
   modelSource,
@@ -47,7 +48,7 @@ const HUMAN_MIX: Mix = [
   [3, clusterWorkflow],
   [7, galleryWorkflow],
   [4, poolWorkflow],
-  [3, liteServerWorkflow],
+  [4, liteServerWorkflow],
 ];
 
 const BOT_MIX: Mix = [
@@ -57,11 +58,13 @@ const BOT_MIX: Mix = [
   [22, datasetWorkflow],
   [5, clusterWorkflow],
   [3, poolWorkflow],
+  [2, liteServerWorkflow],
 ];
 
 /**
  * Picks the actor and workflow of a regular session and runs it. Pool workflows only run when
- * the revision has pool operations (2023-11-16, 2026-09-20).
+ * the revision has pool operations (2023-11-16, 2026-09-20), Lite Server ones only when it has
+ * Lite Server operations (2026-09-20).
  */
 export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass): void {
   const rng = s.rng;
