@@ -1,3 +1,5 @@
+import { INFERENCE_PAYLOADS } from "./payloads-inference.js";
+
 /** Request and response templates of one operation; `null` renders JSON `null`, absent the verb default. */
 export interface PayloadSpec {
   readonly request?: string | null;
@@ -184,7 +186,7 @@ export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
   updateConvert: { request: '{"description":"$description"}', response: "{}" },
   addService: {
     request:
-      '{"service_name":"$name","infer_type":"real-time","config":[{"model_id":"$modelId","weight":100,"specification":"$flavor","instance_count":$instances}],"description":"$description"}',
+      '{"service_name":"$name","infer_type":"$inferType","config":[{"model_id":"$modelId","weight":100,"specification":"$flavor","instance_count":$instances}],"description":"$description"}',
     response: '{"service_id":"$id","resource_ids":["$resourceId"]}',
   },
   updateService: {
@@ -298,6 +300,7 @@ export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
   },
   deleteTracker: { request: null, response: null },
   deleteNotification: { request: null, response: null },
+  ...INFERENCE_PAYLOADS,
 };
 
 /** Fallback request/response per verb (`null` means the field is JSON `null`). */
