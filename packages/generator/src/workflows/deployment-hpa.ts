@@ -16,14 +16,23 @@ export function autoscale(
   const rng = s.rng;
   if (hpa === null) {
     const policy = drawPolicy(s);
-    return s.call("CreateHpa", deployment, { args: policy }) ? policy : null;
+    if (!s.call("CreateHpa", deployment, { args: policy })) return null;
+    // The console shows the new policy; people often open it to check.
+    if (!rng.chance(0.4)) return policy;
+    s.think(0.5);
+    s.call("GetHpaV2", deployment, { args: policy });
+    // Seen on the page, the range or target gets corrected at once.
+    if (!rng.chance(0.2)) return policy;
+    s.think();
+    const fixed = drawPolicy(s);
+    return s.call("UpdateHpa", deployment, { args: fixed }) ? fixed : policy;
   }
   const roll = rng.next();
-  if (roll < 0.35) {
+  if (roll < 0.3) {
     s.call("GetHpaV2", deployment, { args: hpa });
     return hpa;
   }
-  if (roll < 0.65) {
+  if (roll < 0.55) {
     const up = rng.chance(0.6);
     const from = 1 + rng.int(3);
     s.call("ListHpaEventV2", deployment, {
@@ -36,7 +45,7 @@ export function autoscale(
     });
     return hpa;
   }
-  if (roll < 0.9) {
+  if (roll < 0.85) {
     const policy = drawPolicy(s);
     return s.call("UpdateHpa", deployment, { args: policy }) ? policy : hpa;
   }

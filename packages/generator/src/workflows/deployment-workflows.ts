@@ -104,21 +104,22 @@ class DeploymentLife {
   /** One step, picked by `roll` in [0, 1). */
   step(roll: number): void {
     const s = this.s;
-    if (roll < 0.12) {
+    if (roll < 0.1) {
       s.call("ScaleDeployment", this.deployment, {
         args: { instances: String(s.rng.pick([1, 2, 4])) },
       });
-    } else if (roll < 0.27) this.newVersion();
-    else if (roll < 0.37) this.manageVersions();
-    else if (roll < 0.47) this.startStop();
-    else if (roll < 0.6) this.hpa = autoscale(s, this.deployment, this.hpa);
-    else if (roll < 0.73) inspectPods(s, this.deployment, { failing: s.rng.chance(0.25) });
-    else if (roll < 0.88) this.addKey();
+    } else if (roll < 0.28) this.newVersion();
+    else if (roll < 0.43) this.manageVersions();
+    else if (roll < 0.52) this.startStop();
+    else if (roll < 0.65) this.hpa = autoscale(s, this.deployment, this.hpa);
+    else if (roll < 0.76) inspectPods(s, this.deployment, { failing: s.rng.chance(0.25) });
+    else if (roll < 0.89) this.addKey();
     else this.keyHousekeeping();
   }
 
-  /** Unbinds and deletes the session's keys (before the deployment goes). */
+  /** Removes the HPA policy (half the time) and unbinds and deletes the session's keys. */
   tearDown(): void {
+    if (this.hpa !== null && this.s.rng.chance(0.5)) this.s.call("DeleteHpa", this.deployment);
     for (const entry of this.keys) {
       if (entry.bound) this.s.call("UnbindApiKeyV2", entry.key, { failRate: 0 });
       this.s.call("DeleteApiKeyV2", entry.key, { failRate: 0 });
@@ -158,7 +159,15 @@ class DeploymentLife {
       args: { count: String(this.versions.length), current: String(this.current) },
     });
     const others = this.versions.filter((v) => v.number !== this.current);
-    if (others.length === 0) return;
+    if (others.length === 0) {
+      if (rng.chance(0.4)) {
+        s.think(0.5);
+        s.call("GetDeploymentVersion", this.deployment, {
+          args: { version: String(this.current), versionStatus: "ready" },
+        });
+      }
+      return;
+    }
     const target = others[rng.int(others.length)] as Version;
     const args = {
       version: String(target.number),
@@ -213,50 +222,4 @@ class DeploymentLife {
     }
     if (s.call("DeleteApiKeyV2", entry.key)) this.keys.splice(index, 1);
   }
-}
-
-/**
- * An operator (or a monitoring bot) looks after a project's production deployment (revision
- * 2026-09-20): details, instances and pods (deleting a stuck pod or instance), the autoscaling
- * policy and its events, the version list. The production deployment predates the window, so
- * nothing here creates or deletes it; whether it has an HPA policy derives from its id.
- */
-export function deploymentWatchWorkflow(s: SessionBuilder): void {
-  const rng = s.rng;
-  const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), rng.next());
-  const deployment = project.service;
-  const console = s.mode === "console";
-  if (console) {
-    s.call("ListDeployment", null, { args: { count: String(1 + rng.int(8)) } });
-    s.think();
-  }
-  s.call("GetDeployment", deployment, { args: { status: "running" } });
-  const hasHpa = (deployment.id.charCodeAt(0) & 1) === 1;
-  for (let step = 1 + rng.int(console ? 4 : 2); step > 0 && s.open; step--) {
-    s.think();
-    const roll = rng.next();
-    if (roll < 0.45) inspectPods(s, deployment, { failing: rng.chance(0.2) });
-    else if (roll < 0.75 && hasHpa) {
-      const policy = standingPolicy(deployment);
-      s.call(rng.chance(0.5) ? "GetHpaV2" : "ListHpaEventV2", deployment, {
-        args: {
-          ...policy,
-          count: String(1 + rng.int(12)),
-          scaleType: "ScaleUp",
-          from: "2",
-          to: "3",
-        },
-      });
-    } else if (console) {
-      // The newest version usually serves: pipelines roll out by updates.
-      const count = String(2 + rng.int(5));
-      s.call("ListDeploymentVersion", deployment, { args: { count, current: count } });
-    } else s.call("GetDeployment", deployment, { args: { status: "running" } });
-  }
-}
-
-/** The HPA policy of a project's production deployment (fixed per deployment). */
-function standingPolicy(deployment: Resource): Record<string, string> {
-  const max = 4 + (deployment.id.charCodeAt(1) % 5);
-  return { minReplicas: "2", maxReplicas: String(max), metric: "cpu", target: "70" };
 }

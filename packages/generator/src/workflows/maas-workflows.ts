@@ -19,7 +19,7 @@ const STATEMENT = "2026-06";
  *
  * Signing: the statement is signed once per account before first use and again when it
  * changes; which session is the first would need state across sessions, so a small share of
- * console sessions (3%) signs, standing for new users and statement updates (our assumption).
+ * console sessions (6%) signs, standing for new users and statement updates (our assumption).
  */
 export function maasWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
@@ -31,12 +31,12 @@ export function maasWorkflow(s: SessionBuilder): void {
     }
     return;
   }
-  const signs = rng.chance(0.03);
+  const signs = rng.chance(0.06);
   if (signs) {
     s.call("SignDisclaimer", null, { args: { statement: STATEMENT } });
     s.think();
   }
-  if (signs ? rng.chance(0.8) : rng.chance(0.04)) {
+  if (signs ? rng.chance(0.8) : rng.chance(0.08)) {
     s.call("ActivateModelServices", preset(rng.pick(MODELS)));
     s.think();
   }
@@ -72,11 +72,11 @@ function apiKey(s: SessionBuilder): void {
     description: rng.pick(DESCRIPTIONS),
   });
   if (key === null) return;
-  if (rng.chance(0.2)) {
+  if (rng.chance(0.3)) {
     s.think();
     s.call("UpdateApiKey", key, { args: { description: rng.pick(DESCRIPTIONS) } });
   }
-  if (rng.chance(0.15)) {
+  if (rng.chance(0.25)) {
     s.think(2);
     s.call("DeleteApiKey", key);
   }
@@ -107,7 +107,7 @@ function ownService(s: SessionBuilder): void {
       });
     else s.call("UpdateModeration", service, { args: { moderation: String(rng.chance(0.7)) } });
   }
-  if (rng.chance(0.2)) {
+  if (rng.chance(0.25)) {
     s.think();
     s.call("DeleteService", service);
   }
@@ -128,8 +128,8 @@ function customEndpoint(s: SessionBuilder): void {
   for (let step = rng.int(4); step > 0 && s.open; step--) {
     s.wait(rng.logNormal(5 * MINUTE, 1));
     const roll = rng.next();
-    if (roll < 0.4) queryMetrics(s, endpoint);
-    else if (roll < 0.7)
+    if (roll < 0.35) queryMetrics(s, endpoint);
+    else if (roll < 0.6)
       s.call("UpdateCustomEndpoint", endpoint, {
         args: { rpm: String(rng.pick([60, 300, 1000, 3000])), description: rng.pick(DESCRIPTIONS) },
       });

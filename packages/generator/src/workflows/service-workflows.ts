@@ -87,7 +87,7 @@ export function serviceWorkflow(s: SessionBuilder): void {
   const flavor = rng.pick(FLAVORS.service);
   const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), rng.next());
   // Edge services run on the tenant's IEF edge nodes (revision 2026-09-20 records their switch).
-  const edgeNodes = s.has("startOrStopNodesService") && rng.chance(0.15) ? 1 + rng.int(3) : 0;
+  const edgeNodes = s.has("startOrStopNodesService") && rng.chance(0.3) ? 1 + rng.int(3) : 0;
   const service = s.create("addService", s.ids.uuid(), resourceName(rng, "svc"), {
     modelId: model.id,
     flavor,

@@ -2,7 +2,7 @@ import type { Prng } from "../internal/prng.js";
 import type { Actor } from "../tenant/actor.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { datasetWorkflow, teamLabelingWorkflow } from "./data-workflows.js";
-import { deploymentWatchWorkflow } from "./deployment-workflows.js";
+import { deploymentWatchWorkflow } from "./deployment-watch-workflow.js";
 import { notebookWorkflow } from "./dev-workflows.js";
 import { galleryWorkflow, poolWorkflow } from "./gallery-workflows.js";
 import { liteServerWorkflow } from "./lite-server-workflow.js";
@@ -51,7 +51,7 @@ const HUMAN_MIX: Mix = [
   [4, poolWorkflow],
   [3, liteServerWorkflow],
   [3, deploymentWatchWorkflow],
-  [3, maasWorkflow],
+  [5, maasWorkflow],
 ];
 
 const BOT_MIX: Mix = [
