@@ -7,10 +7,12 @@ import type { ApiTrace } from "@ctsim/catalog";
 
 /**
  * Creating operations; `createClusterResult` and a create's `SystemAction` trace report a
- * create's result (CTS records asynchronous operations twice), they create nothing.
+ * create's result (CTS records asynchronous operations twice), they create nothing. Operations on
+ * a part of an inference 2.0 deployment (its HPA policy, versions, pods, instances) name the
+ * deployment (resource type `serviceV2`): they neither create nor delete it.
  */
-const CREATE = /^(create|add|publish_activity)(?!.*Result$)/i;
-const DELETE = /^(delete|batchdelete)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*Result$)(?!Hpa$)/i;
+const DELETE = /^(delete|batchdelete)(?!(Hpa|DeploymentVersion|ServiceV2Pod|ServiceV2Instance)$)/i;
 
 /**
  * Rating agrees with the status: 2xx/3xx normal, 4xx warning, 5xx warning or incident; a 2xx is

@@ -5,9 +5,9 @@ import { describe, expect } from "vitest";
 
 /**
  * Creating operations (the lifecycle rule of ctsim validate); a `…Result` and a create's
- * `SystemAction` trace report a create's result.
+ * `SystemAction` trace report a create's result; `CreateHpa` names the deployment it scales.
  */
-const CREATE = /^(create|add|publish_activity)(?!.*Result$)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*Result$)(?!Hpa$)/i;
 
 /**
  * Ids must be unique by construction, not by luck: `ctsim validate` found colliding 7-digit
