@@ -40,10 +40,11 @@ const str = (v: unknown): string => String(v);
 function byResource(traces: readonly Parsed[]): Map<string, Parsed[]> {
   const map = new Map<string, Parsed[]>();
   for (const t of traces) {
-    if (t.resource_id === "") continue;
-    const list = map.get(t.resource_id) ?? [];
+    const id = t.resource_id ?? "";
+    if (id === "") continue;
+    const list = map.get(id) ?? [];
     list.push(t);
-    map.set(t.resource_id, list);
+    map.set(id, list);
   }
   for (const list of map.values()) list.sort((a, b) => a.time - b.time);
   return map;
@@ -53,8 +54,9 @@ function byResource(traces: readonly Parsed[]): Map<string, Parsed[]> {
 function createdDeployments(traces: readonly Parsed[]): Set<string> {
   return new Set(
     traces
-      .filter((t) => t.trace_name === "CreateDeployment" && user(t) && t.resource_id !== "")
-      .map((t) => t.resource_id),
+      .filter((t) => t.trace_name === "CreateDeployment" && user(t))
+      .map((t) => t.resource_id ?? "")
+      .filter((id) => id !== ""),
   );
 }
 
@@ -177,12 +179,12 @@ describe("inference 2.0 and MaaS workflows (properties over seeds, revision 2026
       const edge = new Set(
         traces
           .filter((t) => t.trace_name === "addService" && user(t) && t.req?.infer_type === "edge")
-          .map((t) => t.resource_id),
+          .map((t) => t.resource_id ?? ""),
       );
       let checked = 0;
       for (const t of traces) {
         if (t.trace_name !== "startOrStopNodesService") continue;
-        expect(edge.has(t.resource_id)).toBe(true);
+        expect(edge.has(t.resource_id ?? "")).toBe(true);
         checked++;
       }
       for (const list of byResource(traces).values()) {

@@ -1,6 +1,6 @@
 import { pipelineRun, runIndexAt } from "../lineage/pipeline-run.js";
 import { type ProjectPlan, pickProject, projectsOf } from "../lineage/project-plan.js";
-import { inspectPods } from "./deployment-pods.js";
+import { inspectPods } from "./inspect-pods.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
 /** How far back a session looks for the production deployment's versions (pipeline runs). */

@@ -1,7 +1,7 @@
 import { pickProject, projectsOf } from "../lineage/project-plan.js";
 import { asyncResult } from "./async-result.js";
-import { autoscale, type HpaPolicy } from "./deployment-hpa.js";
-import { inspectPods } from "./deployment-pods.js";
+import { autoscale, type HpaPolicy } from "./autoscale.js";
+import { inspectPods } from "./inspect-pods.js";
 import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 
