@@ -9,10 +9,12 @@ import type { ApiTrace } from "@ctsim/catalog";
  * Creating operations; `createClusterResult` and a create's `SystemAction` trace report a
  * create's result (CTS records asynchronous operations twice), they create nothing; tag
  * operations (`CreateJobTags`, `DeleteJobTags`) name the tagged resource, which they neither
- * create nor delete.
+ * create nor delete, and operations on a part of an inference 2.0 deployment (its HPA policy,
+ * versions, pods, instances) name the deployment (resource type `serviceV2`).
  */
-const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)/i;
-const DELETE = /^(delete|batchdelete)(?!.*Tags$)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)(?!Hpa$)/i;
+const DELETE =
+  /^(delete|batchdelete)(?!.*Tags$)(?!(Hpa|DeploymentVersion|ServiceV2Pod|ServiceV2Instance)$)/i;
 
 /**
  * Rating agrees with the status: 2xx/3xx normal, 4xx warning, 5xx warning or incident; a 2xx is

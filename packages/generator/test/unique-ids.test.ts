@@ -5,9 +5,10 @@ import { describe, expect } from "vitest";
 
 /**
  * Creating operations (the lifecycle rule of ctsim validate); a `…Result` and a create's
- * `SystemAction` trace report a create's result; `CreateJobTags` tags an existing job.
+ * `SystemAction` trace report a create's result; `CreateJobTags` tags an existing job;
+ * `CreateHpa` names the deployment it scales.
  */
-const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)(?!Hpa$)/i;
 
 /**
  * Ids must be unique by construction, not by luck: `ctsim validate` found colliding 7-digit

@@ -1,5 +1,6 @@
 import { DEV_TRAINING_PAYLOADS } from "./payloads-dev-training.js";
 import { LITE_POOL_PAYLOADS } from "./payloads-lite-pool.js";
+import { INFERENCE_PAYLOADS } from "./payloads-inference.js";
 
 /** Request and response templates of one operation; `null` renders JSON `null`, absent the verb default. */
 export interface PayloadSpec {
@@ -189,7 +190,7 @@ export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
   updateConvert: { request: '{"description":"$description"}', response: "{}" },
   addService: {
     request:
-      '{"service_name":"$name","infer_type":"real-time","config":[{"model_id":"$modelId","weight":100,"specification":"$flavor","instance_count":$instances}],"description":"$description"}',
+      '{"service_name":"$name","infer_type":"$inferType","config":[{"model_id":"$modelId","weight":100,"specification":"$flavor","instance_count":$instances}],"description":"$description"}',
     response: '{"service_id":"$id","resource_ids":["$resourceId"]}',
   },
   updateService: {
@@ -303,6 +304,7 @@ export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
   },
   deleteTracker: { request: null, response: null },
   deleteNotification: { request: null, response: null },
+  ...INFERENCE_PAYLOADS,
 };
 
 /** Fallback request/response per verb (`null` means the field is JSON `null`). */

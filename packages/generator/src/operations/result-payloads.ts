@@ -43,6 +43,17 @@ export const RESULT_PAYLOADS: Readonly<
     failed:
       '{"service_id":"$id","service_name":"$name","status":"failed","error_code":"ModelArts.3520","error_msg":"Deployment failed: the model image could not start. Check the model and its runtime."}',
   },
+  // MaaS services and custom endpoints (2026-09-20; bodies are our guesses).
+  CreateService: {
+    ok: '{"id":"$id","name":"$name","status":"running"}',
+    failed:
+      '{"id":"$id","name":"$name","status":"failed","error_code":"ModelArts.3520","error_msg":"Deployment failed: insufficient resources for the model service."}',
+  },
+  CreateCustomEndpoint: {
+    ok: '{"id":"$id","name":"$name","status":"running"}',
+    failed:
+      '{"id":"$id","name":"$name","status":"failed","error_code":"ModelArts.3520","error_msg":"Endpoint creation failed. Try again later."}',
+  },
   CreatePoolV2: {
     ok: '{"kind":"Pool","metadata":{"name":"$id"},"status":{"phase":"Running"}}',
     failed:

@@ -44,7 +44,12 @@ export function deployService(s: SessionBuilder): Resource | null {
     "addService",
     s.ids.uuid(),
     resourceName(rng, "svc"),
-    { modelId: model.id, flavor: rng.pick(FLAVORS.service), instances: "1" },
+    {
+      modelId: model.id,
+      flavor: rng.pick(FLAVORS.service),
+      instances: "1",
+      inferType: "real-time",
+    },
     SURE,
   );
 }

@@ -2,6 +2,7 @@ import { latestOutput } from "../lineage/pipeline-run.js";
 import { pickProject, projectsOf } from "../lineage/project-plan.js";
 import { inBody } from "../operations/failures.js";
 import { asyncResult } from "./async-result.js";
+import { deploymentWorkflow } from "./deployment-workflows.js";
 import { alnum20, DESCRIPTIONS, FLAVORS, resourceName } from "./names.js";
 import type { Resource, SessionBuilder } from "./session-builder.js";
 import { trainingWorkflow } from "./training-workflows.js";
@@ -65,27 +66,12 @@ export function registerModel(s: SessionBuilder, source: string): Resource | nul
   return model;
 }
 
-/** Trace names of a service's life: v1 real-time services or inference 2.0 deployments. */
-const V1 = {
-  create: "addService",
-  update: "updateService",
-  startStop: "startOrStopService",
-  delete: "deleteService",
-  createKey: "addAkSk",
-  deleteKey: "deleteAkSk",
-} as const;
-const V2 = {
-  create: "CreateDeployment",
-  update: "UpdateDeployment",
-  startStop: "StartDeployment",
-  delete: "DeleteDeployment",
-  createKey: "CreateApiKeyV2",
-  deleteKey: "DeleteApiKeyV2",
-} as const;
-
 /**
  * Model to service: register a model, deploy it, update/scale, start/stop, manage access keys
- * for app authentication, and sometimes tear everything down.
+ * for app authentication, and sometimes tear everything down. Where the revision records
+ * inference 2.0, most new services are deployments (see {@link deploymentWorkflow}); the rest
+ * are v1 real-time services, and there some are edge services whose instance on one edge node
+ * is started or stopped (`startOrStopNodesService`).
  */
 export function serviceWorkflow(s: SessionBuilder): void {
   const rng = s.rng;
@@ -94,17 +80,22 @@ export function serviceWorkflow(s: SessionBuilder): void {
   const model = registerModel(s, source);
   if (model === null) return;
   s.think();
-  // Today's revision records inference 2.0 deployments; most new services use them.
-  const ops = s.has("CreateDeployment") && rng.chance(0.75) ? V2 : V1;
+  if (s.has("CreateDeployment") && rng.chance(0.75)) {
+    deploymentWorkflow(s, model);
+    return;
+  }
   const flavor = rng.pick(FLAVORS.service);
   const project = pickProject(projectsOf({ seed: s.seed, tenant: s.tenant }), rng.next());
-  const service = s.create(ops.create, s.ids.uuid(), resourceName(rng, "svc"), {
+  // Edge services run on the tenant's IEF edge nodes (revision 2026-09-20 records their switch).
+  const edgeNodes = s.has("startOrStopNodesService") && rng.chance(0.3) ? 1 + rng.int(3) : 0;
+  const service = s.create("addService", s.ids.uuid(), resourceName(rng, "svc"), {
     modelId: model.id,
     flavor,
     instances: String(rng.pick([1, 1, 2, 3])),
     resourceId: alnum20(rng),
     description: rng.pick(DESCRIPTIONS),
     poolId: project.pool.id,
+    inferType: edgeNodes > 0 ? "edge" : "real-time",
   });
   if (service === null) {
     if (rng.chance(0.3)) s.call("deleteModel", model);
@@ -112,13 +103,15 @@ export function serviceWorkflow(s: SessionBuilder): void {
   }
   // Deployment is asynchronous: the platform reports the service running or failed.
   s.wait(rng.logNormal(4 * MINUTE, 0.5));
-  if (asyncResult(s, ops.create, service, { failRate: 0.08 }) !== "ok") {
+  if (asyncResult(s, "addService", service, { failRate: 0.08 }) !== "ok") {
     s.think();
-    if (rng.chance(0.6) && s.call(ops.delete, service) && rng.chance(0.3))
+    if (rng.chance(0.6) && s.call("deleteService", service) && rng.chance(0.3))
       s.call("deleteModel", model);
     return;
   }
   let running = true;
+  /** Whether the service's instance on each edge node runs. */
+  const nodes: boolean[] = Array.from({ length: edgeNodes }, () => true);
   const keys: Resource[] = [];
   for (let step = rng.int(6); step > 0 && s.open; step--) {
     s.wait(rng.logNormal(8 * MINUTE, 1.2));
@@ -128,30 +121,33 @@ export function serviceWorkflow(s: SessionBuilder): void {
         instances: String(rng.pick([1, 2, 4])),
         description: rng.pick(DESCRIPTIONS),
       };
-      // Inference 2.0 scales with its own operation; v1 services scale by an update.
-      s.call(ops === V2 && rng.chance(0.5) ? "ScaleDeployment" : ops.update, service, { args });
+      s.call("updateService", service, { args });
     } else if (roll < 0.55) {
+      if (nodes.length > 0 && running && rng.chance(0.7)) {
+        // One edge site goes down for maintenance or comes back.
+        const node = rng.int(nodes.length);
+        const status = nodes[node] === true ? "stopped" : "running";
+        if (s.call("startOrStopNodesService", service, { args: { status } }))
+          nodes[node] = status === "running";
+        continue;
+      }
       const status = running ? "stopped" : "running";
-      const name = ops === V2 ? (running ? "StopDeployment" : "StartDeployment") : ops.startStop;
-      if (s.call(name, service, { args: { status } })) running = !running;
+      if (s.call("startOrStopService", service, { args: { status } })) running = !running;
     } else if (roll < 0.8) {
-      const key = s.create(ops.createKey, s.ids.lower20(), `app-${service.name}`, {
+      const key = s.create("addAkSk", s.ids.lower20(), `app-${service.name}`, {
         appKey: alnum20(rng),
         serviceId: service.id,
       });
-      if (key !== null) {
-        keys.push(key);
-        if (ops === V2) s.call("BindApiKeyV2", key);
-      }
+      if (key !== null) keys.push(key);
     } else if (keys.length > 0) {
       const key = keys.splice(rng.int(keys.length), 1)[0] as Resource;
-      if (!s.call(ops.deleteKey, key)) keys.push(key);
+      if (!s.call("deleteAkSk", key)) keys.push(key);
     }
   }
   if (rng.chance(0.3)) {
     s.think();
-    for (const key of keys) s.call(ops.deleteKey, key, { failRate: 0 });
-    if (s.call(ops.delete, service)) {
+    for (const key of keys) s.call("deleteAkSk", key, { failRate: 0 });
+    if (s.call("deleteService", service)) {
       s.think();
       if (rng.chance(0.6)) s.call("deleteModel", model);
     }

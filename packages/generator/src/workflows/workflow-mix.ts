@@ -2,10 +2,12 @@ import type { Prng } from "../internal/prng.js";
 import type { Actor } from "../tenant/actor.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { datasetWorkflow, teamLabelingWorkflow } from "./data-workflows.js";
+import { deploymentWatchWorkflow } from "./deployment-watch-workflow.js";
 import { notebookWorkflow } from "./dev-workflows.js";
 import { galleryWorkflow } from "./gallery-workflows.js";
 import { liteServerWorkflow } from "./lite-server-workflow.js";
 import { poolWorkflow } from "./pool-workflows.js";
+import { maasWorkflow } from "./maas-workflows.js";
 import {
   clusterWorkflow,
   modelSource,
@@ -49,6 +51,8 @@ const HUMAN_MIX: Mix = [
   [7, galleryWorkflow],
   [4, poolWorkflow],
   [4, liteServerWorkflow],
+  [3, deploymentWatchWorkflow],
+  [5, maasWorkflow],
 ];
 
 const BOT_MIX: Mix = [
@@ -59,12 +63,14 @@ const BOT_MIX: Mix = [
   [5, clusterWorkflow],
   [3, poolWorkflow],
   [2, liteServerWorkflow],
+  [3, deploymentWatchWorkflow],
+  [2, maasWorkflow],
 ];
 
 /**
  * Picks the actor and workflow of a regular session and runs it. Pool workflows only run when
- * the revision has pool operations (2023-11-16, 2026-09-20), Lite Server ones only when it has
- * Lite Server operations (2026-09-20).
+ * the revision has pool operations (2023-11-16, 2026-09-20); Lite Server, deployment watching
+ * and MaaS only in 2026-09-20.
  */
 export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass): void {
   const rng = s.rng;
@@ -79,8 +85,15 @@ export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass)
   const mix = sessionClass === "bot" ? BOT_MIX : HUMAN_MIX;
   const pools = s.has("CreatePoolV2") || s.has("CreatePool");
   const servers = s.has("createServer");
+  // Inference 2.0 and MaaS sessions only where the revision records them (2026-09-20).
+  const deployments = s.has("ListServiceV2Pods");
+  const maas = s.has("CreateApiKey");
   const usable = mix.filter(
-    (entry) => (pools || entry[1] !== poolWorkflow) && (servers || entry[1] !== liteServerWorkflow),
+    (entry) =>
+      (pools || entry[1] !== poolWorkflow) &&
+      (servers || entry[1] !== liteServerWorkflow) &&
+      (deployments || entry[1] !== deploymentWatchWorkflow) &&
+      (maas || entry[1] !== maasWorkflow),
   );
   pickWeighted(rng, usable)(s);
 }
