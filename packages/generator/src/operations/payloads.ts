@@ -1,6 +1,6 @@
 import { DEV_TRAINING_PAYLOADS } from "./payloads-dev-training.js";
-import { LITE_POOL_PAYLOADS } from "./payloads-lite-pool.js";
 import { INFERENCE_PAYLOADS } from "./payloads-inference.js";
+import { LITE_POOL_PAYLOADS } from "./payloads-lite-pool.js";
 
 /** Request and response templates of one operation; `null` renders JSON `null`, absent the verb default. */
 export interface PayloadSpec {

@@ -65,9 +65,11 @@ export function hyperinstanceWorkflow(s: SessionBuilder): void {
         args: { action: rng.pick(["reboot", "stop", "start"]), otherId: uuidId(rng) },
       });
     } else if (servers > 8) {
-      // A faulty server leaves the supernode.
-      if (s.call("deleteserverhyperinstance", hyper, { args: { serverId: uuidId(rng) } }))
-        servers--;
+      // A faulty server leaves the supernode: the trace names that server, which ends there
+      // (the supernode lives on, so it cannot be the deleted resource).
+      const serverId = uuidId(rng);
+      const server: Resource = { ...hyper, id: serverId, args: { ...hyper.args, serverId } };
+      if (s.call("deleteserverhyperinstance", server)) servers--;
     }
   }
 }

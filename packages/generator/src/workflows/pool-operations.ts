@@ -108,7 +108,11 @@ function ncclTest(s: SessionBuilder, pool: Resource, nodeName: string, nodes: nu
   }
 }
 
-/** Looks at the pool's checkpoint warm-up task of the project, sometimes edits or deletes it. */
+/**
+ * Looks at the pool's checkpoint warm-up task of the project and sometimes edits it, or cleans
+ * up a finished task of an earlier run. The project's task stands across sessions (its id is
+ * derived from the pool), so it is never the one deleted: a later session would still show it.
+ */
 function warmUpTask(s: SessionBuilder, project: ProjectPlan): void {
   const rng = s.rng;
   const id = `warmup-${project.pool.id.slice(5)}`;
@@ -125,7 +129,15 @@ function warmUpTask(s: SessionBuilder, project: ProjectPlan): void {
     s.call("PatchCkptWarmUpTask", task);
   } else if (roll < 0.6) {
     s.think();
-    s.call("DeleteCkptWarmUpTask", task);
+    const staleId = `warmup-${s.ids.lower10()}`;
+    const stale: Resource = {
+      ...task,
+      id: staleId,
+      name: staleId,
+      args: { ...task.args, id: staleId, name: staleId, taskId: staleId, phase: "Completed" },
+    };
+    s.call("ShowCkptWarmUpTask", stale);
+    s.call("DeleteCkptWarmUpTask", stale);
   }
 }
 

@@ -6,8 +6,8 @@ import { deploymentWatchWorkflow } from "./deployment-watch-workflow.js";
 import { notebookWorkflow } from "./dev-workflows.js";
 import { galleryWorkflow } from "./gallery-workflows.js";
 import { liteServerWorkflow } from "./lite-server-workflow.js";
-import { poolWorkflow } from "./pool-workflows.js";
 import { maasWorkflow } from "./maas-workflows.js";
+import { poolWorkflow } from "./pool-workflows.js";
 import {
   clusterWorkflow,
   modelSource,
