@@ -320,7 +320,6 @@ export class SessionBuilder {
     scope: TraceScope,
   ): boolean {
     const rng = this.rng;
-    const traceName = op.traceName;
     const time = options?.at ?? this.time;
     const forced = options?.outcome;
     const failed =
