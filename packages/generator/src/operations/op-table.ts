@@ -185,10 +185,17 @@ export function resultKey(traceName: string, end: "ok" | "failed"): string {
   return `${traceName}:${end}`;
 }
 
-function apiVersionOf(row: { category: Category; resourceType: string }): string {
+function apiVersionOf(row: {
+  category: Category;
+  resourceType: string;
+  traceName: string;
+}): string {
   const type = row.resourceType.toLowerCase();
   if (type === "iam") return "v3";
   if (type === "networksv1") return "v1";
+  // Operations named …V2 (training jobs, algorithms, API keys) belong to the v2 APIs
+  // (`/v2/{project_id}/training-jobs`, …) whatever their table.
+  if (/V2$/.test(row.traceName)) return "v2";
   return API_VERSION[row.category];
 }
 
