@@ -51,7 +51,8 @@ export interface IdentityOptions {
  * Ids, names and permanent AKs are the tenant's own (the traces carry them); SKs, temporary
  * keys, security tokens and IAM tokens come from a PRNG stream of their own, so adding them
  * changed no trace. Permanent AKs rotate (see `KeyPolicy`): `permanent` lists each holder's key
- * current at `now`, then the previous keys not yet deleted at `now`. Expiry times depend on
+ * current at `now`, then the keys that exist beside it at `now` (the next one, created hours
+ * before its first use; the previous one, until its deletion). Expiry times depend on
  * `now` too. Fresh temporary credentials are
  * new sessions issued at `now` (a console session of the tenant's first person and a session
  * of each agency); the temporary AKs in traces belong to past sessions, long expired.
@@ -80,16 +81,18 @@ function identityOf(tenant: Tenant, seed: number, now: number, lifetime: number)
       sk: secretKey(Prng.derive(seed, STREAM.credentials, tenant.index, policy.hash, k)),
     };
   };
-  // Each holder's key current at `now` first, then the keys they replaced that IAM still
-  // holds (deleted days after the rotation: see keyRotation).
+  // Each holder's key current at `now` first, then the other keys IAM holds at `now`: the
+  // next one when created already (hours before its first use), the one it replaced until
+  // its deletion (days after the rotation): see keyRotation.
   const epochs = holders.map((actor) => keyEpochAt(actor.keyPolicy as KeyPolicy, now));
   const permanent: PermanentCredential[] = holders.map((actor, i) =>
     key(actor, epochs[i] as number),
   );
   holders.forEach((actor, i) => {
+    const policy = actor.keyPolicy as KeyPolicy;
     const k = epochs[i] as number;
-    if (keyRotation(actor.keyPolicy as KeyPolicy, k).deleteAt > now)
-      permanent.push(key(actor, k - 1));
+    if (keyRotation(policy, k + 1).createAt <= now) permanent.push(key(actor, k + 1));
+    if (keyRotation(policy, k).deleteAt > now) permanent.push(key(actor, k - 1));
   });
   const person = tenant.people[0] as Actor;
   const user: TemporaryPrincipal = { kind: "user", userId: person.id, userName: person.name };
