@@ -30,9 +30,17 @@ export interface KeyRotation {
   readonly deleteAt: number;
 }
 
-/** A policy drawn from `rng` (one u32 and a phase within one period of 2024-01-01). */
+/**
+ * A policy drawn from `rng`: as many draws as one access key id (16), so the tenant's other
+ * draws stay as they were when keys did not rotate; hash and phase (within one period of
+ * 2024-01-01) follow from them.
+ */
 export function drawKeyPolicy(rng: Prng): KeyPolicy {
-  return { hash: rng.u32(), phase: Date.UTC(2024, 0, 1) + rng.int(PERIOD) };
+  let hash = 0x811c9dc5;
+  for (const char of permanentAccessKey(rng))
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  hash >>>= 0;
+  return { hash, phase: Date.UTC(2024, 0, 1) + Prng.derive(hash, 3).int(PERIOD) };
 }
 
 /** Start of epoch `k` (an integer, negative before the phase), epoch ms. */
