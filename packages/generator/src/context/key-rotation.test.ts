@@ -6,13 +6,8 @@ import { describe, expect } from "vitest";
 import { encodeApiTraceJson } from "../encode/encode-api-trace-json.js";
 import { tenantIdentities } from "../identity/tenant-identities.js";
 import { buildTenant } from "../tenant/build-tenant.js";
-import {
-  accessKeyOf,
-  type KeyPolicy,
-  keyEpochAt,
-  keyHolders,
-  keyRotation,
-} from "../tenant/key-policy.js";
+import { keyHolders } from "../tenant/key-holders.js";
+import { accessKeyOf, type KeyPolicy, keyEpochAt, keyRotation } from "../tenant/key-policy.js";
 import { generateTraces } from "../timeline/generate-traces.js";
 
 const DAY = 86_400_000;

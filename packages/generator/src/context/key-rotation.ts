@@ -1,5 +1,6 @@
 import type { Actor } from "../tenant/actor.js";
-import { accessKeyOf, type KeyPolicy, keyHolders } from "../tenant/key-policy.js";
+import { keyHolders } from "../tenant/key-holders.js";
+import { accessKeyOf, type KeyPolicy } from "../tenant/key-policy.js";
 import type { CallMode } from "../tenant/user-render.js";
 import type { ContextHost } from "./context-host.js";
 import type { ContextOps } from "./context-ops.js";

@@ -4,13 +4,8 @@ import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import type { Actor } from "../tenant/actor.js";
 import { buildTenant } from "../tenant/build-tenant.js";
-import {
-  accessKeyOf,
-  type KeyPolicy,
-  keyEpochAt,
-  keyHolders,
-  keyRotation,
-} from "../tenant/key-policy.js";
+import { keyHolders } from "../tenant/key-holders.js";
+import { accessKeyOf, type KeyPolicy, keyEpochAt, keyRotation } from "../tenant/key-policy.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { DEFAULT_NOW } from "../timeline/timeline-config.js";
 import type {

@@ -1,7 +1,5 @@
 import { permanentAccessKey } from "../internal/access-keys.js";
 import { Prng } from "../internal/prng.js";
-import type { Actor } from "./actor.js";
-import type { Tenant } from "./tenant.js";
 
 const DAY = 86_400_000;
 /** Mean life of a permanent access key; each boundary moves by up to ±15 days (60–120-day keys). */
@@ -78,9 +76,4 @@ export function keyRotation(policy: KeyPolicy, k: number): KeyRotation {
     createAt: start - 600_000 - rng.int(2 * DAY),
     deleteAt: start + 8 * DAY + rng.int(13 * DAY),
   };
-}
-
-/** The identities of a tenant with a permanent access key: its people, then its bots. */
-export function keyHolders(tenant: Tenant): Actor[] {
-  return [...tenant.people, ...tenant.bots].filter((actor) => actor.keyPolicy !== null);
 }

@@ -1,4 +1,5 @@
-import { type KeyPolicy, keyEpochAt, keyHolders, keyRotation } from "../tenant/key-policy.js";
+import { keyHolders } from "../tenant/key-holders.js";
+import { type KeyPolicy, keyEpochAt, keyRotation } from "../tenant/key-policy.js";
 import type { Tenant } from "../tenant/tenant.js";
 
 /** A scheduled key rotation step: a holder's new key created, or its old key deleted. */
