@@ -10,11 +10,12 @@ import type { ApiTrace } from "@ctsim/catalog";
  * create's result (CTS records asynchronous operations twice), they create nothing; tag
  * operations (`CreateJobTags`, `DeleteJobTags`) name the tagged resource, which they neither
  * create nor delete, and operations on a part of an inference 2.0 deployment (its HPA policy,
- * versions, pods, instances) name the deployment (resource type `serviceV2`).
+ * versions, pods, instances) name the deployment (resource type `serviceV2`), and IAM's access
+ * key operations (`createCredential`, `deleteCredential`) name the key's owner (a `user`).
  */
-const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)(?!Hpa$)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)(?!(Hpa|Credential)$)/i;
 const DELETE =
-  /^(delete|batchdelete)(?!.*Tags$)(?!(Hpa|DeploymentVersion|ServiceV2Pod|ServiceV2Instance)$)/i;
+  /^(delete|batchdelete)(?!.*Tags$)(?!(Hpa|DeploymentVersion|ServiceV2Pod|ServiceV2Instance|Credential)$)/i;
 
 /**
  * Rating agrees with the status: 2xx/3xx normal, 4xx warning, 5xx warning or incident; a 2xx is

@@ -6,9 +6,9 @@ import { describe, expect } from "vitest";
 /**
  * Creating operations (the lifecycle rule of ctsim validate); a `…Result` and a create's
  * `SystemAction` trace report a create's result; `CreateJobTags` tags an existing job;
- * `CreateHpa` names the deployment it scales.
+ * `CreateHpa` names the deployment it scales; IAM's `createCredential` names the key's owner.
  */
-const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)(?!Hpa$)/i;
+const CREATE = /^(create|add|publish_activity)(?!.*(Result|Tags)$)(?!(Hpa|Credential)$)/i;
 
 /**
  * Ids must be unique by construction, not by luck: `ctsim validate` found colliding 7-digit

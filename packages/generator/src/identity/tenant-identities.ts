@@ -4,6 +4,8 @@ import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import type { Actor } from "../tenant/actor.js";
 import { buildTenant } from "../tenant/build-tenant.js";
+import { keyHolders } from "../tenant/key-holders.js";
+import { accessKeyOf, type KeyPolicy, keyEpochAt, keyRotation } from "../tenant/key-policy.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { DEFAULT_NOW } from "../timeline/timeline-config.js";
 import type {
@@ -43,7 +45,10 @@ export interface IdentityOptions {
  *
  * Ids, names and permanent AKs are the tenant's own (the traces carry them); SKs, temporary
  * keys, security tokens and IAM tokens come from a PRNG stream of their own, so adding them
- * changed no trace. Only the expiry times depend on `now`. Fresh temporary credentials are
+ * changed no trace. Permanent AKs rotate (see `KeyPolicy`): `permanent` lists each holder's key
+ * current at `now`, then the keys that exist beside it at `now` (the next one, created hours
+ * before its first use; the previous one, until its deletion). Expiry times depend on
+ * `now` too. Fresh temporary credentials are
  * new sessions issued at `now` (a console session of the tenant's first person and a session
  * of each agency); the temporary AKs in traces belong to past sessions, long expired.
  *
@@ -61,13 +66,29 @@ export function tenantIdentities(options: IdentityOptions = {}): TenantIdentity[
 
 function identityOf(tenant: Tenant, seed: number, now: number, lifetime: number): TenantIdentity {
   const rng = Prng.derive(seed, STREAM.credentials, tenant.index);
-  const holders = [...tenant.people, ...tenant.bots].filter((actor) => actor.accessKeyId !== null);
-  const permanent: PermanentCredential[] = holders.map((actor) => ({
-    userId: actor.id,
-    userName: actor.name,
-    ak: actor.accessKeyId as string,
-    sk: secretKey(rng),
-  }));
+  const holders = keyHolders(tenant);
+  const key = (actor: Actor, k: number): PermanentCredential => {
+    const policy = actor.keyPolicy as KeyPolicy;
+    return {
+      userId: actor.id,
+      userName: actor.name,
+      ak: accessKeyOf(policy, k),
+      sk: secretKey(Prng.derive(seed, STREAM.credentials, tenant.index, policy.hash, k)),
+    };
+  };
+  // Each holder's key current at `now` first, then the other keys IAM holds at `now`: the
+  // next one when created already (hours before its first use), the one it replaced until
+  // its deletion (days after the rotation): see keyRotation.
+  const epochs = holders.map((actor) => keyEpochAt(actor.keyPolicy as KeyPolicy, now));
+  const permanent: PermanentCredential[] = holders.map((actor, i) =>
+    key(actor, epochs[i] as number),
+  );
+  holders.forEach((actor, i) => {
+    const policy = actor.keyPolicy as KeyPolicy;
+    const k = epochs[i] as number;
+    if (keyRotation(policy, k + 1).createAt <= now) permanent.push(key(actor, k + 1));
+    if (keyRotation(policy, k).deleteAt > now) permanent.push(key(actor, k - 1));
+  });
   const person = tenant.people[0] as Actor;
   const user: TemporaryPrincipal = { kind: "user", userId: person.id, userName: person.name };
   const temporary = (principal: TemporaryPrincipal, issuedAt: number): TemporaryCredential => ({

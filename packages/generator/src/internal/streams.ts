@@ -12,4 +12,6 @@ export const STREAM = {
   network: 8,
   /** Linked ML projects: their standing resources and pipeline runs (lineage/). */
   lineage: 18,
+  /** Sessions that rotate a permanent access key (timeline/key-clocks.ts). */
+  keyRotation: 19,
 } as const satisfies Record<string, number>;

@@ -38,7 +38,7 @@ export const agencyPrivilegeEscalation: Scenario = {
       principalId: `${agencyId}:${actor.name}`,
       mfa: false,
       net: actor.net,
-      accessKeyId: null,
+      keyPolicy: null,
       origin: actor,
     };
     s.as(agency, "api", strangerIp(s));

@@ -1,3 +1,5 @@
+import type { KeyPolicy } from "./key-policy.js";
+
 /**
  * Kinds of identity that appear in `user` (reference §2.2): console people (IAM users),
  * CI bots calling the API with a permanent AK/SK, federated (SSO) users, agency sessions
@@ -24,8 +26,8 @@ export interface Actor {
   readonly mfa: boolean;
   /** Where the actor calls from and with which clients (see {@link ActorNetwork}). */
   readonly net: ActorNetwork;
-  /** Permanent access key id (bots, some people), or `null`. */
-  readonly accessKeyId: string | null;
+  /** How the permanent access key rotates (bots, some people), or `null` without one. */
+  readonly keyPolicy: KeyPolicy | null;
   /** Agency sessions: the IAM user who assumed the agency (`user.OriginUser`). */
   readonly origin?: Actor;
 }

@@ -1,11 +1,11 @@
 import type { Faker } from "@faker-js/faker";
 import { faker as englishFaker } from "@faker-js/faker/locale/en";
-import { permanentAccessKey } from "../internal/access-keys.js";
 import { flat } from "../internal/flat.js";
 import { hex32, uuid4 } from "../internal/hex.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import type { Actor, ActorKind, ActorNetwork } from "./actor.js";
+import { drawKeyPolicy, type KeyPolicy } from "./key-policy.js";
 import { REGIONS } from "./regions.js";
 import type { Tenant, TenantRegion } from "./tenant.js";
 import { botNetwork, buildTenantNetwork, personNetwork, workerNetwork } from "./tenant-network.js";
@@ -66,8 +66,13 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
 
   const netRng = Prng.derive(seed, STREAM.network, index);
   const network = buildTenantNetwork(netRng, home.country, users);
-  const accessKey = (): string => permanentAccessKey(rng);
-  const iamUser = (kind: ActorKind, name: string, net: ActorNetwork, ak: string | null): Actor => {
+  const accessKey = (): KeyPolicy => drawKeyPolicy(rng);
+  const iamUser = (
+    kind: ActorKind,
+    name: string,
+    net: ActorNetwork,
+    keys: KeyPolicy | null,
+  ): Actor => {
     const id = hex32(rng);
     return {
       kind,
@@ -77,7 +82,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalId: id,
       mfa: kind === "console" && rng.chance(0.6),
       net,
-      accessKeyId: ak,
+      keyPolicy: keys,
     };
   };
   const personName = (): string =>
@@ -113,7 +118,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalId: `${idp}:${session}`,
       mfa: true,
       net: personNetwork(netRng, network),
-      accessKeyId: null,
+      keyPolicy: null,
     };
   });
   const agencyName = rng.pick(AGENCY_NAMES);
@@ -133,7 +138,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
         ...origin.net,
         apiAgent: personNetwork(netRng, network, { caller: "agency" }).apiAgent,
       },
-      accessKeyId: null,
+      keyPolicy: null,
       origin,
     },
   ];
@@ -148,7 +153,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
     principalId: rootId,
     mfa: true,
     net: personNetwork(netRng, network, { remote: false }),
-    accessKeyId: null,
+    keyPolicy: null,
   };
   const workers = Array.from({ length: 4 + rng.int(7) }, (): Actor => {
     const id = hex32(rng);
@@ -160,7 +165,7 @@ export function buildTenant(options: BuildTenantOptions): Tenant {
       principalId: id,
       mfa: false,
       net: workerNetwork(netRng, network),
-      accessKeyId: null,
+      keyPolicy: null,
     };
   });
 

@@ -4,10 +4,16 @@ import type { ScenarioName } from "../scenarios/scenario-registry.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { SessionClass } from "../workflows/workflow-mix.js";
 import { type BucketRates, bucketRates } from "./arrival-rate.js";
+import { KeyClocks, type KeySlot } from "./key-clocks.js";
 import { PipelineClocks, type PipelineSlot } from "./pipeline-clocks.js";
 
 const HOUR = 3_600_000;
 const SCENARIO_PERIOD = 2 * 86_400_000;
+/**
+ * First index of key rotation sessions, which count on their own (below 2^38, the trace ids'
+ * session space), so the regular sessions keep their indices with and without them.
+ */
+const KEY_INDEX_BASE = 2 ** 37;
 
 /** One session start: every shard walks the same sequence and expands only its own indices. */
 export interface Arrival {
@@ -20,6 +26,8 @@ export interface Arrival {
   readonly scenario: ScenarioName | null;
   /** Set for a scheduled pipeline run of one of the tenant's projects. */
   readonly pipeline?: PipelineSlot;
+  /** Set for a step of a key rotation (see {@link KeyClocks}). */
+  readonly key?: KeySlot;
 }
 
 interface ScenarioClock {
@@ -31,8 +39,9 @@ interface ScenarioClock {
 
 /**
  * The global arrival sequence: a non-homogeneous Poisson process with rates constant per hour
- * bucket (exact sampling, no thinning), merged with the anomaly occurrences and the tenants'
- * scheduled pipeline runs (see {@link PipelineClocks}). Cheap per arrival,
+ * bucket (exact sampling, no thinning), merged with the anomaly occurrences, the tenants'
+ * scheduled pipeline runs (see {@link PipelineClocks}) and, with `keyRotations`, their access
+ * key rotations (see {@link KeyClocks}). Cheap per arrival,
  * so every shard can walk all of it.
  */
 export class ArrivalStream {
@@ -45,6 +54,8 @@ export class ArrivalStream {
   private readonly period: number;
   private readonly clocks: ScenarioClock[];
   private readonly pipelines: PipelineClocks;
+  private readonly keys: KeyClocks | null;
+  private keyIndex = KEY_INDEX_BASE;
   private rates: BucketRates;
   private time: number;
   /** The next regular arrival, drawn ahead (`pendingTime` is -1 when none is drawn yet). */
@@ -61,6 +72,7 @@ export class ArrivalStream {
     to: number,
     load: number,
     scenarios: readonly ScenarioName[],
+    keyRotations: boolean,
   ) {
     this.seed = seed;
     this.rng = Prng.derive(seed, STREAM.arrivals);
@@ -73,6 +85,7 @@ export class ArrivalStream {
     this.period = Math.min(SCENARIO_PERIOD, to - from);
     this.clocks = [];
     this.pipelines = new PipelineClocks({ seed, tenants, from, to });
+    this.keys = keyRotations ? new KeyClocks({ tenants, from, to }) : null;
     scenarios.forEach((scenario, s) => {
       for (let tenant = 0; tenant < tenants.length; tenant++) {
         const clock = { scenario, tenant, occurrence: 0, time: 0 };
@@ -91,6 +104,22 @@ export class ArrivalStream {
         clock = candidate;
     }
     const regular = this.pendingTime >= 0;
+    const keys = this.keys;
+    if (keys !== null && keys.nextTime < this.to && keys.nextTime <= this.pipelines.nextTime) {
+      const keyTime = keys.nextTime;
+      if ((clock === null || keyTime < clock.time) && (!regular || keyTime < this.pendingTime)) {
+        const key = keys.take();
+        const index = this.keyIndex++;
+        return {
+          time: key.time,
+          index,
+          tenant: key.tenant,
+          sessionClass: "human",
+          scenario: null,
+          key,
+        };
+      }
+    }
     const pipelineTime = this.pipelines.nextTime;
     if (
       pipelineTime < this.to &&

@@ -1,3 +1,4 @@
+import { rotateKey } from "../context/key-rotation.js";
 import { Prng } from "../internal/prng.js";
 import { STREAM } from "../internal/streams.js";
 import { pipelineRun } from "../lineage/pipeline-run.js";
@@ -20,9 +21,20 @@ export function expandSession(
   arrival: Arrival,
   end: number,
 ): GeneratedTrace[] {
+  const key = arrival.key;
   const s = new SessionBuilder({
     seed: config.seed,
-    rng: Prng.derive(config.seed, STREAM.session, arrival.index),
+    rng:
+      key === undefined
+        ? Prng.derive(config.seed, STREAM.session, arrival.index)
+        : Prng.derive(
+            config.seed,
+            STREAM.keyRotation,
+            key.tenant,
+            key.holder,
+            key.epoch,
+            key.kind === "create" ? 0 : 1,
+          ),
     tenant: config.tenants[arrival.tenant] as Tenant,
     ops: config.ops,
     context: config.context,
@@ -31,7 +43,9 @@ export function expandSession(
     end,
   });
   const pipeline = arrival.pipeline;
-  if (pipeline !== undefined) {
+  if (key !== undefined) {
+    if (config.context !== null) rotateKey(s, config.context, key);
+  } else if (pipeline !== undefined) {
     const plan = projectsOf({ seed: config.seed, tenant: s.tenant })[pipeline.project];
     const run = pipelineRun(plan as ProjectPlan, pipeline.run);
     if (run !== null) pipelineWorkflow(s, run);

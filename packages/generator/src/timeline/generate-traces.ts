@@ -61,6 +61,7 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
       config.to,
       plan.load,
       config.scenarios,
+      config.context !== null,
     );
     this.pending = this.arrivals.next();
   }

@@ -11,6 +11,7 @@ import { sessionUuidTail, traceTicks } from "../internal/uuid-v1.js";
 import { type Failure, pickFailure, ratingOf } from "../operations/failures.js";
 import type { OpSpec } from "../operations/op-table.js";
 import type { Actor } from "../tenant/actor.js";
+import { accessKeyAt } from "../tenant/key-policy.js";
 import { sourceIpOf } from "../tenant/source-ip.js";
 import type { Tenant, TenantRegion } from "../tenant/tenant.js";
 import type { TraceScope } from "../tenant/trace-scope.js";
@@ -162,18 +163,20 @@ export class SessionBuilder {
       }
     }
     this.ip = ip ?? sourceIpOf(actor, this.time, this.tenant.utcOffsetMinutes, this.rng);
+    // The permanent key current when the identity starts acting (see key-policy.ts).
+    const own =
+      mode === "api" && actor.keyPolicy !== null ? accessKeyAt(actor.keyPolicy, this.time) : null;
     this.accessKey =
-      accessKey ??
-      (mode === "api" ? actor.accessKeyId : null) ??
-      (actor.kind === "worker" ? null : temporaryAccessKey(this.rng));
+      accessKey ?? own ?? (actor.kind === "worker" ? null : temporaryAccessKey(this.rng));
     // API calls signed with the identity's permanent key carry no session facts: one
-    // rendering serves every session of that identity.
+    // rendering serves every session of that identity until its key rotates.
     const permanent =
       mode === "api" &&
-      this.accessKey === actor.accessKeyId &&
+      this.accessKey === own &&
       actor.kind !== "agency" &&
       actor.kind !== "federated";
     let user = permanent ? PERMANENT_API_USERS.get(actor) : undefined;
+    if (user !== undefined && user.accessKeyId !== own) user = undefined;
     if (user === undefined) {
       user = renderUser(actor, mode, {
         domainId: this.tenant.domainId,

@@ -79,7 +79,7 @@ export function runRegularSession(s: SessionBuilder, sessionClass: SessionClass)
     s.as(rng.pick(tenant.bots), "api");
   } else {
     const actor = pickHuman(rng, tenant);
-    const api = actor.kind === "agency" || (actor.accessKeyId !== null && rng.chance(0.15));
+    const api = actor.kind === "agency" || (actor.keyPolicy !== null && rng.chance(0.15));
     s.as(actor, api ? "api" : "console");
   }
   const mix = sessionClass === "bot" ? BOT_MIX : HUMAN_MIX;
