@@ -1,3 +1,4 @@
+import { MinHeap } from "../internal/min-heap.js";
 import { keyHolders } from "../tenant/key-holders.js";
 import { type KeyPolicy, keyEpochAt, keyRotation } from "../tenant/key-policy.js";
 import type { Tenant } from "../tenant/tenant.js";
@@ -28,7 +29,7 @@ interface Clock {
  * at or after `from`.
  */
 export class KeyClocks {
-  private readonly heap: Clock[] = [];
+  private readonly heap = new MinHeap<Clock>(before);
   private readonly to: number;
 
   constructor(options: {
@@ -44,19 +45,19 @@ export class KeyClocks {
         const clock: Clock = { policy, tenant: index, holder, step: 0, time: 0 };
         let step = 2 * keyEpochAt(policy, from) - 2;
         for (set(clock, step); clock.time < from; set(clock, ++step));
-        if (clock.time < to) this.push(clock);
+        if (clock.time < to) this.heap.push(clock);
       });
     });
   }
 
   /** Time of the next step, or +∞ when none is left before the window end. */
   get nextTime(): number {
-    return this.heap[0]?.time ?? Number.POSITIVE_INFINITY;
+    return this.heap.top?.time ?? Number.POSITIVE_INFINITY;
   }
 
   /** Takes the next step and schedules the holder's following one. */
   take(): KeySlot {
-    const clock = this.heap[0] as Clock;
+    const clock = this.heap.top as Clock;
     const epoch = clock.step >> 1;
     const slot: KeySlot = {
       time: clock.time,
@@ -66,43 +67,9 @@ export class KeyClocks {
       epoch,
     };
     set(clock, clock.step + 1);
-    if (clock.time >= this.to) {
-      const last = this.heap.pop() as Clock;
-      if (this.heap.length > 0 && last !== clock) {
-        this.heap[0] = last;
-        this.down(0);
-      }
-    } else this.down(0);
+    if (clock.time >= this.to) this.heap.pop();
+    else this.heap.siftTop();
     return slot;
-  }
-
-  private push(clock: Clock): void {
-    const heap = this.heap;
-    let i = heap.push(clock) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(clock, heap[parent] as Clock)) break;
-      heap[i] = heap[parent] as Clock;
-      i = parent;
-    }
-    heap[i] = clock;
-  }
-
-  private down(start: number): void {
-    const heap = this.heap;
-    const clock = heap[start] as Clock;
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      const child =
-        right < heap.length && before(heap[right] as Clock, heap[left] as Clock) ? right : left;
-      if (!before(heap[child] as Clock, clock)) break;
-      heap[i] = heap[child] as Clock;
-      i = child;
-    }
-    heap[i] = clock;
   }
 }
 

@@ -1,3 +1,4 @@
+import { MinHeap } from "../internal/min-heap.js";
 import { pipelineRun, runIndexAt } from "../lineage/pipeline-run.js";
 import { type ProjectPlan, projectsOf } from "../lineage/project-plan.js";
 import type { Tenant } from "../tenant/tenant.js";
@@ -23,7 +24,7 @@ interface Clock {
  * at or after `from`.
  */
 export class PipelineClocks {
-  private readonly heap: Clock[] = [];
+  private readonly heap = new MinHeap<Clock>(before);
   private readonly to: number;
 
   constructor(options: {
@@ -40,19 +41,19 @@ export class PipelineClocks {
         let k = Math.max(plan.firstRun, runIndexAt(plan, from));
         while ((pipelineRun(plan, k)?.publishAt ?? Number.POSITIVE_INFINITY) < from) k++;
         this.set(clock, k);
-        if (clock.time < to) this.push(clock);
+        if (clock.time < to) this.heap.push(clock);
       }
     });
   }
 
   /** Start time of the next run, or +∞ when none is left before the window end. */
   get nextTime(): number {
-    return this.heap[0]?.time ?? Number.POSITIVE_INFINITY;
+    return this.heap.top?.time ?? Number.POSITIVE_INFINITY;
   }
 
   /** Takes the next run and schedules the project's following one. */
   take(): PipelineSlot {
-    const clock = this.heap[0] as Clock;
+    const clock = this.heap.top as Clock;
     const slot: PipelineSlot = {
       time: clock.time,
       tenant: clock.tenant,
@@ -60,49 +61,14 @@ export class PipelineClocks {
       run: clock.run,
     };
     this.set(clock, clock.run + 1);
-    if (clock.time >= this.to) {
-      const last = this.heap.pop() as Clock;
-      if (this.heap.length > 0 && last !== clock) {
-        this.heap[0] = last;
-        this.down(0);
-      }
-    } else this.down(0);
+    if (clock.time >= this.to) this.heap.pop();
+    else this.heap.siftTop();
     return slot;
   }
 
   private set(clock: Clock, run: number): void {
     clock.run = run;
     clock.time = pipelineRun(clock.plan, run)?.publishAt ?? Number.POSITIVE_INFINITY;
-  }
-
-  private push(clock: Clock): void {
-    const heap = this.heap;
-    heap.push(clock);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(clock, heap[parent] as Clock)) break;
-      heap[i] = heap[parent] as Clock;
-      i = parent;
-    }
-    heap[i] = clock;
-  }
-
-  private down(start: number): void {
-    const heap = this.heap;
-    const clock = heap[start] as Clock;
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      const child =
-        right < heap.length && before(heap[right] as Clock, heap[left] as Clock) ? right : left;
-      if (!before(heap[child] as Clock, clock)) break;
-      heap[i] = heap[child] as Clock;
-      i = child;
-    }
-    heap[i] = clock;
   }
 }
 
