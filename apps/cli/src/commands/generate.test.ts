@@ -120,6 +120,38 @@ describe("ctsim generate", () => {
     for (const label of written) for (const id of label.traceIds) expect(ids.has(id)).toBe(true);
   });
 
+  it("writes the same bytes and labels whatever --workers (lanes merged in the timeline's order)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctsim-generate-workers-"));
+    const run = async (workers: string, format: string) => {
+      const labels = join(dir, `labels-${workers}-${format}.ndjson`);
+      const { code, stdout, stderr } = await ctsim(
+        "generate",
+        "--now",
+        NOW,
+        "--seed",
+        "11",
+        "--count",
+        "6000",
+        "--scenario",
+        "mass-deletion,login-brute-force,tracker-tampering",
+        "--labels",
+        labels,
+        "--format",
+        format,
+        "--workers",
+        workers,
+      );
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      return { stdout, labels: readFileSync(labels, "utf8") };
+    };
+    for (const format of ["ndjson", "obs"]) {
+      const one = await run("1", format);
+      expect(one.labels.length).toBeGreaterThan(0);
+      for (const workers of ["2", "3"]) expect(await run(workers, format)).toEqual(one);
+    }
+  });
+
   it.each([
     [["--count", "-3"], "--count"],
     [["--expected-count", "0"], "--expected-count"],
@@ -128,6 +160,7 @@ describe("ctsim generate", () => {
     [["--shard", "2/2"], "--shard"],
     [["--scenario", "heist"], "heist"],
     [["--tenants", "0"], "--tenants"],
+    [["--workers", "0"], "--workers"],
     [["--from", "2025-02-02T00:00:00Z", "--to", "2025-02-01T00:00:00Z"], "to"],
     [["--now", "2025-02-01T00:00:00Z", "--from", "2025-02-02T00:00:00Z"], "to"],
     [["--format", "xml"], "xml"],

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { REVISIONS, type Revision } from "@ctsim/catalog";
 import {
   type AnomalyLabel,
@@ -12,6 +13,7 @@ import {
   chunkOfRecords,
   createFileSink,
   createTraceProducer,
+  createWorkerProducer,
   FORMAT_LAYOUTS,
   runStream,
   type TraceSink,
@@ -44,8 +46,12 @@ interface RawGenerateOptions {
   readonly tenants?: string;
   readonly users?: string;
   readonly out?: string;
+  readonly workers?: string;
   readonly modelartsOnly?: true;
 }
+
+/** At most this many worker threads (far beyond what helps: the main thread writes). */
+const MAX_WORKERS = 64;
 
 const DAY = 86_400_000;
 
@@ -54,7 +60,9 @@ const DAY = 86_400_000;
  * the sinks of `ctsim stream`, so memory stays flat however long the output, a failed write ends
  * the command (exit 1) with the file cut back to its last whole record, and a closed pipe
  * (`| head`) ends it quietly. Labels are written after the traces, under the same rule. Without
- * `--now`, the clock is the last UTC midnight, so the same day gives the same bytes.
+ * `--now`, the clock is the last UTC midnight, so the same day gives the same bytes. With more
+ * than one worker (default: one per core), worker threads each run a lane of the timeline and
+ * the main thread merges them back into its order: the bytes do not depend on `--workers`.
  *
  * @example
  * ctsim generate --seed 7 --scenario mass-deletion --labels labels.ndjson > traces.ndjson
@@ -90,10 +98,18 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
     .option("--tenants <n>", "number of tenants (accounts)", "1")
     .option("--users <n>", "IAM users per tenant", "12")
     .option("--out <file>", "write to this file instead of stdout")
+    .option(
+      "--workers <n>",
+      "worker threads generating (default: the cores available); the output is the same whatever the number",
+    )
     .action(async (raw: RawGenerateOptions) => {
       const labels: string[] = [];
       const options = resolve(raw, (label) => labels.push(JSON.stringify(label)));
-      const producer = openProducer(options, raw.format);
+      const workers =
+        raw.workers === undefined
+          ? Math.min(MAX_WORKERS, availableParallelism())
+          : parseInteger(raw.workers, "--workers", 1, MAX_WORKERS);
+      const producer = openProducer(options, raw.format, workers);
       // Both outputs are opened before anything is generated: a path that cannot be written
       // fails at once, whatever the count.
       const { framing } = FORMAT_LAYOUTS[raw.format];
@@ -149,14 +165,26 @@ function resolve(raw: RawGenerateOptions, onLabel: (label: AnomalyLabel) => void
 
 /**
  * The generator's own timeline (no re-timing) as chunks, in the format's record shape: through
- * the same sinks as `ctsim stream`, the bytes are those of `encodeTraces`.
+ * the same sinks as `ctsim stream`, the bytes are those of `encodeTraces`. One worker runs in
+ * this thread; more run in worker threads, merged in the timeline's order.
  */
-function openProducer(options: TimelineOptions, format: TraceFormat): ChunkProducer {
+function openProducer(
+  options: TimelineOptions,
+  format: TraceFormat,
+  workers: number,
+): ChunkProducer {
+  const shape = FORMAT_LAYOUTS[format].shape;
   try {
-    return createTraceProducer({
-      timeline: options,
-      shape: FORMAT_LAYOUTS[format].shape,
+    if (workers === 1) return createTraceProducer({ timeline: options, shape, retime: false });
+    const { shard, onLabel, ...timeline } = options;
+    return createWorkerProducer({
+      workers,
+      ...(shard === undefined ? {} : { shard }),
+      timeline,
+      shape,
       retime: false,
+      ordered: true,
+      ...(onLabel === undefined ? {} : { onLabel }),
     });
   } catch (error) {
     if (error instanceof GeneratorError) throw usageError(error.message);

@@ -36,7 +36,7 @@ export { createTraceProducer, TRACE_SHAPES } from "./trace-producer.js";
 export type { TraceProducer, TraceProducerOptions, TraceShape } from "./trace-producer.js";
 export { createWorkerProducer } from "./worker-producer.js";
 export type { WorkerProducerOptions } from "./worker-producer.js";
-export { workerShard } from "./worker-shard.js";
+export { workerShard } from "../timeline/worker-shard.js";
 
 // ── Pacing, accounting, running ─────────────────────────────────────────────
 export { Pacer } from "./pacer.js";

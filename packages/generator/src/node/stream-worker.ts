@@ -1,6 +1,6 @@
 /**
- * Worker-thread entry of {@link createWorkerProducer}: runs one shard of the timeline and answers
- * each `{ max }` request with the next chunk (plus the records' generator times, for the ordered
+ * Worker-thread entry of {@link createWorkerProducer}: runs one lane of the timeline and answers
+ * each `{ max }` request with the next chunk (plus the records' merge keys, for the ordered
  * merge), or `{ done: true }`. Chunk buffers the main thread is done with come back as
  * `{ recycle }` and are filled again.
  */
@@ -24,18 +24,27 @@ port.on("message", (request: WorkerRequest) => {
     const chunk = producer.pull(request.max);
     if (chunk === undefined) reply = { done: true };
     else {
-      const times = Float64Array.from(producer.lastTimes);
+      const keys = producer.lastKeys;
       reply = {
         bytes: chunk.bytes,
         count: chunk.count,
-        times,
+        ...(keys === undefined ? {} : { keys }),
         ...(chunk.routes === undefined ? {} : { routes: chunk.routes }),
       };
     }
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  if ("times" in reply) {
-    port.postMessage(reply, [reply.times.buffer, reply.bytes.buffer] as ArrayBuffer[]);
+  if ("bytes" in reply) {
+    const keys = reply.keys;
+    const transfer = [reply.bytes.buffer as ArrayBuffer];
+    if (keys !== undefined) {
+      transfer.push(
+        keys.times.buffer as ArrayBuffer,
+        keys.sessions.buffer as ArrayBuffer,
+        keys.ends.buffer as ArrayBuffer,
+      );
+    }
+    port.postMessage(reply, transfer);
   } else port.postMessage(reply);
 });

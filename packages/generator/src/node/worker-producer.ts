@@ -1,11 +1,13 @@
-import { Worker } from "node:worker_threads";
+import type { AnomalyLabel } from "../anomaly-label.js";
 import type { ShardSpec, TimelineOptions } from "../index.js";
+import { resolveTimelineOptions } from "../timeline/timeline-config.js";
+import { BufferPool } from "./buffer-pool.js";
+import { LaneMerge } from "./lane-merge.js";
 import type { ChunkProducer } from "./run-stream.js";
 import { StreamError, StreamErrorCode } from "./stream-error.js";
-import { NEWLINE, offsetAfterRecords, type TraceChunk, type TraceRoute } from "./trace-chunk.js";
+import { offsetAfterRecords, type TraceChunk } from "./trace-chunk.js";
 import type { TraceProducerOptions, TraceShape } from "./trace-producer.js";
-import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
-import { workerShard } from "./worker-shard.js";
+import { type LaneChunk, WorkerLane } from "./worker-lane.js";
 
 /** Options of {@link createWorkerProducer}. */
 export interface WorkerProducerOptions {
@@ -20,36 +22,42 @@ export interface WorkerProducerOptions {
   /** Attach a route per record. Default `false`. */
   readonly routes?: boolean;
   /**
-   * Merge the workers' records in generator-time order, so every prefix (e.g. `--count N`) is
-   * the same whatever the worker count. Costs main-thread time per record. Default `false`
-   * (chunks are passed on as they arrive).
+   * Merge the workers' records into the timeline's own order, so the records are byte for
+   * byte those one thread produces (and every prefix, e.g. `--count N`, is the same) whatever
+   * the worker count. Costs the main thread a comparison per record and a copy per run of
+   * records. Default `false` (chunks are passed on as they arrive).
    */
   readonly ordered?: boolean;
+  /**
+   * Receives the anomaly labels (with `ordered`), in the order and with the content the
+   * timeline's own `onLabel` would see.
+   */
+  readonly onLabel?: (label: AnomalyLabel) => void;
   /** Records each worker produces per request. Default 1024. */
   readonly chunkRecords?: number;
   /** Re-time records to the wall clock (see `TraceProducerOptions.retime`). Default `true`. */
   readonly retime?: boolean;
 }
 
-/** Chunks requested ahead from each worker, so a worker is never idle while its last chunk is written. */
-const PREFETCH = 2;
-
 /**
- * A producer that runs the timeline in `workers` worker threads. Worker `w` of `N` produces
- * shard `i + n·w` of `n·N` (see {@link workerShard}), so the records this machine streams are
- * those of shard `i/n` whatever `N` is. Each worker has at most {@link PREFETCH} chunks
- * requested or waiting, so a slow sink stops the workers instead of filling memory.
+ * A producer that runs the timeline in `workers` worker threads, each one lane of it: the
+ * timeline planned whole (window, rate, count), of which worker `w` expands the sessions of
+ * sub-shard `w` of this machine's shard (see `workerShard`), so the records this machine streams
+ * are those of its shard whatever the worker count. Ordered, the lanes are merged back into
+ * the timeline's own order (see {@link LaneMerge}).
  *
- * Errors: `pull` rejects with `CTSIM_STREAM_PRODUCER_FAILED` when a worker fails.
+ * Errors: throws `GeneratorError` (`CTSIM_GENERATOR_INVALID_OPTION`) for timeline options that
+ * describe no timeline, before any worker starts; `pull` rejects with
+ * `CTSIM_STREAM_PRODUCER_FAILED` when a worker fails.
  *
  * @example
- * const producer = createWorkerProducer({ workers: 2, timeline: { seed: 7 } });
+ * const producer = createWorkerProducer({ workers: 2, timeline: { seed: 7 }, ordered: true });
  */
 export function createWorkerProducer(options: WorkerProducerOptions): ChunkProducer {
-  const machine = options.shard ?? { index: 0, count: 1 };
+  const shard = options.shard ?? { index: 0, count: 1 };
   const chunkRecords = options.chunkRecords ?? 1024;
+  const ordered = options.ordered === true;
   const start = Date.now();
-  const lanes: Lane[] = [];
   let wake: (() => void) | undefined;
   let changed = new Promise<void>((resolve) => {
     wake = resolve;
@@ -60,46 +68,25 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
       wake = resolve;
     });
   };
-
-  for (let w = 0; w < options.workers; w += 1) {
+  const live = options.retime ?? true;
+  const timeline = live
+    ? { from: start, now: start, ...options.timeline, shard }
+    : { ...options.timeline, shard };
+  // Checked here, where the caller can tell a bad option from a failing worker.
+  resolveTimelineOptions(timeline);
+  const lanes = Array.from({ length: options.workers }, (_, w) => {
     const data: TraceProducerOptions = {
-      // One window start for every worker: the shards must slice the same timeline.
-      timeline: {
-        from: start,
-        now: start,
-        ...options.timeline,
-        shard: workerShard(machine, options.workers, w),
-      },
+      // Live, one window start for every worker: the lanes must slice the same timeline. A
+      // replay is exactly the timeline given.
+      timeline,
+      lane: { index: w, count: options.workers },
       shape: options.shape ?? "api",
       routes: options.routes ?? false,
-      retime: options.retime ?? true,
+      retime: live,
+      mergeKeys: ordered,
     };
-    const worker = startWorker(data);
-    const lane: Lane = { worker, queue: [], outstanding: 0, done: false };
-    worker.on("message", (reply: WorkerReply) => {
-      lane.outstanding -= 1;
-      if ("done" in reply) lane.done = true;
-      else if ("error" in reply) lane.error = reply.error;
-      else lane.queue.push({ ...reply, pos: 0, offset: 0 });
-      notify();
-    });
-    worker.on("error", (error) => {
-      lane.error = error.stack ?? error.message;
-      notify();
-    });
-    lanes.push(lane);
-  }
-
-  const topUp = (lane: Lane): void => {
-    while (
-      !lane.done &&
-      lane.error === undefined &&
-      lane.outstanding + lane.queue.length < PREFETCH
-    ) {
-      lane.outstanding += 1;
-      lane.worker.postMessage({ max: chunkRecords } satisfies WorkerRequest);
-    }
-  };
+    return new WorkerLane(data, chunkRecords, notify);
+  });
   const check = (): void => {
     const failed = lanes.find((lane) => lane.error !== undefined);
     if (failed !== undefined) {
@@ -108,14 +95,6 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
         `a stream worker failed: ${failed.error}`,
       );
     }
-  };
-  for (const lane of lanes) topUp(lane);
-
-  /** Sends a chunk buffer back to the worker that filled it (it is detached here). */
-  const recycle = (lane: Lane, bytes: Uint8Array): void => {
-    const buffer = bytes.buffer as ArrayBuffer;
-    if (!lane.done && lane.error === undefined)
-      lane.worker.postMessage({ recycle: buffer }, [buffer]);
   };
 
   let next = 0;
@@ -129,88 +108,37 @@ export function createWorkerProducer(options: WorkerProducerOptions): ChunkProdu
         next = (next + k + 1) % lanes.length;
         const whole = head.pos === 0 && head.count <= max;
         const chunk = takeRecords(head, max);
-        if (head.pos >= head.count) lane.queue.shift();
-        topUp(lane);
+        if (head.pos >= head.count) lane.shift();
         // A chunk passed on whole can come back for reuse; parts share their buffer, so not them.
-        return whole ? { ...chunk, release: () => recycle(lane, head.bytes) } : chunk;
+        return whole ? { ...chunk, release: () => lane.recycle(head.bytes) } : chunk;
       }
       if (lanes.every((lane) => lane.done)) return undefined;
       await changed;
     }
   };
 
-  const pullOrdered = async (max: number): Promise<TraceChunk | undefined> => {
-    const records: Uint8Array[] = [];
-    const routes: TraceRoute[] = [];
-    const consumed: [Lane, Uint8Array][] = [];
-    while (records.length < max) {
-      check();
-      // Every live lane needs a record at hand before the smallest time can be known.
-      const starving = lanes.find((lane) => !lane.done && lane.queue.length === 0);
-      if (starving !== undefined) {
-        topUp(starving);
-        await changed;
-        continue;
-      }
-      let best: Lane | undefined;
-      for (const lane of lanes) {
-        const head = lane.queue[0];
-        if (head === undefined) continue;
-        const bestHead = best?.queue[0];
-        if (bestHead === undefined || head.times[head.pos]! < bestHead.times[bestHead.pos]!)
-          best = lane;
-      }
-      if (best === undefined) break;
-      const head = best.queue[0]!;
-      const end = head.bytes.indexOf(NEWLINE, head.offset) + 1;
-      records.push(head.bytes.subarray(head.offset, end));
-      if (head.routes !== undefined) routes.push(head.routes[head.pos]!);
-      head.pos += 1;
-      head.offset = end;
-      if (head.pos >= head.count) {
-        best.queue.shift();
-        consumed.push([best, head.bytes]);
-        topUp(best);
-      }
-    }
-    if (records.length === 0) return undefined;
-    const bytes = Buffer.concat(records);
-    // The records are copied: the buffers they came from can be filled again.
-    for (const [lane, used] of consumed) recycle(lane, used);
-    return options.routes === true
-      ? { bytes, count: records.length, routes }
-      : { bytes, count: records.length };
-  };
+  const merge = ordered
+    ? new LaneMerge({
+        lanes,
+        changed: () => changed,
+        check,
+        limit: options.timeline?.count ?? Number.POSITIVE_INFINITY,
+        routes: options.routes ?? false,
+        ...(options.onLabel === undefined ? {} : { onLabel: options.onLabel }),
+        pool: new BufferPool(),
+      })
+    : undefined;
 
   return {
-    pull: options.ordered === true ? pullOrdered : pullUnordered,
+    pull: merge === undefined ? pullUnordered : (max) => merge.pull(max),
     async close(): Promise<void> {
-      await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+      await Promise.all(lanes.map((lane) => lane.terminate()));
     },
   };
 }
 
-interface Buffered {
-  readonly bytes: Uint8Array;
-  readonly count: number;
-  readonly times: Float64Array;
-  readonly routes?: readonly TraceRoute[];
-  /** Records of this chunk already passed on. */
-  pos: number;
-  /** Byte offset of record `pos`. */
-  offset: number;
-}
-
-interface Lane {
-  readonly worker: Worker;
-  readonly queue: Buffered[];
-  outstanding: number;
-  done: boolean;
-  error?: string;
-}
-
-/** Takes up to `max` records from the unread part of a buffered chunk (unordered path). */
-function takeRecords(head: Buffered, max: number): TraceChunk {
+/** Takes up to `max` records from the unread part of a received chunk (unordered path). */
+function takeRecords(head: LaneChunk, max: number): TraceChunk {
   const count = Math.min(head.count - head.pos, max);
   const start = head.offset;
   const end =
@@ -226,19 +154,4 @@ function takeRecords(head: Buffered, max: number): TraceChunk {
   head.pos += count;
   head.offset = end;
   return routes === undefined ? { bytes, count } : { bytes, count, routes };
-}
-
-/**
- * Starts a stream worker. Built, the entry is `stream-worker.js` beside this file. From source
- * (tests, `tsx`), Node 20 does not carry the TypeScript loader into worker threads, so a small
- * bootstrap registers tsx in the worker before importing `stream-worker.ts`.
- */
-function startWorker(data: TraceProducerOptions): Worker {
-  if (!import.meta.url.endsWith(".ts")) {
-    return new Worker(new URL("./stream-worker.js", import.meta.url), { workerData: data });
-  }
-  const entry = new URL("./stream-worker.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
 }

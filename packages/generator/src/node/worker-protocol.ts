@@ -1,3 +1,4 @@
+import type { MergeKeys } from "./merge-keys.js";
 import type { TraceRoute } from "./trace-chunk.js";
 
 /**
@@ -12,8 +13,8 @@ export type WorkerReply =
       /** The chunk's bytes (their `ArrayBuffer` is transferred). */
       readonly bytes: Uint8Array;
       readonly count: number;
-      /** Generator time of each record, in order. */
-      readonly times: Float64Array;
+      /** The records' merge keys, when the lanes are merged in order (their buffers transferred). */
+      readonly keys?: MergeKeys;
       readonly routes?: readonly TraceRoute[];
     }
   | { readonly done: true }

@@ -1,7 +1,8 @@
 import { STREAM } from "../internal/streams.js";
-import type { TimelineOptions } from "../timeline-options.js";
+import type { ShardSpec, TimelineOptions } from "../timeline-options.js";
 import type { GeneratedTrace } from "../trace/generated-trace.js";
-import type { LabelTracker, TrackedLabel } from "../trace/label-tracker.js";
+import { LabelLedger } from "../trace/label-ledger.js";
+import type { TrackedLabel } from "../trace/label-tracker.js";
 import type { TraceEvent } from "../trace-event.js";
 import type { SessionClass } from "../workflows/workflow-mix.js";
 import { expectedSessions, expectedSessionsByClass } from "./arrival-rate.js";
@@ -9,6 +10,7 @@ import { type Arrival, ArrivalStream } from "./arrival-stream.js";
 import { expandSession } from "./expand-session.js";
 import { SessionHeap } from "./session-heap.js";
 import { resolveTimelineOptions, type TimelineConfig } from "./timeline-config.js";
+import { workerShard } from "./worker-shard.js";
 
 /**
  * The seeded timeline: traces of every tenant's sessions in ascending `time`, produced lazily
@@ -27,27 +29,52 @@ export function generateTraces(options: TimelineOptions = {}): IterableIterator<
 }
 
 /**
+ * One lane of a timeline split between worker threads: the timeline is planned as `options`
+ * describe it (window, rate, count), and the lane expands only the sessions of its `lane`
+ * sub-shard of `options.shard`, so the lanes' traces, merged in (time, session index) order
+ * (see {@link TimelineIterator.session}), are the timeline's own, byte for byte. Each lane stops
+ * at `count` traces of its own, which is never fewer than the merge takes from it.
+ *
+ * @example
+ * const lane = openTimelineLane({ seed: 7, count: 1000 }, { index: 1, count: 2 });
+ */
+export function openTimelineLane(options: TimelineOptions, lane: ShardSpec): TimelineIterator {
+  return new TimelineIterator(resolveTimelineOptions(options), lane);
+}
+
+/**
  * The timeline as a hand-written iterator (no generator-function frame on the hottest loop):
  * arrivals are expanded into sessions when their time comes, and a min-heap merges the
  * sessions' traces in (time, session index) order.
  */
-class TimelineIterator implements IterableIterator<TraceEvent> {
+export class TimelineIterator implements IterableIterator<TraceEvent> {
   private readonly config: TimelineConfig;
   private readonly to: number;
-  private readonly onLabel: ((label: TrackedLabel) => void) | null;
+  private readonly labels: LabelLedger | null;
   private readonly arrivals: ArrivalStream | null;
   private readonly heap = new SessionHeap();
-  private readonly openLabels = new Set<LabelTracker>();
+  /** Sessions whose index ≡ `residue` (mod `modulus`) are expanded here. */
+  private readonly modulus: number;
+  private readonly residue: number;
   private pending: Arrival | null = null;
   private remaining: number;
   private done = false;
+  private lastSession = -1;
 
-  constructor(config: TimelineConfig) {
+  constructor(config: TimelineConfig, lane: ShardSpec = { index: 0, count: 1 }) {
     this.config = config;
     this.to = config.to;
     // Labels are only started by runScenario, whose names are ScenarioNames: a TrackedLabel
     // that reaches onLabel is an AnomalyLabel.
-    this.onLabel = config.onLabel as ((label: TrackedLabel) => void) | null;
+    const onLabel = config.onLabel as ((label: TrackedLabel) => void) | null;
+    this.labels = onLabel === null ? null : new LabelLedger(onLabel);
+    const shard = workerShard(
+      { index: config.shardIndex, count: config.shardCount },
+      lane.count,
+      lane.index,
+    );
+    this.modulus = shard.count;
+    this.residue = shard.index;
     this.remaining = config.count;
     if (config.count === 0) {
       this.arrivals = null;
@@ -70,6 +97,14 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
     return this;
   }
 
+  /**
+   * Index of the session of the trace `next` returned last: with the trace's `time`, the key
+   * that orders the timeline (ties in both only within one session, in its own order).
+   */
+  get session(): number {
+    return this.lastSession;
+  }
+
   next(): IteratorResult<TraceEvent, undefined> {
     const event = this.done ? null : this.step();
     if (event === null) return { done: true, value: undefined };
@@ -84,11 +119,11 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
   private step(): GeneratedTrace | null {
     const heap = this.heap;
     const arrivals = this.arrivals as ArrivalStream;
-    const { shardCount, shardIndex } = this.config;
+    const { modulus, residue } = this;
     for (;;) {
       const next = this.pending;
       if (next !== null && next.time <= heap.nextTime) {
-        if (next.index % shardCount === shardIndex) {
+        if (next.index % modulus === residue) {
           const events = expandSession(this.config, next, this.to);
           if (events.length > 0) heap.push({ index: next.index, events, pos: 0 });
         }
@@ -99,16 +134,11 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
         this.finish();
         return null;
       }
+      this.lastSession = heap.nextIndex;
       const event = heap.take();
       const label = event.label;
-      if (label !== null && this.onLabel !== null) {
-        this.openLabels.add(label);
-        const done = label.emitted(event.traceId, event.time);
-        if (done !== null) {
-          this.openLabels.delete(label);
-          this.onLabel(done);
-        }
-      }
+      if (label !== null && this.labels !== null)
+        this.labels.emitted(label, event.traceId, event.time);
       if (--this.remaining <= 0) this.finish();
       return event;
     }
@@ -118,13 +148,7 @@ class TimelineIterator implements IterableIterator<TraceEvent> {
   private finish(): void {
     if (this.done) return;
     this.done = true;
-    if (this.onLabel !== null) {
-      for (const label of this.openLabels) {
-        const partial = label.flush();
-        if (partial !== null) this.onLabel(partial);
-      }
-    }
-    this.openLabels.clear();
+    this.labels?.finish();
   }
 }
 

@@ -27,6 +27,11 @@ export class SessionHeap {
     return this.n === 0 ? Number.POSITIVE_INFINITY : (this.times[0] as number);
   }
 
+  /** Session index of the earliest next trace (`-1` when empty). */
+  get nextIndex(): number {
+    return this.n === 0 ? -1 : (this.indices[0] as number);
+  }
+
   /** Adds a session that has at least one trace left. */
   push(session: ActiveSession): void {
     if (this.n === this.times.length) this.grow();

@@ -23,15 +23,18 @@ export interface TrackedLabel extends LabelSpec {
  * traces has been emitted (or, via {@link LabelTracker.flush}, when the stream stops early).
  */
 export class LabelTracker {
-  private readonly spec: LabelSpec;
+  /** What the anomaly is. */
+  readonly spec: LabelSpec;
   private readonly traceIds: string[] = [];
   private from = 0;
   private to = 0;
   /** Traces of the anomaly not yet emitted. */
   pending = 0;
 
-  constructor(spec: LabelSpec) {
+  /** `pending`: traces of the anomaly, when known (a scenario counts them as it makes them). */
+  constructor(spec: LabelSpec, pending = 0) {
     this.spec = spec;
+    this.pending = pending;
   }
 
   /** Records one emitted trace; returns the label once it is complete. */

@@ -1,4 +1,4 @@
-import type { ShardSpec } from "../index.js";
+import type { ShardSpec } from "../timeline-options.js";
 
 /**
  * The shard worker `worker` (of `workers`) runs so that the workers of machine shard `i/n`
