@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { parseByteSize } from "./byte-size.js";
 
 /**
- * The snapshot cache's default limit: 4 GiB. A snapshot takes ~1,480 bytes a trace (87 MiB for
- * 61,623 traces, measured; ~1.4 GiB for the 1M-trace week of `ctsim serve --expected-count
+ * The snapshot cache's default limit: 4 GiB. A snapshot takes ~1,480 bytes a trace (measured:
+ * 87 MiB for 61,623 traces, 1.39 GiB for the 1,004,902 traces of `ctsim serve --expected-count
  * 1000000`; ~70 MiB at the 50,000 traces below which nothing is written), so the limit holds two
  * 1M-trace stores (two option sets, or the hour before and this one; a third is written only
  * after the least recently used goes) and about fifty of the smallest. It stays under the ~4.3
