@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { CliIo } from "./cli-io.js";
 import type { CommandFactory } from "./command-factory.js";
+import { cacheCommand } from "./commands/cache.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
@@ -20,6 +21,7 @@ const commands: readonly CommandFactory[] = [
   statsCommand,
   streamCommand,
   serveCommand,
+  cacheCommand,
   signCommand,
   contractCommand,
 ];

@@ -46,6 +46,8 @@ describe("ctsim serve", () => {
     [["--expected-count", "-5"], /--expected-count must be an integer from 1/],
     [["--workers", "-1"], /--workers must be an integer from 0 to 64/],
     [["--workers", "65"], /--workers must be an integer from 0 to 64/],
+    [["--cache-max", "4X"], /--cache-max must be a size like 4294967296, 512M or 4G/],
+    [["--cache-max", "-1G"], /--cache-max must be a size/],
   ])("rejects %j with exit code 2", async (argv, message) => {
     const { code, stderr } = await ctsim("serve", "--port", "0", ...argv);
     expect(code).toBe(2);
@@ -77,24 +79,70 @@ describe("ctsim serve", () => {
     }
   });
 
-  it("says where the store came from: built and snapshotted, then loaded from the snapshot", async () => {
+  it("says where the store came from and what the cache wrote, loaded and evicted, within --cache-max", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
-    const start = async () => {
+    writeFileSync(join(cacheDir, "notes.txt"), "not ctsim's");
+    const start = async (...argv: string[]) => {
       // Over the 50,000 traces from which a store is cached.
-      const { child, banner } = await serve(["--expected-count", "60000", "--workers", "0"], {
-        CTSIM_CACHE_DIR: cacheDir,
-      });
+      const { child, banner, stderr } = await serve(
+        ["--expected-count", "60000", "--workers", "0", ...argv],
+        { CTSIM_CACHE_DIR: cacheDir },
+      );
       const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       expect(await exit).toBe(0);
-      return /ready in \d+\.\d s: (.*)/.exec(banner)?.[1];
+      const origin = /ready in \d+\.\d s: (.*)/.exec(banner)?.[1];
+      const cache = stderr()
+        .split("\n")
+        .filter((line) => line.startsWith("ctsim serve: snapshot cache: "))
+        .map((line) => line.slice("ctsim serve: snapshot cache: ".length));
+      return { origin, cache };
     };
+    const snapshots = () => readdirSync(cacheDir).filter((name) => name.endsWith(".ctsnap"));
+    const mib = "\\d+\\.\\d MiB";
     try {
       const first = await start();
-      const [file] = readdirSync(cacheDir);
-      expect(file).toMatch(/\.ctsnap$/);
-      expect(first).toBe(`built by the generator, writing the snapshot ${join(cacheDir, file!)}`);
-      expect(await start()).toBe(`loaded from the snapshot ${join(cacheDir, file!)}`);
+      const [file] = snapshots();
+      expect(file).toMatch(/^[0-9a-f]{16}-\d{8}T\d{6}\.000Z\.ctsnap$/);
+      const path = join(cacheDir, file!);
+      expect(first.origin).toBe(`built by the generator, writing the snapshot ${path}`);
+      const limit = "limit 4.00 GiB \\(--cache-max, CTSIM_CACHE_MAX\\)";
+      expect(first.cache).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^writing ${path} \\((${mib})\\); ${cacheDir} will hold \\1 of ctsim's, ${limit}$`,
+          ),
+        ),
+        expect.stringMatching(new RegExp(`^wrote ${path} \\(${mib}\\)$`)),
+      ]);
+      const second = await start();
+      expect(second.origin).toBe(`loaded from the snapshot ${path}`);
+      expect(second.cache).toEqual([
+        expect.stringMatching(
+          new RegExp(`^loaded ${path} \\((${mib})\\); ${cacheDir} holds \\1 of ctsim's, ${limit}$`),
+        ),
+      ]);
+      // Another seed under a limit too small for two snapshots: the first one goes.
+      const third = await start("--seed", "2", "--cache-max", "150M");
+      const [other] = snapshots();
+      expect(snapshots()).toEqual([other]);
+      expect(other).not.toBe(file);
+      expect(third.cache[0]).toMatch(
+        new RegExp(`^evicted ${path} \\(${mib}, last used \\S+Z\\) to make room$`),
+      );
+      expect(third.cache[1]).toMatch(/will hold \d+\.\d MiB of ctsim's, limit 150 MiB/);
+      // A snapshot over the limit on its own is not written, and nothing is evicted for it.
+      const fourth = await start("--seed", "3", "--cache-max", "50M");
+      expect(fourth.origin).toBe("built by the generator");
+      expect(fourth.cache).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^not written: ${mib} is over the cache's limit of 50\\.0 MiB; ${cacheDir} holds ${mib} of ctsim's, limit 50\\.0 MiB`,
+          ),
+        ),
+      ]);
+      expect(snapshots()).toEqual([other]);
+      expect(readdirSync(cacheDir)).toContain("notes.txt");
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

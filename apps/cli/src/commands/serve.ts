@@ -2,8 +2,11 @@ import { FAULT_SPEC_SYNTAX, MockError } from "@ctsim/mock";
 import {
   AUTH_MODES,
   type AuthMode,
+  defaultCacheDir,
+  defaultCacheMaxBytes,
   type MockService,
   type MockServiceOptions,
+  parseByteSize,
   startMockService,
 } from "@ctsim/mock/node";
 import { Command, Option } from "commander";
@@ -11,6 +14,7 @@ import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
 import { parseInteger } from "../internal/parse-values.js";
+import { cacheBanner, cacheWrittenLine } from "../serve/cache-banner.js";
 import { serveBanner } from "../serve/serve-banner.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
@@ -37,6 +41,7 @@ interface ServeFlags {
   readonly modelartsOnly?: true;
   /** `false` with `--no-cache`. */
   readonly cache: boolean;
+  readonly cacheMax?: string;
 }
 
 /**
@@ -82,7 +87,14 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "--workers <n>",
       "worker threads generating the traces, 0 = this thread (default: by load size and cores)",
     )
-    .option("--no-cache", "neither read nor write store snapshots (big loads are cached)")
+    .option(
+      "--no-cache",
+      "neither read nor write store snapshots (stores of 50,000 traces or more are cached)",
+    )
+    .option(
+      "--cache-max <size>",
+      "most bytes of snapshots kept in the cache directory, like 512M or 4G (0: write none); the least recently used are evicted to make room (default: $CTSIM_CACHE_MAX, else 4G)",
+    )
     .option(
       "--modelarts-only",
       "ModelArts traces only: no IAM sign-ins, no OBS traces and so no data trackers (by default the store holds both)",
@@ -97,15 +109,20 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     )
     .addHelpText(
       "after",
-      "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n",
+      "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n\nSnapshot cache: a store of 50,000 traces or more is written to $CTSIM_CACHE_DIR (off: no cache),\nelse $XDG_CACHE_HOME/ctsim/mock, else ~/.cache/ctsim/mock (~1.4 KiB a trace: ~1.4 GiB for 1M),\nand loaded by the next start in the same clock hour with the same flags; a new hour moves the\nweek and builds it anew. The least recently used snapshots are evicted to stay within\n--cache-max; what is loaded, written and evicted is said on stderr. See 'ctsim cache'.\n",
     )
     .action(async (flags: ServeFlags) => {
       const started = performance.now();
-      const service = await start(flags, (error) =>
-        io.stderr.write(
-          `ctsim serve: cannot write the state file (the changes were answered 500 CTS.0004): ${error.message}\n`,
-        ),
-      );
+      let cacheError: Error | undefined;
+      const service = await start(flags, io, {
+        onStateError: (error) =>
+          io.stderr.write(
+            `ctsim serve: cannot write the state file (the changes were answered 500 CTS.0004): ${error.message}\n`,
+          ),
+        onCacheError: (error) => {
+          cacheError = error;
+        },
+      });
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
       const seconds = (performance.now() - started) / 1000;
@@ -117,6 +134,14 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
           ...(credentialsFile === undefined ? {} : { credentialsFile }),
         }),
       );
+      io.stderr.write(cacheBanner(service.load));
+      const { load } = service;
+      if (load.file !== undefined && load.source === "built") {
+        void load.written.then((written) => {
+          const error = cacheError === undefined ? {} : { error: cacheError };
+          io.stderr.write(cacheWrittenLine(load, { written, ...error }));
+        });
+      }
       await shutdown.requested;
       try {
         await service.close();
@@ -134,8 +159,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
 
 async function start(
   flags: ServeFlags,
-  onStateError: (error: Error) => void,
+  io: CliIo,
+  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError">>,
 ): Promise<MockService> {
+  const { onStateError, onCacheError } = on;
   try {
     return await startMockService({
       host: flags.host,
@@ -151,6 +178,8 @@ async function start(
       ...(flags.state === undefined ? {} : { stateFile: flags.state, onStateError }),
       ...(flags.credentials === undefined ? {} : { credentialsFile: flags.credentials }),
       ...loadOptions(flags),
+      ...cacheOptions(flags, io),
+      onCacheError,
     });
   } catch (error) {
     if (error instanceof MockError && error.code === "CTSIM_MOCK_INVALID_OPTION")
@@ -162,15 +191,12 @@ async function start(
 }
 
 /**
- * `--tenants`, `--expected-count`, `--workers`, `--no-cache`, `--modelarts-only`: what the
- * store holds and how it is built.
+ * `--tenants`, `--expected-count`, `--workers`, `--modelarts-only`: what the store holds and
+ * how it is built.
  */
 function loadOptions(
   flags: ServeFlags,
-): Pick<
-  MockServiceOptions,
-  "tenants" | "expectedCount" | "workers" | "cacheDir" | "modelartsOnly"
-> {
+): Pick<MockServiceOptions, "tenants" | "expectedCount" | "workers" | "modelartsOnly"> {
   return {
     ...(flags.modelartsOnly === true ? { modelartsOnly: true } : {}),
     ...(flags.tenants === undefined
@@ -182,8 +208,23 @@ function loadOptions(
     ...(flags.workers === undefined
       ? {}
       : { workers: parseInteger(flags.workers, "--workers", 0, MAX_WORKERS) }),
-    ...(flags.cache ? {} : { cacheDir: false as const }),
   };
+}
+
+/**
+ * `--no-cache`, `--cache-max` and the environment `ctsim cache` reads too (`CTSIM_CACHE_DIR`,
+ * `XDG_CACHE_HOME`, `CTSIM_CACHE_MAX`): where snapshots go and how many bytes they may take.
+ */
+function cacheOptions(
+  flags: ServeFlags,
+  io: CliIo,
+): Pick<MockServiceOptions, "cacheDir" | "cacheMaxBytes"> {
+  if (!flags.cache) return { cacheDir: false };
+  const cacheMaxBytes =
+    flags.cacheMax === undefined
+      ? defaultCacheMaxBytes(io.env)
+      : parseByteSize(flags.cacheMax, "--cache-max");
+  return { cacheDir: defaultCacheDir(io.env), cacheMaxBytes };
 }
 
 /**

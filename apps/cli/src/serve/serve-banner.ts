@@ -119,12 +119,22 @@ function tryLine(
   return `try: curl '${target}'`;
 }
 
-/** Where the store came from: a snapshot, or the generator (and the snapshot it is written to). */
+/**
+ * Where the store came from: a snapshot, or the generator (and why no snapshot served: refused,
+ * or cached only for other windows of the same load, which a moved clock cannot reuse), and the
+ * snapshot it is written to.
+ */
 function storeOrigin(load: CachedLoad): string {
   if (load.source === "loaded") return `loaded from the snapshot ${load.file}`;
-  const refused = load.refused === undefined ? "" : ` (snapshot not used: ${load.refused})`;
+  const others = load.cache?.otherWindows ?? [];
+  const why =
+    load.refused !== undefined
+      ? ` (snapshot not used: ${load.refused})`
+      : others.length > 0
+        ? ` (no snapshot for this window; this load is cached for the window ending ${new Date(others[0] as number).toISOString()}${others.length > 1 ? ` and ${others.length - 1} more` : ""}, and a window moved by the clock is generated anew, not derived)`
+        : "";
   const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
-  return `built by the generator${refused}${writing}`;
+  return `built by the generator${why}${writing}`;
 }
 
 /** `state: F (restored 2 trackers, 1 notification)`, or `(new)` when there was no file yet. */

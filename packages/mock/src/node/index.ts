@@ -22,8 +22,21 @@ export { loadNdjsonFile } from "./load-ndjson-file.js";
 export { loadGeneratedTracesInWorkers } from "./load-generated-traces-in-workers.js";
 export type { WorkerLoadOptions } from "./load-generated-traces-in-workers.js";
 
-// ── Store snapshots ─────────────────────────────────────────────────────────
-export { defaultCacheDir, loadStoreCached } from "./cached-store-load.js";
-export type { CachedLoad, CachedLoadOptions } from "./cached-store-load.js";
+// ── Store snapshots and their cache ─────────────────────────────────────────
+export { loadStoreCached } from "./cached-store-load.js";
+export type { CacheReport, CachedLoad, CachedLoadOptions } from "./cached-store-load.js";
+export {
+  DEFAULT_CACHE_MAX_BYTES,
+  defaultCacheDir,
+  defaultCacheMaxBytes,
+} from "./cache-defaults.js";
+export { SnapshotCache } from "./snapshot-cache.js";
+export type {
+  RoomMade,
+  SnapshotCacheEntry,
+  SnapshotCacheListing,
+  SnapshotCacheOptions,
+} from "./snapshot-cache.js";
+export { formatByteSize, parseByteSize } from "./byte-size.js";
 export { readSnapshotFile, writeSnapshotFile } from "./snapshot-file.js";
 export type { SnapshotReadResult } from "./snapshot-file.js";

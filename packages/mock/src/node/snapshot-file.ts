@@ -45,6 +45,28 @@ export function readSnapshotFile(store: TraceStore, file: string, key: string): 
   }
 }
 
+/** A store's snapshot, encoded and not yet written (its parts are views of the store's arrays). */
+export interface EncodedSnapshot {
+  /** The file's bytes, in order. */
+  readonly parts: readonly Uint8Array[];
+  /** Their total length: the file's size. */
+  readonly bytes: number;
+}
+
+/**
+ * Encodes the store's snapshot for `key` without writing it, so its size is known before
+ * anything is written (the snapshot cache makes room first). The parts are views of the store's
+ * arrays: the store must not change until they are written.
+ *
+ * @example
+ * const snapshot = encodeSnapshot(store, key);
+ * if (snapshot.bytes <= room) await writeEncodedSnapshot(snapshot, file);
+ */
+export function encodeSnapshot(store: TraceStore, key: string): EncodedSnapshot {
+  const parts = encodeStoreSnapshot(store.exportState(), key);
+  return { parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
+}
+
 /**
  * Writes the store's snapshot for `key` to `file`, through a temporary file renamed into place,
  * so a reader never sees a half-written snapshot. The writes run off the main thread; the store
@@ -59,18 +81,32 @@ export async function writeSnapshotFile(
   file: string,
   key: string,
 ): Promise<number> {
+  return writeEncodedSnapshot(encodeSnapshot(store, key), file);
+}
+
+/**
+ * Writes an {@link encodeSnapshot} result to `file` through `<file>.<pid>.tmp` renamed into
+ * place (the snapshot cache counts such temporary files, and removes them once their process is
+ * gone). Resolves to the bytes written.
+ *
+ * @throws the file system's error when the file cannot be written (the temporary file is removed).
+ * @example
+ * await writeEncodedSnapshot(encodeSnapshot(store, key), file);
+ */
+export async function writeEncodedSnapshot(
+  snapshot: EncodedSnapshot,
+  file: string,
+): Promise<number> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, "w");
-  let bytes = 0;
   try {
-    for (const part of encodeStoreSnapshot(store.exportState(), key)) {
+    for (const part of snapshot.parts) {
       let at = 0;
       while (at < part.length) at += (await handle.write(part, at, part.length - at)).bytesWritten;
-      bytes += part.length;
     }
     await handle.close();
     await rename(temporary, file);
-    return bytes;
+    return snapshot.bytes;
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });

@@ -75,6 +75,18 @@ export interface MockServiceOptions {
    */
   readonly cacheDir?: string | false;
   /**
+   * Most bytes of snapshots in `cacheDir`: the least recently used (written or loaded) are
+   * evicted to make room for a new one, and one larger than the limit is not written; 0 writes
+   * none (existing ones are still read). Default: `$CTSIM_CACHE_MAX`, else 4 GiB (see
+   * `DEFAULT_CACHE_MAX_BYTES`).
+   */
+  readonly cacheMaxBytes?: number;
+  /**
+   * Told when the store's snapshot cannot be written (full disk, no permission); the service
+   * runs all the same. Default: ignored (only the next start is slower).
+   */
+  readonly onCacheError?: (error: Error) => void;
+  /**
    * A JSON file that keeps the trackers, notifications, tags and configuration set through the
    * API across restarts, as CTS keeps them: read at start with its journal (a missing file is
    * an empty state); every successful write is on disk before it is answered (see
@@ -170,7 +182,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
     ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
-    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    ...pick(options, "cacheDir", "cacheMaxBytes", "onCacheError"),
     ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
   });
   const projectId = identities[0]?.projects[0]?.projectId as string;

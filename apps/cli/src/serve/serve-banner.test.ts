@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startMockService } from "@ctsim/mock/node";
+import { afterAll, describe, expect, it } from "vitest";
+import { cacheBanner } from "./cache-banner.js";
+import { serveBanner } from "./serve-banner.js";
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 5, 15, 11, 30);
+const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-banner-"));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+/** The banner of a service started at `now` (over the 50,000 traces that are cached). */
+async function bannerAt(now: number): Promise<{ origin: string; cache: string }> {
+  const service = await startMockService({
+    port: 0,
+    now: () => now,
+    expectedCount: 60_000,
+    workers: 0,
+    cacheDir,
+  });
+  try {
+    const banner = serveBanner(service, { seconds: 1, now });
+    return {
+      origin: /ready in 1\.0 s: (.*)/.exec(banner)?.[1] as string,
+      cache: cacheBanner(service.load),
+    };
+  } finally {
+    await service.close();
+  }
+}
+
+describe("the serve banner's store origin", () => {
+  it("says the store is rebuilt because the clock moved to a new hour, naming the window cached", async () => {
+    const first = await bannerAt(T0);
+    expect(first.origin).toMatch(/^built by the generator, writing the snapshot /);
+    // Later in the same hour: the same window, from the snapshot.
+    expect((await bannerAt(T0 + 20 * 60_000)).origin).toMatch(/^loaded from the snapshot /);
+    const moved = await bannerAt(T0 + HOUR);
+    expect(moved.origin).toMatch(
+      /^built by the generator \(no snapshot for this window; this load is cached for the window ending 2026-06-15T12:00:00\.000Z, and a window moved by the clock is generated anew, not derived\), writing the snapshot .*-20260615T130000\.000Z\.ctsnap$/,
+    );
+    expect(moved.cache).toMatch(
+      /^ctsim serve: snapshot cache: writing .* will hold [\d.]+ MiB of ctsim's/,
+    );
+  });
+});
