@@ -5,11 +5,6 @@ const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const sati
   string,
   number
 >;
-const SIZE_UNITS = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const satisfies Record<
-  string,
-  number
->;
-
 /**
  * Parses a duration such as `500ms`, `60s`, `5m`, `1h` (a bare number means seconds) into ms.
  *
@@ -29,29 +24,6 @@ export function parseDuration(text: string, flag: string): number {
       `${flag} must be a positive duration like 500ms, 60s, 5m or 1h; got "${text}"`,
     );
   return ms;
-}
-
-/**
- * Parses a byte size such as `1048576`, `512k`, `64M`, `1G` (binary units).
- *
- * Errors: a usage error naming `flag` when the text is not a positive size.
- *
- * @example
- * parseSize("64M", "--rotate-size"); // 67108864
- */
-export function parseSize(text: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)([kmg]?)b?$/i.exec(text.trim());
-  const bytes =
-    match === null
-      ? Number.NaN
-      : Math.floor(
-          Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase() as keyof typeof SIZE_UNITS],
-        );
-  if (!(bytes > 0))
-    throw usageError(
-      `${flag} must be a positive size like 1048576, 512k, 64M or 1G; got "${text}"`,
-    );
-  return bytes;
 }
 
 /**

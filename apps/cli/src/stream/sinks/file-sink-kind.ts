@@ -1,6 +1,7 @@
 import { createFileSink } from "@ctsim/generator/node";
 import { Option } from "commander";
-import { parseDuration, parseSize } from "../../internal/parse-values.js";
+import { parseSize } from "../../internal/parse-size.js";
+import { parseDuration } from "../../internal/parse-values.js";
 import { defineSinkKind } from "./sink-kind.js";
 import { prefixedPath } from "./sink-value.js";
 
