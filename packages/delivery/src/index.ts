@@ -20,6 +20,7 @@ export type {
   DeliveredTrace,
   TraceRouteLike,
 } from "./transfer/delivered-trace.js";
+export { deliveredTraceOf } from "./transfer/delivered-trace-of.js";
 export { TransferCadence } from "./transfer/transfer-cadence.js";
 export type { TransferCadenceOptions } from "./transfer/transfer-cadence.js";
 export { ctsStamp, parseCtsStamp } from "./internal/cts-stamp.js";
