@@ -10,6 +10,7 @@ import { signCommand } from "./commands/sign.js";
 import { statsCommand } from "./commands/stats.js";
 import { streamCommand } from "./commands/stream.js";
 import { validateCommand } from "./commands/validate.js";
+import { verifyCommand } from "./commands/verify.js";
 
 /** Version printed by `ctsim --version`. */
 export const CLI_VERSION = "0.1.0";
@@ -24,6 +25,7 @@ const commands: readonly CommandFactory[] = [
   cacheCommand,
   signCommand,
   contractCommand,
+  verifyCommand,
 ];
 
 /** Builds the `ctsim` program with every subcommand registered. */

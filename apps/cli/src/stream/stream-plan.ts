@@ -1,5 +1,6 @@
 import type { ScenarioName, ShardSpec } from "@ctsim/generator";
 import { FORMAT_LAYOUTS, type Framing, type TraceShape } from "@ctsim/generator/node";
+import { usageError } from "../cli-error.js";
 import {
   parseDuration,
   parseInstant,
@@ -10,6 +11,7 @@ import {
 } from "../internal/parse-values.js";
 import type { PlannedSink } from "./sinks/sink-kind.js";
 import { planSink } from "./sinks/sink-registry.js";
+import { splitTamperScenarios } from "./tamper-scenario-list.js";
 
 /** `ctsim stream` flags as commander hands them over (strings, unvalidated). */
 export interface RawStreamOptions {
@@ -70,6 +72,9 @@ export const DEFAULT_RATE = 100;
  */
 export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
   const { sink, format } = planSink(raw.sink, raw.format, raw);
+  const { tamper, rest } = splitTamperScenarios(raw.scenario ?? "");
+  if (tamper.length > 0 && sink.kind !== "dir")
+    throw usageError(`--scenario ${tamper.join(",")} needs --sink dir:PATH --digests`);
   const optional = <T>(text: string | undefined, parse: (text: string) => T): T | undefined =>
     text === undefined ? undefined : parse(text);
   return {
@@ -88,7 +93,8 @@ export function resolveStreamPlan(raw: RawStreamOptions): StreamPlan {
     seed: parseSeed(raw.seed),
     timelineStart: optional(raw.timelineStart, (t) => parseInstant(t, "--timeline-start")),
     retime: raw.retime !== false,
-    scenarios: parseScenarios(raw.scenario ?? ""),
+    // tamper-* names belong to the dir sink (read from the same flag by its settings).
+    scenarios: parseScenarios(rest),
     modelartsOnly: raw.modelartsOnly === true,
     statsPath: raw.stats,
     strict: raw.strict === true,

@@ -16,7 +16,7 @@ import { DIGEST_PERIOD_MS, digestWindowEnd } from "../digest/digest-window.js";
 import { ctsStamp } from "../internal/cts-stamp.js";
 import type { DeliveredDigest, DeliveredFile } from "../transfer/delivered-trace.js";
 import { chainKeyOf } from "../transfer/delivered-trace.js";
-import { writeObject } from "./write-object.js";
+import { writeObjects } from "./write-object.js";
 
 const gzip = promisify(gzipCallback);
 
@@ -139,8 +139,10 @@ export class DigestChains {
     const bytes = await gzip(encodeDigestFile(digest));
     const md5 = createHash("md5").update(bytes).digest("hex");
     const signature = signDigest(digest, md5, o.key);
-    await writeObject(o.dir, object, bytes);
-    await writeObject(o.dir, digestMetaPath(object), metaBytes(signature));
+    await writeObjects(o.dir, [
+      { key: object, bytes },
+      { key: digestMetaPath(object), bytes: metaBytes(signature) },
+    ]);
     const delivered: DeliveredDigest = {
       object,
       chain: chain.key,

@@ -19,7 +19,7 @@ import { applyTamper } from "./apply-tamper.js";
 import { DigestChains } from "./digest-chains.js";
 import { PUBLIC_KEY_FILE } from "./public-key-file.js";
 import { seededRsaKey } from "./seeded-rsa-key.js";
-import { writeFailed, writeObject } from "./write-object.js";
+import { writeFailed, writeObject, writeObjects } from "./write-object.js";
 
 const gzip = promisify(gzipCallback);
 
@@ -143,53 +143,61 @@ export async function createTransferWriter(
   let failure: DeliveryError | undefined;
   let closed = false;
 
-  const deliver = async (file: OpenFile, uploadTime: number): Promise<void> => {
-    const text = `[\n${file.records.join(",\n")}\n]\n`;
-    const hex = createHash("sha256").update(text).digest("hex").slice(0, 16);
-    const object = obsObjectKey({
-      ...file.route,
-      uploadTime,
-      prefix: o.prefix,
-      hex,
-      sortByService: o.sortByService,
-    });
-    const bytes = await gzip(text);
-    await writeObject(o.dir, object, bytes);
-    const delivered: DeliveredFile = {
-      object,
-      region: file.route.region,
-      trackerName: file.route.trackerName,
-      serviceType: file.route.serviceType,
-      cycleStart: cadence.start,
-      uploadTime,
-      records: file.records.length,
-      duplicates: file.duplicates,
-      md5: createHash("md5").update(bytes).digest("hex"),
-    };
-    records += delivered.records;
-    duplicates += delivered.duplicates;
-    files.push(delivered);
-    if (chains !== undefined) {
-      chains.add(delivered);
-      chains.projectOf(chainKeyOf(file.route), file.projectId);
+  /** Delivers files of the current cycle as one batch (their writes and fsyncs overlap). */
+  const deliver = async (batch: readonly OpenFile[], uploadTime: number): Promise<void> => {
+    const encoded = await Promise.all(
+      batch.map(async (file) => {
+        const text = `[\n${file.records.join(",\n")}\n]\n`;
+        const hex = createHash("sha256").update(text).digest("hex").slice(0, 16);
+        const object = obsObjectKey({
+          ...file.route,
+          uploadTime,
+          prefix: o.prefix,
+          hex,
+          sortByService: o.sortByService,
+        });
+        return { file, key: object, bytes: await gzip(text) };
+      }),
+    );
+    await writeObjects(o.dir, encoded);
+    for (const { file, key, bytes } of encoded) {
+      const delivered: DeliveredFile = {
+        object: key,
+        region: file.route.region,
+        trackerName: file.route.trackerName,
+        serviceType: file.route.serviceType,
+        cycleStart: cadence.start,
+        uploadTime,
+        records: file.records.length,
+        duplicates: file.duplicates,
+        md5: createHash("md5").update(bytes).digest("hex"),
+      };
+      records += delivered.records;
+      duplicates += delivered.duplicates;
+      files.push(delivered);
+      if (chains !== undefined) {
+        chains.add(delivered);
+        chains.projectOf(chainKeyOf(file.route), file.projectId);
+      }
+      o.onFile?.(delivered);
     }
-    o.onFile?.(delivered);
   };
 
   /** Delivers the current cycle's files (with the duplicates carried into it) and opens the next. */
   const closeCycle = async (): Promise<void> => {
     const keys = new Set([...carried.keys(), ...open.keys()]);
+    const batch: OpenFile[] = [];
     for (const key of [...keys].sort()) {
       const own = open.get(key);
       const again = carried.get(key);
-      const file = own ?? again!;
       if (own !== undefined && again !== undefined) {
         // Re-delivered traces lead the next file, as a retried upload would.
         own.records.unshift(...again.records);
         own.duplicates += again.duplicates;
       }
-      await deliver(file, cadence.end);
+      batch.push(own ?? again!);
     }
+    if (batch.length > 0) await deliver(batch, cadence.end);
     open.clear();
     carried = nextCarried;
     nextCarried = new Map();
@@ -221,7 +229,7 @@ export async function createTransferWriter(
     }
     if (file.records.length >= o.maxRecords) {
       open.delete(key);
-      await deliver(file, cadence.end);
+      await deliver([file], cadence.end);
     }
   };
 
