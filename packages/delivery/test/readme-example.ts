@@ -11,6 +11,7 @@ import { listFiles } from "./read-bucket.js";
  */
 export async function readmeExample(dir: string): Promise<{
   traceFile: string;
+  digestObject: string;
   digest: string;
   meta: string;
 }> {
@@ -22,5 +23,5 @@ export async function readmeExample(dir: string): Promise<{
   )[1]!;
   const digest = JSON.parse(gunzipSync(await readFile(join(dir, digestObject))).toString("utf8"));
   const meta = await readFile(join(dir, `${digestObject}.meta.json`), "utf8");
-  return { traceFile, digest: JSON.stringify(digest, null, 2), meta: meta.trimEnd() };
+  return { traceFile, digestObject, digest: JSON.stringify(digest, null, 2), meta: meta.trimEnd() };
 }

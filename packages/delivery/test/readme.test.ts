@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { readmeExample } from "./readme-example.js";
 
-test("the README's trace file name, digest and signature are what ctsim writes", async () => {
+test("the READMEs' trace file name, digest and signature are what ctsim writes", async () => {
   const dir = await mkdtemp(join(tmpdir(), "ctsim-readme-"));
   try {
     const example = await readmeExample(dir);
@@ -12,6 +12,10 @@ test("the README's trace file name, digest and signature are what ctsim writes",
     expect(readme).toContain(`\n${example.traceFile}\n`);
     expect(readme).toContain(`\n${example.digest}\n`);
     expect(readme).toContain(`\n${example.meta}\n`);
+    // The root README's command section shows the same names.
+    const root = await readFile(new URL("../../../README.md", import.meta.url), "utf8");
+    expect(root).toContain(example.traceFile);
+    expect(root).toContain(`/system/Digest/ModelArts/${example.digestObject.split("/").pop()}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
