@@ -18,7 +18,7 @@ const VALUES: Record<FilterRuleField, readonly string[]> = {
   resource_name: ["nb-a", "nb-b"],
 };
 
-const traceArb: fc.Arbitrary<ApiTrace> = fc.record({
+const traceArb = fc.record({
   trace_id: fc.uuid(),
   trace_name: fc.constantFrom(...NAMES),
   trace_rating: fc.constantFrom(...TRACE_RATINGS),
@@ -32,7 +32,7 @@ const traceArb: fc.Arbitrary<ApiTrace> = fc.record({
   time: fc.constant(1_724_403_600_123),
   record_time: fc.constant(1_724_403_600_123),
   user: fc.option(fc.record({ name: fc.constantFrom(...USERS) })),
-});
+}) as fc.Arbitrary<ApiTrace>;
 
 interface Rule {
   readonly field: FilterRuleField;
