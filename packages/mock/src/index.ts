@@ -37,6 +37,7 @@ export { REQUEST_ERROR_CODE, REQUEST_ERRORS } from "./core/request-errors.js";
 export type { RequestErrorKind } from "./core/request-errors.js";
 
 // ── Key-event notifications: matching and encoding (delivery is in /node) ────
+export { notificationBodyProblem } from "./core/notification-rules.js";
 export { FILTER_RULE_FIELDS, parseFilterRule, ruleHolds } from "./notify/filter-rule.js";
 export type { FilterRule, FilterRuleField } from "./notify/filter-rule.js";
 export { notificationFires, notificationsFiredBy } from "./notify/notification-matching.js";
