@@ -19,9 +19,24 @@ export interface DeliveryLogSink {
  */
 export function deliveryLogSink(io: CliIo, path: string | undefined): DeliveryLogSink {
   if (path === undefined) {
+    let failure: Error | undefined;
+    const onError = (error: Error): void => {
+      failure ??= error;
+    };
+    io.stdout.on("error", onError);
     return {
-      write: (entry) => io.stdout.write(`${JSON.stringify(entry)}\n`),
-      close: async () => {},
+      write: (entry) => {
+        if (failure === undefined) io.stdout.write(`${JSON.stringify(entry)}\n`);
+      },
+      close: async () => {
+        io.stdout.off("error", onError);
+        if (failure !== undefined)
+          throw new CliError(
+            CliErrorCode.output,
+            `cannot write the delivery log to standard output: ${failure.message}`,
+            { cause: failure },
+          );
+      },
     };
   }
   const file = createWriteStream(path);

@@ -209,6 +209,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
       : undefined;
   if (cause?.code === "ECONNREFUSED") return "connection refused (ECONNREFUSED)";
   if (cause?.code !== undefined) return `${cause.message ?? "network error"} (${cause.code})`;
+  if (cause?.message !== undefined) return `${(error as Error).message}: ${cause.message}`;
   return error instanceof Error ? error.message : String(error);
 }
 
