@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { NOTIFICATION_TYPES, type NotificationType } from "@ctsim/catalog";
+import { NOTIFICATION_TYPES, type NotificationType, validatorFor } from "@ctsim/catalog";
+import { notifiedTrace } from "@ctsim/generator";
 import { createNotifier, MockError } from "@ctsim/mock";
 import { createDeliveryQueue, createSmnSigner, type DeliverySummary } from "@ctsim/mock/node";
 import { Command, Option } from "commander";
@@ -130,18 +131,28 @@ export const notifyCommand: CommandFactory = (io: CliIo): Command =>
       const lines = createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
       let traces = 0;
       let lineNumber = 0;
-      for await (const line of lines) {
-        lineNumber++;
-        if (line.trim() === "") continue;
-        const trace = parseTrace(line, input.name, lineNumber);
-        const projectId = typeof trace.project_id === "string" ? trace.project_id : flags.projectId;
-        notifier.onTraces([{ projectId, trace }]);
-        traces++;
-        if (queue.summary().pending >= HIGH_WATER) await queue.settled();
+      let inputError: CliError | undefined;
+      try {
+        for await (const line of lines) {
+          lineNumber++;
+          if (line.trim() === "") continue;
+          const trace = parseTrace(line, input.name, lineNumber);
+          const projectId =
+            typeof trace.project_id === "string" ? trace.project_id : flags.projectId;
+          notifier.onTraces([{ projectId, trace }]);
+          traces++;
+          if (queue.summary().pending >= HIGH_WATER) await queue.settled();
+        }
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        // The messages of the traces before the bad line are still delivered (and counted).
+        inputError = error;
+        lines.close();
       }
       const summary = await queue.settled();
       await log.close();
       io.stderr.write(summaryLine(summary, traces, to));
+      if (inputError !== undefined) throw inputError;
       if (summary.failed > 0) throw failedError(summary);
     });
 
@@ -188,17 +199,16 @@ function parseTrace(line: string, name: string, lineNumber: number): Record<stri
       `${name}:${lineNumber}: not JSON: ${(error as Error).message}`,
     );
   }
-  if (
-    typeof value !== "object" ||
-    value === null ||
-    Array.isArray(value) ||
-    typeof (value as { trace_id?: unknown }).trace_id !== "string"
-  )
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new CliError(CliErrorCode.input, `${name}:${lineNumber}: not a trace object`);
+  const record = value as Record<string, unknown>;
+  const issue = validatorFor("ApiTrace").issues(notifiedTrace(record), 1)[0];
+  if (issue !== undefined)
     throw new CliError(
       CliErrorCode.input,
-      `${name}:${lineNumber}: not a trace (an object with a trace_id)`,
+      `${name}:${lineNumber}: not a valid trace: ${issue.message}`,
     );
-  return value as Record<string, unknown>;
+  return record;
 }
 
 function summaryLine(summary: DeliverySummary, traces: number, to: string): string {
