@@ -19,6 +19,8 @@ export { StateFileWriter } from "./state-file-writer.js";
 
 // ── Key-event notification delivery (SMN signer, retrying HTTP queue) ───────
 export { CTSIM_SMN_CERTIFICATE, CTSIM_SMN_PRIVATE_KEY } from "./notify/ctsim-smn-key.js";
+export { createCoreNotifier } from "./notify/core-notifier.js";
+export type { CoreNotifier, CoreNotifierOptions } from "./notify/core-notifier.js";
 export { createDeliveryQueue } from "./notify/delivery-queue.js";
 export type { DeliveryQueue, DeliveryQueueOptions } from "./notify/delivery-queue.js";
 export type {
