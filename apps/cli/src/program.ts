@@ -5,6 +5,7 @@ import { cacheCommand } from "./commands/cache.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
+import { notifyCommand } from "./commands/notify.js";
 import { serveCommand } from "./commands/serve.js";
 import { signCommand } from "./commands/sign.js";
 import { statsCommand } from "./commands/stats.js";
@@ -22,6 +23,7 @@ const commands: readonly CommandFactory[] = [
   statsCommand,
   streamCommand,
   serveCommand,
+  notifyCommand,
   cacheCommand,
   signCommand,
   contractCommand,

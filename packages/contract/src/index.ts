@@ -66,6 +66,16 @@ export type {
 } from "./properties/consumer-options.js";
 export { INVALID_REPORTING, resolveConsumerOptions } from "./properties/consumer-options.js";
 export { CONSUMER_PROPERTIES, consumerSuite } from "./properties/consumer-suite.js";
+export { INGEST_EACH_EVENT_ONCE, ingesterSuite } from "./properties/consumer-ingest.js";
+export type {
+  IngestDelivery,
+  Ingester,
+  IngesterOptions,
+  ResolvedIngesterOptions,
+} from "./properties/consumer-ingest-options.js";
+export { resolveIngesterOptions } from "./properties/consumer-ingest-options.js";
+export { createReferenceIngester, tracesIn } from "./properties/reference-ingester.js";
+export type { StoredEvent } from "./properties/reference-ingester.js";
 export type {
   CheckSettings,
   ContractProperty,
@@ -85,4 +95,9 @@ export type { ContractSuite } from "./properties/provider-suite.js";
 export { PROVIDER_PROPERTIES, providerSuite } from "./properties/provider-suite.js";
 export type { ContractReport, PropertyResult, RunOptions } from "./runner/run-contract.js";
 // ── Runner ──────────────────────────────────────────────────────────────────
-export { runConsumerContract, runContract, runProviderContract } from "./runner/run-contract.js";
+export {
+  runConsumerContract,
+  runContract,
+  runIngesterContract,
+  runProviderContract,
+} from "./runner/run-contract.js";

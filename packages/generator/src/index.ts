@@ -28,6 +28,18 @@ export { encodeObsTraceJson } from "./encode/encode-obs-trace-json.js";
 export { encodeListTracesPage, encodeTraces, TRACE_FORMATS } from "./encode/encode-traces.js";
 export type { EncodeTracesOptions, TraceFormat } from "./encode/encode-traces.js";
 
+// ── Key-event notification messages (SMN HTTP(S) messages, FunctionGraph CTS events) ──
+export { encodeFunctionGraphEvent } from "./notify/function-graph-event.js";
+export type { FunctionGraphCtsEvent } from "./notify/function-graph-event.js";
+export { notificationMessageId } from "./notify/message-id.js";
+export { notifiedTrace } from "./notify/notified-trace.js";
+export {
+  encodeSmnNotification,
+  SMN_HEADERS,
+  smnStringToSign,
+} from "./notify/smn-notification.js";
+export type { SmnNotification, SmnNotificationOptions } from "./notify/smn-notification.js";
+
 // ── Realism report of a corpus (`ctsim stats`) ──────────────────────────────
 export { createCorpusStats } from "./stats/corpus-stats.js";
 export type { CorpusStats, CorpusStatsOptions, CorpusStatsReader } from "./stats/corpus-stats.js";

@@ -36,6 +36,16 @@ export type { CtsRequest, CtsResponse } from "./core/cts-request.js";
 export { REQUEST_ERROR_CODE, REQUEST_ERRORS } from "./core/request-errors.js";
 export type { RequestErrorKind } from "./core/request-errors.js";
 
+// ── Key-event notifications: matching and encoding (delivery is in /node) ────
+export { notificationBodyProblem } from "./core/notification-rules.js";
+export { FILTER_RULE_FIELDS, parseFilterRule, ruleHolds } from "./notify/filter-rule.js";
+export type { FilterRule, FilterRuleField } from "./notify/filter-rule.js";
+export { notificationFires, notificationsFiredBy } from "./notify/notification-matching.js";
+export type { MatchingOptions } from "./notify/notification-matching.js";
+export { createNotifier } from "./notify/notifier.js";
+export type { Notifier, NotifierOptions, VisibleTrace } from "./notify/notifier.js";
+export type { OutgoingNotification } from "./notify/outgoing-notification.js";
+
 // ── Gateway: accounts, the projects a credential may use, credentials files ─
 export type { GatewayAccount, GatewayProject } from "./gateway/gateway-account.js";
 export { AUTH_MODES, identityGateway } from "./gateway/identity-gateway.js";

@@ -1,3 +1,5 @@
+import { ingesterSuite } from "../properties/consumer-ingest.js";
+import type { IngesterOptions } from "../properties/consumer-ingest-options.js";
 import type { ConsumerOptions } from "../properties/consumer-options.js";
 import { consumerSuite } from "../properties/consumer-suite.js";
 import type { CheckSettings } from "../properties/contract-property.js";
@@ -115,4 +117,18 @@ export function runConsumerContract(
   options: ConsumerOptions & RunOptions,
 ): Promise<ContractReport> {
   return runContract(consumerSuite(options), options);
+}
+
+/**
+ * Runs the ingester suite: one timeline's events as API pages, OBS files and notifications,
+ * interleaved and duplicated, must be stored once each.
+ *
+ * @throws {ContractError} `CTSIM_CONTRACT_OPTIONS` when `create` is missing.
+ * @example
+ * const report = await runIngesterContract({ create: () => new MyIngester(), numRuns: 50 });
+ */
+export function runIngesterContract(
+  options: IngesterOptions & RunOptions,
+): Promise<ContractReport> {
+  return runContract(ingesterSuite(options), options);
 }

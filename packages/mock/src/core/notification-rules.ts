@@ -1,8 +1,8 @@
 import { TRACE_RATINGS } from "@ctsim/catalog";
+import { parseFilterRule } from "../notify/filter-rule.js";
 
 /** Most users a notification may notify across its groups (reference §6.3). */
 const MAX_NOTIFIED_USERS = 50;
-const RULE = /^(api_version|code|trace_rating|trace_type|resource_id|resource_name) (=|!=) (.+)$/;
 const RULE_SOURCES = ["ConsoleAction", "ApiCall", "SystemAction"];
 
 /**
@@ -45,10 +45,10 @@ export function notificationTypeOf(topicId: string | undefined): "smn" | "fun" {
 }
 
 function ruleProblem(rule: string): string | undefined {
-  const match = RULE.exec(rule);
-  if (!match)
+  const parsed = parseFilterRule(rule);
+  if (parsed === undefined)
     return `filter rule ${JSON.stringify(rule)} must read "<field> = <value>" or "<field> != <value>"`;
-  const [, field, , value = ""] = match;
+  const { field, value } = parsed;
   const ok =
     field === "trace_rating"
       ? (TRACE_RATINGS as readonly string[]).includes(value)

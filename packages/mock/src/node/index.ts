@@ -17,6 +17,21 @@ export { readCredentialsFile, writeCredentialsFile } from "./credentials-file.js
 export { readStateFile } from "./state-file.js";
 export { StateFileWriter } from "./state-file-writer.js";
 
+// ── Key-event notification delivery (SMN signer, retrying HTTP queue) ───────
+export { CTSIM_SMN_CERTIFICATE, CTSIM_SMN_PRIVATE_KEY } from "./notify/ctsim-smn-key.js";
+export { createCoreNotifier } from "./notify/core-notifier.js";
+export type { CoreNotifier, CoreNotifierOptions } from "./notify/core-notifier.js";
+export { createDeliveryQueue } from "./notify/delivery-queue.js";
+export type { DeliveryQueue, DeliveryQueueOptions } from "./notify/delivery-queue.js";
+export type {
+  DeliveryFailure,
+  DeliveryLogEntry,
+  DeliverySummary,
+} from "./notify/delivery-report.js";
+export { retryDelay } from "./notify/retry-delay.js";
+export type { RetryPolicy } from "./notify/retry-delay.js";
+export { createSmnSigner, verifySmnSignature } from "./notify/smn-signer.js";
+
 // ── Loading traces ──────────────────────────────────────────────────────────
 export { loadNdjsonFile } from "./load-ndjson-file.js";
 export { loadGeneratedTracesInWorkers } from "./load-generated-traces-in-workers.js";
