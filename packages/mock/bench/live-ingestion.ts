@@ -42,7 +42,10 @@ export async function benchLiveIngestion(options: LiveBenchOptions): Promise<voi
     end,
     workers: options.workers,
   });
-  console.log(`history: ${load.count} traces in ${seconds1(started)} s`);
+  const loaded = process.memoryUsage();
+  console.log(
+    `history: ${load.count} traces in ${seconds1(started)} s; RSS ${mib(loaded.rss)} MiB (V8 heap ${mib(loaded.heapUsed)}, buffers ${mib(loaded.arrayBuffers)})`,
+  );
   started = performance.now();
   const live = new LiveSource({ store, seed: 1, days: 7, tenants, start: START, end });
   console.log(
@@ -113,15 +116,19 @@ function longRun(
       live.advance(clock);
     }
     gc?.();
-    const rss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, rss);
+    const memory = process.memoryUsage();
+    peakRss = Math.max(peakRss, memory.rss);
     console.log(
-      `  day ${String(day).padStart(2)}: store ${store.size} traces, RSS ${(rss / 2 ** 20).toFixed(0)} MiB, prunes ${live.pruned}`,
+      `  day ${String(day).padStart(2)}: store ${store.size} traces, RSS ${mib(memory.rss)} MiB (V8 heap ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, buffers ${mib(memory.arrayBuffers)}, external ${mib(memory.external)}), prunes ${live.pruned}`,
     );
   }
   console.log(
     `  ${live.produced} traces produced in ${seconds1(started)} s (${(live.produced / ((performance.now() - started) / 1000)).toFixed(0)} traces/s by hand); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
   );
+}
+
+function mib(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
 }
 
 function row(result: LoadResult): string {
