@@ -8,6 +8,10 @@
  * Options: --traces N (default 1000000), --seconds S per load run (default 10), --rounds R
  * alternating (r)/(m) rounds (default 3; 0 measures the loads only), --workers W for the worker loads (default: the
  * available parallelism, at most 8).
+ *
+ * Live ingestion (bench/live-ingestion.ts), last: --live-tenants N (default: as many as the
+ * traces), --live-speed S (default 3600: an hour a second), --live-days D of the long memory run
+ * (default 10; 0 skips it); --live-only runs that section alone.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -23,6 +27,7 @@ import {
 } from "@ctsim/mock/node";
 import { setupServer } from "msw/node";
 import { defaultLoadWorkers } from "../src/node/default-load-workers.js";
+import { benchLiveIngestion } from "./live-ingestion.js";
 import { type LoadResult, loadCommand, loadTest } from "./load-test.js";
 import { formatTiming, type LoadTiming, measureLoad } from "./measure-load.js";
 import { startRawServer } from "./raw-server.js";
@@ -33,6 +38,10 @@ const { values } = parseArgs({
     seconds: { type: "string" },
     rounds: { type: "string" },
     workers: { type: "string" },
+    "live-only": { type: "boolean" },
+    "live-tenants": { type: "string" },
+    "live-speed": { type: "string" },
+    "live-days": { type: "string" },
   },
 });
 const TRACES = Number(values.traces ?? 1_000_000);
@@ -48,14 +57,26 @@ const NOW = Date.UTC(2026, 5, 15, 12);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("run with node --expose-gc (pnpm bench does)");
 
+const LIVE = {
+  tenants: Number(values["live-tenants"] ?? TENANTS),
+  speed: Number(values["live-speed"] ?? 3600),
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  workers: WORKERS,
+  memoryDays: Number(values["live-days"] ?? 10),
+};
 const cpu = cpus();
 console.log("# @ctsim/mock benchmark");
 console.log(
   `machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
 );
 console.log(
-  `command: node --expose-gc --import tsx --conditions=@ctsim/source bench/run-bench.ts --traces ${TRACES} --seconds ${SECONDS} --rounds ${ROUNDS} --workers ${WORKERS}`,
+  `command: node --expose-gc --import tsx --conditions=@ctsim/source bench/run-bench.ts --traces ${TRACES} --seconds ${SECONDS} --rounds ${ROUNDS} --workers ${WORKERS} --live-tenants ${LIVE.tenants} --live-speed ${LIVE.speed} --live-days ${LIVE.memoryDays}${values["live-only"] === true ? " --live-only" : ""}`,
 );
+if (values["live-only"] === true) {
+  await benchLiveIngestion(LIVE);
+  process.exit(0);
+}
 
 // ── Build the store: cold (baseline, this thread, 1 and N workers), then warm ─
 // Warm the generator up first, so its module-level pools are not counted as store memory.
@@ -153,8 +174,11 @@ const best = timings.slice(1).reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 console.log(
   `fastest cold load: ${(best.wallMs / 1000).toFixed(1)} s (${best.name}) vs baseline ${(timings[0]!.wallMs / 1000).toFixed(1)} s in this run (target < 10 s); warm ${(warm.wallMs / 1000).toFixed(1)} s`,
 );
-// `--rounds 0`: the loads only.
-if (ROUNDS === 0) process.exit(0);
+// `--rounds 0`: the loads (and live ingestion) only.
+if (ROUNDS === 0) {
+  await benchLiveIngestion(LIVE);
+  process.exit(0);
+}
 const projectCounts = store.projects();
 
 // ── The filtered query: the busiest user of the busiest project ─────────────
@@ -264,3 +288,5 @@ const mswRps = latencies.length / SECONDS;
 console.log(
   `(msw) setupServer in-process          ${mswRps.toFixed(0).padStart(6)} req/s  p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms  p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(1)} ms  (${(mswRps / rRps).toFixed(2)} × (r))`,
 );
+
+await benchLiveIngestion(LIVE);

@@ -23,6 +23,21 @@ export { loadGeneratedTraces } from "./store/load-generated-traces.js";
 export type { GeneratedTracesOptions, LoadSummary } from "./store/load-generated-traces.js";
 export { appendNdjson, appendTraceLine } from "./store/append-ndjson.js";
 
+// ── Live tenant: the timeline continued in (simulated) real time ─────────────
+export { LiveSource } from "./live/live-source.js";
+export type { LiveHook, LiveListener, LiveSourceOptions, LiveTrace } from "./live/live-source.js";
+export {
+  DEFAULT_INGESTION_DELAY,
+  describeIngestionDelay,
+  ingestionDelayMs,
+  maxIngestionDelayMs,
+} from "./live/ingestion-delay.js";
+export type { IngestionDelayModel } from "./live/ingestion-delay.js";
+export { liveClock } from "./live/live-clock.js";
+export type { LiveClockOptions } from "./live/live-clock.js";
+export { runLive } from "./live/live-runner.js";
+export type { LiveRun, LiveRunnerOptions } from "./live/live-runner.js";
+
 // ── Transport-free core ─────────────────────────────────────────────────────
 export { createCtsCore } from "./core/cts-core.js";
 export { parseMockState } from "./core/mock-state.js";

@@ -15,6 +15,12 @@ import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
 import { parseInteger } from "../internal/parse-values.js";
 import { cacheBanner, cacheWrittenLine } from "../serve/cache-banner.js";
+import {
+  addLiveFlags,
+  type LiveFlags,
+  liveBanner,
+  liveServiceOptions,
+} from "../serve/live-mode.js";
 import { serveBanner } from "../serve/serve-banner.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
@@ -22,7 +28,7 @@ const MAX_TENANTS = 10_000;
 const MAX_COUNT = 50_000_000;
 const MAX_WORKERS = 64;
 
-interface ServeFlags {
+interface ServeFlags extends LiveFlags {
   readonly host: string;
   readonly port: string;
   readonly seed: string;
@@ -53,7 +59,7 @@ interface ServeFlags {
  * ctsim serve --port 9000 --auth aksk --fault "traces:latency=20-80"
  */
 export const serveCommand: CommandFactory = (io: CliIo): Command =>
-  new Command("serve")
+  addLiveFlags(new Command("serve"))
     .description("Serve the CTS v3 API over HTTP with a seeded week of ModelArts traces.")
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", "9000")
@@ -128,9 +134,12 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       const seconds = (performance.now() - started) / 1000;
       const credentialsFile = flags.credentials;
       io.stdout.write(
+        liveBanner(service, service.live === undefined ? 1 : Number(flags.speed ?? 1)),
+      );
+      io.stdout.write(
         serveBanner(service, {
           seconds,
-          now: Date.now(),
+          now: service.now(),
           ...(credentialsFile === undefined ? {} : { credentialsFile }),
         }),
       );
@@ -179,6 +188,7 @@ async function start(
       ...(flags.credentials === undefined ? {} : { credentialsFile: flags.credentials }),
       ...loadOptions(flags),
       ...cacheOptions(flags, io),
+      ...liveServiceOptions(flags, io),
       onCacheError,
     });
   } catch (error) {

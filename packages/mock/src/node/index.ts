@@ -8,7 +8,11 @@ export type { CtsServer, CtsServerOptions } from "./start-cts-server.js";
 export { AUTH_MODES } from "../gateway/identity-gateway.js";
 export type { AuthMode } from "../gateway/identity-gateway.js";
 export { startMockService } from "./start-mock-service.js";
-export type { MockService, MockServiceOptions } from "./start-mock-service.js";
+export type {
+  LiveServiceOptions,
+  MockService,
+  MockServiceOptions,
+} from "./start-mock-service.js";
 
 // ── Credentials file (`ctsim serve --credentials`) ──────────────────────────
 export { readCredentialsFile, writeCredentialsFile } from "./credentials-file.js";

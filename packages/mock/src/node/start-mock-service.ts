@@ -5,6 +5,10 @@ import { createCtsCore } from "../core/cts-core.js";
 import type { MockState } from "../core/mock-state-data.js";
 import { credentialsDocument } from "../gateway/credentials-document.js";
 import { type AuthMode, identityGateway } from "../gateway/identity-gateway.js";
+import type { IngestionDelayModel } from "../live/ingestion-delay.js";
+import { liveClock } from "../live/live-clock.js";
+import { type LiveRun, runLive } from "../live/live-runner.js";
+import { type LiveHook, LiveSource } from "../live/live-source.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
@@ -104,6 +108,24 @@ export interface MockServiceOptions {
    * Default: none.
    */
   readonly credentialsFile?: string;
+  /**
+   * Live mode: the seeded timeline keeps going from the start, in real time or `speed` times
+   * faster, each trace visible after its ingestion delay (see `LiveSource`); the store's clock
+   * becomes the simulated one. Not with `expectedCount`. Default: off (a fixed history).
+   */
+  readonly live?: LiveServiceOptions;
+}
+
+/** Options of live mode (`MockServiceOptions.live`). */
+export interface LiveServiceOptions {
+  /** How many times faster than real time the tenant lives. Default: 1. */
+  readonly speed?: number;
+  /** Real milliseconds between steps of the live source. Default: 50. */
+  readonly tickMs?: number;
+  /** The ingestion delay model. Default: `DEFAULT_INGESTION_DELAY`. */
+  readonly delay?: Partial<IngestionDelayModel>;
+  /** Told when a live hook's listener throws. Default: a process warning. */
+  readonly onListenerError?: (error: unknown, hook: LiveHook) => void;
 }
 
 /** A running service: the server, what it serves, and the credentials it accepts. */
@@ -120,6 +142,10 @@ export interface MockService {
   readonly load: CachedLoad;
   /** The state file, and what it held at start; `undefined` without `stateFile`. */
   readonly state: { readonly file: string; readonly restored: MockState | undefined } | undefined;
+  /** The live source in live mode (its hooks: `onProduced`, `onVisible`, `onAdvance`). */
+  readonly live: LiveSource | undefined;
+  /** The store's clock (epoch ms): the simulated one in live mode. */
+  readonly now: () => number;
   /**
    * Stops the server (after a snapshot still being written is finished), then folds the state
    * file's journal into it.
@@ -158,11 +184,17 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     );
   }
   const mode = authMode(options);
-  const now = options.now ?? Date.now;
+  const liveOptions = options.live;
+  if (liveOptions !== undefined) checkLiveOptions(options, liveOptions);
+  const now =
+    liveOptions === undefined
+      ? (options.now ?? Date.now)
+      : liveClock({ start: (options.now ?? Date.now)(), speed: liveOptions.speed ?? 1 });
+  const start = now();
   const identities = serviceIdentities({
     seed,
     tenants: options.tenants ?? 1,
-    now: now(),
+    now: start,
     ...pick(options, "projectId", "ak", "sk", "token"),
   });
   const gateway = identityGateway({ identities, auth: mode });
@@ -174,10 +206,11 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   const credentialsFile = options.credentialsFile;
   if (credentialsFile !== undefined) await probeCredentialsFile(credentialsFile);
   const store = new TraceStore({ now });
+  const end = Math.ceil(start / HOUR) * HOUR;
   const load = await loadStoreCached(store, {
     seed,
     days,
-    end: Math.ceil(now() / HOUR) * HOUR,
+    end,
     workers: options.workers ?? defaultLoadWorkers(options, availableParallelism()),
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
@@ -186,6 +219,23 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
   });
   const projectId = identities[0]?.projects[0]?.projectId as string;
+  // Hides the stored traces stamped from the start on, before the server answers anything.
+  const live =
+    liveOptions === undefined
+      ? undefined
+      : new LiveSource({
+          store,
+          seed,
+          days,
+          start,
+          end,
+          ...pick(options, "projectId", "tenants", "modelartsOnly"),
+          ...(liveOptions.delay === undefined ? {} : { delay: liveOptions.delay }),
+          onListenerError:
+            liveOptions.onListenerError ??
+            ((error, hook) =>
+              process.emitWarning(`live ${hook} listener failed: ${(error as Error).message}`)),
+        });
   const core = createCtsCore({
     store,
     now,
@@ -210,7 +260,21 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     await writer?.close();
     throw error;
   });
+  let run: LiveRun | undefined;
+  // A snapshot being written holds views of the store: live traces wait until it is done.
+  const liveStarted =
+    live === undefined
+      ? Promise.resolve()
+      : load.written.then(() => {
+          const tickMs = liveOptions?.tickMs;
+          if (!closing) run = runLive(live, { now, ...(tickMs === undefined ? {} : { tickMs }) });
+        });
+  let closing = false;
   const close = async (): Promise<void> => {
+    closing = true;
+    run?.stop();
+    await liveStarted;
+    run?.stop();
     await load.written;
     await server.close();
     await writer?.close();
@@ -224,10 +288,37 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   }
   const state = stateFile === undefined ? undefined : { file: stateFile, restored };
   const { auth } = gateway;
-  return { server, projectId, traceCount: load.count, identities, auth, load, state, close };
+  return {
+    server,
+    projectId,
+    traceCount: load.count,
+    identities,
+    auth,
+    load,
+    state,
+    live,
+    now,
+    close,
+  };
 }
 
 const HOUR = 3_600_000;
+
+/** Live mode's options make sense with the others. */
+function checkLiveOptions(options: MockServiceOptions, live: LiveServiceOptions): void {
+  const speed = live.speed ?? 1;
+  if (!Number.isFinite(speed) || speed <= 0) {
+    throw new MockError(MockErrorCode.invalidOption, `live speed ${speed} must be more than 0`);
+  }
+  if (options.expectedCount !== undefined) {
+    // The live part must continue the history's run, whose rate an expected count sets for its
+    // window only (the generator has no open-ended equivalent yet).
+    throw new MockError(
+      MockErrorCode.invalidOption,
+      "live mode cannot continue an --expected-count history; use --tenants to scale it",
+    );
+  }
+}
 
 /** The mode, after checking that the credential flags go with it. */
 function authMode(options: MockServiceOptions): AuthMode {

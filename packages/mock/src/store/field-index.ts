@@ -162,4 +162,10 @@ export class FieldIndex {
     this.column.reorder(order);
     this.compact();
   }
+
+  /** Drops the first `count` positions (expired traces) in place and compacts. */
+  dropFirst(count: number): void {
+    this.column.dropFirst(count);
+    this.compact();
+  }
 }

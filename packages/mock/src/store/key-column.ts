@@ -48,6 +48,13 @@ export class KeyColumn {
     this.length = order.length;
   }
 
+  /** Drops the first `count` ids, moving the others down in place. */
+  dropFirst(count: number): void {
+    const n = Math.min(count, this.length);
+    this.data.copyWithin(0, n, this.length);
+    this.length -= n;
+  }
+
   private resize(capacity: number): void {
     const next = new (this.data.constructor as new (n: number) => ColumnArray)(capacity);
     next.set(this.data.subarray(0, Math.min(this.length, capacity)));

@@ -61,7 +61,7 @@ export function planQuery(
 
 /**
  * Walks the plan's posting list backwards (newest first) over positions `[lo, hi)`, keeping
- * up to `limit` positions whose columns all match.
+ * up to `limit` positions whose columns all match and that are not `hidden`.
  */
 export function collectPage(
   plan: QueryPlan,
@@ -69,6 +69,7 @@ export function collectPage(
   hi: number,
   limit: number,
   records: RecordArena,
+  hidden?: ReadonlySet<number>,
 ): { traces: Uint8Array[]; last: number; hasMore: boolean } {
   const { list, columns, wanted } = plan;
   const stop = list.lowerBound(lo);
@@ -84,7 +85,7 @@ export function collectPage(
         break;
       }
     }
-    if (!match) continue;
+    if (!match || hidden?.has(position)) continue;
     if (traces.length === limit) {
       hasMore = true;
       break;

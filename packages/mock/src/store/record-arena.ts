@@ -129,6 +129,29 @@ export class RecordArena {
     }
   }
 
+  /**
+   * Drops the first `count` records without copying the others: whole chunks before the one
+   * holding record `count` are released, that chunk keeps its dropped bytes (at most one
+   * chunk's worth) and only the offsets move. What pruning a long-running store needs.
+   */
+  dropFirst(count: number): void {
+    if (count <= 0) return;
+    if (count >= this.size) {
+      this.chunks = [];
+      this.firsts = [];
+      this.ends = [];
+      this.offsets.length = 0;
+      return;
+    }
+    const keep = upperBound(this.firsts, 0, this.firsts.length, count) - 1;
+    this.chunks = this.chunks.slice(keep);
+    this.ends = this.ends.slice(keep);
+    this.firsts = this.firsts.slice(keep).map((first) => Math.max(0, first - count));
+    const offsets = this.offsets;
+    offsets.data.copyWithin(0, count, offsets.length);
+    offsets.length -= count;
+  }
+
   /** Makes sure the last chunk has `bytes` free, starting a new chunk otherwise. */
   private reserve(bytes: number): void {
     const last = this.chunks.length - 1;

@@ -69,6 +69,8 @@ export class TraceStore {
   /** Whether bulk appends left the posting lists and the trace-id table behind. */
   private bulkPending = false;
   private changes = 0;
+  /** Positions stored but not yet visible (see {@link hide}); few, all near the newest end. */
+  private hidden = new Set<number>();
 
   constructor(options: TraceStoreOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -89,7 +91,7 @@ export class TraceStore {
     );
   }
 
-  /** Number of stored traces (expired ones included until they are dropped). */
+  /** Number of stored traces (expired and hidden ones included until they are dropped). */
   get size(): number {
     return this.records.size;
   }
@@ -153,6 +155,42 @@ export class TraceStore {
       );
     }
     this.add(indexableOf(trace, placement), JSON.stringify(trace));
+  }
+
+  /**
+   * Keeps a stored trace out of every query until {@link reveal}: how a live tenant's traces
+   * wait for their ingestion delay without leaving the store's time order (a trace added later
+   * than younger ones would cost a re-sort of the whole store before the next query).
+   *
+   * @returns whether a trace with that id is stored.
+   */
+  hide(traceId: string): boolean {
+    if (this.bulkPending) this.finishBulk();
+    const position = this.ids.get(traceId);
+    if (position === undefined) return false;
+    if (!this.hidden.has(position)) {
+      this.hidden.add(position);
+      this.changes++;
+    }
+    return true;
+  }
+
+  /**
+   * Makes a trace hidden by {@link hide} visible to queries again.
+   *
+   * @returns whether it was hidden.
+   */
+  reveal(traceId: string): boolean {
+    if (this.bulkPending) this.finishBulk();
+    const position = this.ids.get(traceId);
+    if (position === undefined || !this.hidden.delete(position)) return false;
+    this.changes++;
+    return true;
+  }
+
+  /** Number of hidden traces (see {@link hide}). */
+  get hiddenCount(): number {
+    return this.hidden.size;
   }
 
   /**
@@ -254,14 +292,31 @@ export class TraceStore {
     this.records.trim();
   }
 
+  /** Number of stored traces older than the retention (what {@link prune} would drop). */
+  expiredCount(): number {
+    this.ensureSorted();
+    return lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
+  }
+
   /** Drops traces older than the retention (they are already invisible to queries). */
   prune(): void {
     this.ensureSorted();
     const expired = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
     if (expired === 0) return;
-    const order = new Int32Array(this.records.size - expired);
-    for (let i = 0; i < order.length; i++) order[i] = expired + i;
-    this.rebuild(order);
+    // In place: a rebuild would copy every kept record into fresh buffers on each prune of a
+    // long-running (live) store, and the allocator keeps the freed ones (RSS ~3× the store).
+    const n = this.records.size;
+    this.records.dropFirst(expired);
+    this.times.data.copyWithin(0, expired, n);
+    this.times.length = n - expired;
+    for (const index of this.indexes.values()) index.dropFirst(expired);
+    if (this.hidden.size > 0) {
+      const hidden = new Set<number>();
+      for (const p of this.hidden) if (p >= expired) hidden.add(p - expired);
+      this.hidden = hidden;
+    }
+    this.resetIds();
+    this.changes++;
   }
 
   /** The JSON text of a trace by id, within retention and the project, or `undefined`. */
@@ -297,7 +352,8 @@ export class TraceStore {
 
     const plan = planQuery(query, (name) => this.index(name));
     if (plan === undefined) return EMPTY_PAGE;
-    const { traces, last, hasMore } = collectPage(plan, lo, hi, query.limit, this.records);
+    const hidden = this.hidden.size === 0 ? undefined : this.hidden;
+    const { traces, last, hasMore } = collectPage(plan, lo, hi, query.limit, this.records, hidden);
     const lastTraceId = last < 0 ? undefined : traceIdOfRecord(this.records.bytes(last));
     return { traces, lastTraceId, hasMore };
   }
@@ -320,7 +376,7 @@ export class TraceStore {
       for (let i = list.length - 1; i >= 0; i--) {
         const position = list.at(i);
         if (this.times.data[position]! < cutoff) break;
-        if (projects[position] === projectId_) {
+        if (projects[position] === projectId_ && !this.hidden.has(position)) {
           values.push(index.keyOf(id));
           break;
         }
@@ -339,6 +395,7 @@ export class TraceStore {
     const start = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
     const seen = new Set<string>();
     for (let p = start; p < this.records.size; p++) {
+      if (this.hidden.has(p)) continue;
       const ids = indexes.map((index) => index.column.get(p));
       if (ids.includes(NO_VALUE)) continue;
       const key = ids.join(",");
@@ -364,7 +421,8 @@ export class TraceStore {
     const projects = this.index(PROJECT);
     return (
       this.times.data[position]! >= this.retentionCutoff() &&
-      projects.column.data[position] === projects.idOf(projectId)
+      projects.column.data[position] === projects.idOf(projectId) &&
+      !this.hidden.has(position)
     );
   }
 
@@ -413,16 +471,26 @@ export class TraceStore {
 
   private rebuild(order: Int32Array): void {
     const times = this.times.data;
+    if (this.hidden.size > 0) {
+      const hidden = new Set<number>();
+      for (let p = 0; p < order.length; p++) if (this.hidden.has(order[p]!)) hidden.add(p);
+      this.hidden = hidden;
+    }
     this.records.reorder(order);
     this.times = new FloatList(Math.max(1024, order.length));
     for (const p of order) this.times.push(times[p]!);
     for (const index of this.indexes.values()) index.reorder(order);
-    this.ids.clear(order.length);
+    this.resetIds();
+    this.sorted = true;
+    this.changes++;
+  }
+
+  /** Rebuilds the trace-id table for the current positions (after they moved). */
+  private resetIds(): void {
+    this.ids.clear(this.records.size);
     for (let p = 0; p < this.records.size; p++) this.ids.setPosition(p);
     this.idsUpTo = this.records.size;
     this.pendingHashes = new IntList(1024);
     this.bulkPending = false;
-    this.sorted = true;
-    this.changes++;
   }
 }
