@@ -23,11 +23,12 @@ export const notificationRemoval: Scenario = {
     const notifications: Resource[] = [];
     for (let i = 1 + rng.int(3); i > 0; i--) {
       const id = s.ids.uuid();
+      const name = `${rng.pick(["key-ops", "iam-alerts", "delete-watch", "security"])}-${hex32(rng).slice(0, 4)}`;
       notifications.push({
         id,
-        name: `${rng.pick(["key-ops", "iam-alerts", "delete-watch", "security"])}-${hex32(rng).slice(0, 4)}`,
+        name,
         ep: "0",
-        args: { operationType: rng.pick(["complete", "customized"]) },
+        args: { id, name, operationType: rng.pick(["complete", "customized"]) },
       });
     }
     label({
