@@ -181,6 +181,20 @@ const CHECKS: Record<string, (traces: ApiTrace[]) => void> = {
       expect(body(t)).toMatchObject({ status: "disabled", notification_id: t.resource_id });
     }
   },
+  "job-model-purge": (traces) => {
+    const deletes = traces.filter((t) =>
+      /^(DeleteJobV2|deleteModel|DeleteDeployment)$/.test(t.trace_name),
+    );
+    expect(deletes.length).toBeGreaterThanOrEqual(8);
+    for (const t of deletes) {
+      expect(t.user?.name).not.toMatch(/^ci-/);
+      expect(t.trace_type).toBe("ApiCall");
+    }
+    expect(new Set(deletes.map((t) => t.source_ip)).size).toBe(1);
+    expect((deletes.at(-1) as ApiTrace).time - (deletes[0] as ApiTrace).time).toBeLessThan(
+      15 * 60_000,
+    );
+  },
   "ci-nightly-cleanup": (traces) => {
     const deletes = traces.filter((t) => /^(DeleteJobV2|deleteModel)$/.test(t.trace_name));
     expect(deletes.length).toBeGreaterThanOrEqual(8);

@@ -9,6 +9,7 @@ import { datasetPoisoning } from "./dataset-poisoning.js";
 import { foreignBucketExport } from "./foreign-bucket-export.js";
 import { iamBruteForce } from "./iam-brute-force.js";
 import { inferenceApiKeyHijack } from "./inference-api-key-hijack.js";
+import { jobModelPurge } from "./job-model-purge.js";
 import { loginBruteForce } from "./login-brute-force.js";
 import { massDeletion } from "./mass-deletion.js";
 import { newEmployeeFirstLogin } from "./new-employee-first-login.js";
@@ -43,6 +44,7 @@ export const SCENARIOS = {
   "foreign-bucket-export": foreignBucketExport,
   "inference-api-key-hijack": inferenceApiKeyHijack,
   "odd-hours-training": oddHoursTraining,
+  "job-model-purge": jobModelPurge,
   // Identity
   "iam-brute-force": iamBruteForce,
   "access-key-new-country": accessKeyNewCountry,
