@@ -5,8 +5,12 @@ export type { ShardSpec, TimelineOptions } from "./timeline-options.js";
 export type { TraceEvent } from "./trace-event.js";
 
 // ── Anomaly scenarios ───────────────────────────────────────────────────────
-export { isScenarioName, SCENARIO_NAMES } from "./scenarios/scenario-registry.js";
-export type { ScenarioName } from "./scenarios/scenario-registry.js";
+export {
+  isScenarioName,
+  SCENARIO_NAMES,
+  scenarioInfo,
+} from "./scenarios/scenario-registry.js";
+export type { ScenarioInfo, ScenarioName } from "./scenarios/scenario-registry.js";
 export type { AnomalyLabel } from "./anomaly-label.js";
 
 // ── Identities behind the tenants (accounts, projects, credentials) ───────

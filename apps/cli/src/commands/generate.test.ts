@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SCENARIO_NAMES, scenarioInfo } from "@ctsim/generator";
 import { describe, expect, it } from "vitest";
 import { ctsim } from "../../test/support/run-ctsim.js";
 
@@ -120,6 +121,41 @@ describe("ctsim generate", () => {
     for (const label of written) for (const id of label.traceIds) expect(ids.has(id)).toBe(true);
   });
 
+  it("--scenario all: every scenario labelled with its techniques and benign flag, every labelled trace in the output", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ctsim-generate-all-"));
+    const labels = join(dir, "labels.ndjson");
+    const { code, stdout } = await ctsim(
+      "generate",
+      "--now",
+      NOW,
+      "--seed",
+      "3",
+      "--scenario",
+      "all",
+      "--labels",
+      labels,
+    );
+    expect(code).toBe(0);
+    const ids = new Set(
+      stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { trace_id: string }).trace_id),
+    );
+    const written = readFileSync(labels, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(new Set(written.map((l) => l.scenario)).size).toBe(SCENARIO_NAMES.length);
+    for (const label of written) {
+      const info = scenarioInfo(label.scenario);
+      expect(label.techniques).toEqual(info.techniques);
+      expect(label.technique).toBe(info.techniques[0]);
+      expect(label.benign).toBe(info.benign);
+      for (const id of label.traceIds) expect(ids.has(id)).toBe(true);
+    }
+  });
+
   it("writes the same bytes and labels whatever --workers (lanes merged in the timeline's order)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ctsim-generate-workers-"));
     const run = async (workers: string, format: string) => {
@@ -133,7 +169,7 @@ describe("ctsim generate", () => {
         "--count",
         "6000",
         "--scenario",
-        "mass-deletion,login-brute-force,tracker-tampering",
+        "mass-deletion,login-brute-force,tracker-tampering,iam-brute-force,ci-nightly-cleanup",
         "--labels",
         labels,
         "--format",

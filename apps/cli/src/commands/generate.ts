@@ -89,7 +89,10 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
       new Option("--format <format>", "output format").choices(TRACE_FORMATS).default("ndjson"),
     )
     .option("--shard <i/n>", "only sessions whose index is i mod n (e.g. 0/4)")
-    .option("--scenario <names>", `comma-separated anomaly scenarios: ${SCENARIO_NAMES.join(", ")}`)
+    .option(
+      "--scenario <names>",
+      `comma-separated labelled scenarios, or all, attacks, benign (look-alikes): ${SCENARIO_NAMES.join(", ")}`,
+    )
     .option("--labels <file>", "write anomaly labels (NDJSON) to this file")
     .option(
       "--modelarts-only",

@@ -62,7 +62,7 @@ export const streamCommand: CommandFactory = (io: CliIo): Command =>
         "--no-retime",
         "keep the generator's own times and trace ids instead of now: a replay whose bytes are the same every run (with --timeline-start)",
       )
-      .option("--scenario <a,b>", "labelled anomaly scenarios to inject")
+      .option("--scenario <a,b>", "labelled scenarios to inject, or all, attacks, benign")
       .option(
         "--modelarts-only",
         "ModelArts traces only: no IAM sign-ins and no OBS traces (by default the timeline carries both)",

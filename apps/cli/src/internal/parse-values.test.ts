@@ -1,3 +1,4 @@
+import { SCENARIO_NAMES } from "@ctsim/generator";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { CliError } from "../cli-error.js";
@@ -78,8 +79,19 @@ describe("parseSeed and parseScenarios: the rules every command shares", () => {
     ]);
     expect(parseScenarios("")).toEqual([]);
     expect(() => parseScenarios("mass-deletion,nope")).toThrow(
-      /unknown --scenario nope; known: mass-deletion, off-hours-export/,
+      /unknown --scenario nope; known: all, attacks, benign, mass-deletion, off-hours-export/,
     );
+  });
+  test("scenario groups: all, attacks and benign partition the registry; duplicates kept once", () => {
+    const attacks = parseScenarios("attacks");
+    const benign = parseScenarios("benign");
+    expect(parseScenarios("all")).toEqual(SCENARIO_NAMES);
+    expect([...attacks, ...benign].sort()).toEqual([...SCENARIO_NAMES].sort());
+    expect(benign).toContain("ci-nightly-cleanup");
+    expect(attacks).toContain("mass-deletion");
+    expect(attacks).not.toContain("ci-nightly-cleanup");
+    expect(parseScenarios("tracker-tampering,all")[0]).toBe("tracker-tampering");
+    expect(parseScenarios("all,mass-deletion")).toHaveLength(SCENARIO_NAMES.length);
   });
 });
 

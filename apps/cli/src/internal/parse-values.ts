@@ -1,4 +1,4 @@
-import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from "@ctsim/generator";
+import { isScenarioName, SCENARIO_NAMES, type ScenarioName, scenarioInfo } from "@ctsim/generator";
 import { usageError } from "../cli-error.js";
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const satisfies Record<
@@ -186,9 +186,17 @@ export function parseSeed(text: string): number {
   return parseInteger(text, "--seed", 0, MAX_SEED);
 }
 
+/** Words of `--scenario` that stand for several scenarios, in registry order. */
+const SCENARIO_GROUPS: Readonly<Record<string, () => readonly ScenarioName[]>> = {
+  all: () => SCENARIO_NAMES,
+  attacks: () => SCENARIO_NAMES.filter((name) => !scenarioInfo(name).benign),
+  benign: () => SCENARIO_NAMES.filter((name) => scenarioInfo(name).benign),
+};
+
 /**
- * Parses `--scenario a,b`: comma-separated scenario names (blanks around names and empty
- * entries are ignored).
+ * Parses `--scenario a,b`: comma-separated scenario names, or the groups `all`, `attacks`,
+ * `benign` (the look-alikes); blanks around names and empty entries are ignored, and a scenario
+ * named twice is kept once, where it first appears.
  *
  * Errors: a usage error naming the unknown names and listing the known ones.
  *
@@ -200,11 +208,16 @@ export function parseScenarios(text: string): ScenarioName[] {
     .split(",")
     .map((name) => name.trim())
     .filter((name) => name !== "");
-  const unknown = names.filter((name) => !isScenarioName(name));
+  const unknown = names.filter(
+    (name) => !isScenarioName(name) && !Object.hasOwn(SCENARIO_GROUPS, name),
+  );
   if (unknown.length > 0) {
     throw usageError(
-      `unknown --scenario ${unknown.join(", ")}; known: ${SCENARIO_NAMES.join(", ")}`,
+      `unknown --scenario ${unknown.join(", ")}; known: ${Object.keys(SCENARIO_GROUPS).join(", ")}, ${SCENARIO_NAMES.join(", ")}`,
     );
   }
-  return names as ScenarioName[];
+  const expanded = names.flatMap((name) =>
+    isScenarioName(name) ? [name] : (SCENARIO_GROUPS[name]?.() ?? []),
+  );
+  return [...new Set(expanded)];
 }

@@ -11,9 +11,10 @@ const LOGOUT_RATE = 0.35;
  * sometimes after one or two `loginFailed`) for IAM users and the root user, a federated
  * sign-in (`tenantLoginBySamlSuccess`) for SSO users, a role switch (`switchRole`) for an
  * agency session; nothing for labeling workers, who are no IAM principals. The clock moves on
- * by the seconds a sign-in takes.
+ * by the seconds a sign-in takes. `failures`, when given, is the number of failed password
+ * attempts before the `login` (a scenario's choice; none drawn then).
  */
-export function signIn(host: ContextHost, ops: ContextOps): void {
+export function signIn(host: ContextHost, ops: ContextOps, failures?: number): void {
   const actor = host.who;
   const rng = host.rng;
   if (actor.kind === "worker") return;
@@ -22,8 +23,8 @@ export function signIn(host: ContextHost, ops: ContextOps): void {
   } else if (actor.kind === "agency") {
     record(host, ops, "switchRole");
   } else {
-    if (rng.chance(FAILED_SIGN_IN_RATE)) {
-      for (let attempt = 1 + rng.int(2); attempt > 0; attempt--) {
+    if (failures !== undefined || rng.chance(FAILED_SIGN_IN_RATE)) {
+      for (let attempt = failures ?? 1 + rng.int(2); attempt > 0; attempt--) {
         record(host, ops, "loginFailed");
         host.time += 4_000 + rng.int(12_000);
       }

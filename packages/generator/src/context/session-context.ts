@@ -20,11 +20,14 @@ export class SessionContext {
     return host.mode === "console" && !this.signedIn.includes(host.who);
   }
 
-  /** After the session switched identity: sign in when console work by a new identity begins. */
-  switched(host: ContextHost): void {
+  /**
+   * After the session switched identity: sign in when console work by a new identity begins
+   * (`failures`: failed password attempts first, instead of drawn ones).
+   */
+  switched(host: ContextHost, failures?: number): void {
     if (!this.signsIn(host)) return;
     this.signedIn.push(host.who);
-    signIn(host, this.ops);
+    signIn(host, this.ops, failures);
   }
 
   /** After a successful ModelArts operation: the object accesses it causes. */
@@ -41,6 +44,18 @@ export class SessionContext {
   access(host: ContextHost, access: ObsAccess, path: string): number {
     const traceType = host.mode === "console" ? "ObsAPI" : "ObsSDK";
     return objectAccesses(host, this.ops, access, path, host.time, traceType);
+  }
+
+  /** An IAM operation of the acting identity now, at the console (e.g. `changePassword`). */
+  iam(host: ContextHost, traceName: string): void {
+    host.record(
+      this.ops.op(traceName),
+      host.who.id,
+      host.who.name,
+      "ConsoleAction",
+      host.time,
+      true,
+    );
   }
 
   /** When the session is done: a logout for some console sessions. */

@@ -2,6 +2,7 @@ import { type Category, operationsOf, type Revision, traitsOf } from "@ctsim/cat
 import { flat } from "../internal/flat.js";
 import { JsonTemplate } from "../internal/json-template.js";
 import type { RegionInfo } from "../tenant/regions.js";
+import { PAYLOAD_VARIANTS, variantKey } from "./payload-variants.js";
 import { DEFAULT_PAYLOADS, PAYLOADS } from "./payloads.js";
 import { RESULT_PAYLOADS } from "./result-payloads.js";
 
@@ -128,11 +129,12 @@ const NO_CONTENT_204 = new Set([
   "DeleteJobTags",
 ]);
 
-/** CTS's own operations (reference §1.3, §1.4), used by the tracker-tampering scenario. */
+/** CTS's own operations (reference §1.3, §1.4), used by the audit-trail scenarios. */
 const CTS_OPERATIONS = [
   { traceName: "updateTracker", resourceType: "tracker" },
   { traceName: "deleteTracker", resourceType: "tracker" },
   { traceName: "deleteNotification", resourceType: "notification" },
+  { traceName: "updateNotification", resourceType: "notification" },
 ] as const;
 
 const tables = new Map<Revision, ReadonlyMap<string, OpSpec>>();
@@ -169,6 +171,17 @@ export function opTable(revision: Revision): ReadonlyMap<string, OpSpec> {
     }
     for (const op of CTS_OPERATIONS) {
       map.set(op.traceName, spec(op.traceName, op.resourceType, "CTS", "v3", "tracker", "/cts"));
+    }
+    for (const name in PAYLOAD_VARIANTS) {
+      const base = map.get(name);
+      if (base === undefined) continue;
+      for (const [variant, body] of Object.entries(PAYLOAD_VARIANTS[name] ?? {})) {
+        map.set(variantKey(name, variant), {
+          ...base,
+          request: body.request == null ? null : new JsonTemplate(body.request),
+          response: body.response == null ? null : new JsonTemplate(body.response),
+        });
+      }
     }
     table = map;
     tables.set(revision, table);

@@ -304,6 +304,13 @@ export const PAYLOADS: Readonly<Record<string, PayloadSpec>> = {
   },
   deleteTracker: { request: null, response: null },
   deleteNotification: { request: null, response: null },
+  // UpdateNotification (reference §1.4): the notification is switched off.
+  updateNotification: {
+    request:
+      '{"notification_id":"$id","notification_name":"$name","operation_type":"$operationType","status":"disabled"}',
+    response:
+      '{"notification_id":"$id","notification_name":"$name","operation_type":"$operationType","status":"disabled","notification_type":"smn"}',
+  },
   ...INFERENCE_PAYLOADS,
 };
 

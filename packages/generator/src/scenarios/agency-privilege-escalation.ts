@@ -9,9 +9,11 @@ const _HOUR = 3_600_000;
 
 /** A user creates an IAM agency, then acts through a session of it on sensitive resources. */
 export const agencyPrivilegeEscalation: Scenario = {
-  technique: "T1098.003",
-  summary:
+  id: "agency-privilege-escalation",
+  description:
     "A user creates an IAM agency, then acts through a session of it on sensitive resources.",
+  techniques: ["T1098.003"],
+  benign: false,
   play(s, label) {
     const rng = s.rng;
     s.as(somePerson(s), "console");

@@ -8,8 +8,10 @@ const _HOUR = 3_600_000;
 
 /** Many failed labeling-console sign-ins for one worker from one IP, then a success. */
 export const loginBruteForce: Scenario = {
-  technique: "T1110.001",
-  summary: "Many failed labeling-console sign-ins for one worker from one IP, then a success.",
+  id: "login-brute-force",
+  description: "Many failed labeling-console sign-ins for one worker from one IP, then a success.",
+  techniques: ["T1110.001"],
+  benign: false,
   play(s, label) {
     const rng = s.rng;
     s.as(somePerson(s), "console");

@@ -58,8 +58,11 @@ function buildUp(s: SessionBuilder, n: number): { traceName: string; res: Resour
 
 /** One identity deletes many resources of several kinds within minutes, from a new IP. */
 export const massDeletion: Scenario = {
-  technique: "T1485",
-  summary: "One identity deletes many resources of several kinds within minutes, from a new IP.",
+  id: "mass-deletion",
+  description:
+    "One identity deletes many resources of several kinds within minutes, from a new IP.",
+  techniques: ["T1485"],
+  benign: false,
   play(s, label) {
     const rng = s.rng;
     const targets = buildUp(s, 8 + rng.int(8));

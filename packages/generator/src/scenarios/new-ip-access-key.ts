@@ -8,8 +8,10 @@ const _HOUR = 3_600_000;
 
 /** An access key is created, then used within minutes from an IP never seen before. */
 export const newIpAccessKey: Scenario = {
-  technique: "T1098.001",
-  summary: "An access key is created, then used within minutes from an IP never seen before.",
+  id: "new-ip-access-key",
+  description: "An access key is created, then used within minutes from an IP never seen before.",
+  techniques: ["T1098.001"],
+  benign: false,
   play(s, label) {
     const rng = s.rng;
     const actor = somePerson(s);

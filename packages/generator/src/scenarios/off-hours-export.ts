@@ -9,8 +9,10 @@ const HOUR = 3_600_000;
 
 /** A dataset export at night (local time), from an IP the exporter never used. */
 export const offHoursExport: Scenario = {
-  technique: "T1537",
-  summary: "A dataset export at night (local time), from an IP the exporter never used.",
+  id: "off-hours-export",
+  description: "A dataset export at night (local time), from an IP the exporter never used.",
+  techniques: ["T1537"],
+  benign: false,
   play(s, label) {
     const rng = s.rng;
     const owner = somePerson(s);

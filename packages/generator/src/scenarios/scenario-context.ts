@@ -1,3 +1,4 @@
+import { hex32 } from "../internal/hex.js";
 import type { Actor } from "../tenant/actor.js";
 import { FLAVORS, resourceName } from "../workflows/names.js";
 import type { CallOptions, Resource, SessionBuilder } from "../workflows/session-builder.js";
@@ -52,4 +53,28 @@ export function deployService(s: SessionBuilder): Resource | null {
     },
     SURE,
   );
+}
+
+/**
+ * A bucket of the tenant for `purpose` (`data`, `ml`, `audit`): the tenant's buckets are named
+ * `<account name>-<purpose>`, the naming rules rely on to tell the tenant's own buckets apart.
+ */
+export function tenantBucket(s: SessionBuilder, purpose: "data" | "ml" | "audit"): string {
+  return `${s.tenant.domainName}-${purpose}`;
+}
+
+/** A bucket outside the tenant (an attacker's or a stranger's), e.g. `share-dump-3f2a9c`. */
+export function foreignBucket(s: SessionBuilder): string {
+  const rng = s.rng;
+  return `${rng.pick(["share", "tmp", "mirror", "sync", "bak", "xfer"])}-${rng.pick(["dump", "drop", "store", "files", "pub"])}-${hex32(rng).slice(0, 6)}`;
+}
+
+/** An API key id of a permanent access key (`HPUA` + 16), for a caller with a stolen key. */
+export function someAccessKey(s: SessionBuilder): string {
+  return `HPUA${hex32(s.rng).slice(0, 16).toUpperCase()}`;
+}
+
+/** A CI bot of the tenant (API calls with its permanent key, from its runners). */
+export function someBot(s: SessionBuilder): Actor {
+  return s.rng.pick(s.tenant.bots);
 }

@@ -9,9 +9,11 @@ const HOUR = 3_600_000;
 
 /** CTS's own traces: the management tracker is disabled, a key-event notification and a data tracker deleted. */
 export const trackerTampering: Scenario = {
-  technique: "T1562.008",
-  summary:
+  id: "tracker-tampering",
+  description:
     "CTS's own traces: the management tracker is disabled, a key-event notification and a data tracker deleted.",
+  techniques: ["T1562.008"],
+  benign: false,
   play(s, label) {
     const rng = s.rng;
     const actor = rng.chance(0.3) ? s.tenant.root : somePerson(s);

@@ -6,6 +6,8 @@
 export interface LabelSpec {
   readonly scenario: string;
   readonly technique: string;
+  readonly techniques: readonly string[];
+  readonly benign: boolean;
   readonly description: string;
   readonly domainId: string;
   readonly userId: string | null;

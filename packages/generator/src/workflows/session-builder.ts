@@ -141,9 +141,11 @@ export class SessionBuilder {
    * Switches the acting identity, how it calls (console or API), and optionally IP and AK. An
    * identity the session already acted as keeps its address, key and rendering; a new one gets
    * an address from its networks (see `sourceIpOf`) and, without a permanent key, a temporary
-   * key for this session (console sessions sign with one too).
+   * key for this session (console sessions sign with one too). `failedSignIns`: when the
+   * switch signs in (IAM context on), that many failed password attempts precede the `login`
+   * instead of drawn ones (scenarios).
    */
-  as(actor: Actor, mode: CallMode, ip?: string, accessKey?: string): void {
+  as(actor: Actor, mode: CallMode, ip?: string, accessKey?: string, failedSignIns?: number): void {
     this.actor = actor;
     this.callMode = mode;
     // A console sign-in at this moment issues the session's temporary credentials (an
@@ -188,7 +190,20 @@ export class SessionBuilder {
     }
     this.users.push({ actor, mode, accessKey: this.accessKey, ip: this.ip, user });
     this.user = user;
-    this.context?.switched(this);
+    this.context?.switched(this, failedSignIns);
+  }
+
+  /**
+   * Records an IAM operation (a catalog context operation such as `changePassword`) of the
+   * acting identity now; nothing when context traces are off.
+   */
+  iam(traceName: string): void {
+    this.context?.iam(this, traceName);
+  }
+
+  /** Whether IAM and OBS context traces are on (off with `modelartsOnly`). */
+  get hasContext(): boolean {
+    return this.context !== null;
   }
 
   /** The acting identity. */
