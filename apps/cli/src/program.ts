@@ -5,6 +5,7 @@ import { cacheCommand } from "./commands/cache.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
+import { scoreCommand } from "./commands/score.js";
 import { serveCommand } from "./commands/serve.js";
 import { signCommand } from "./commands/sign.js";
 import { statsCommand } from "./commands/stats.js";
@@ -19,6 +20,7 @@ const commands: readonly CommandFactory[] = [
   generateCommand,
   validateCommand,
   statsCommand,
+  scoreCommand,
   streamCommand,
   serveCommand,
   cacheCommand,

@@ -10,6 +10,7 @@ export { TraceView } from "./trace/trace-view.js";
 
 // ── Scoring ─────────────────────────────────────────────────────────────────
 export { createScorer, score } from "./score/scorer.js";
+export { scoreTimeline } from "./score/score-timeline.js";
 export type { Scorer, ScorerOptions } from "./score/scorer.js";
 export { readLabel } from "./score/score-label.js";
 export type { ScoreLabel } from "./score/score-label.js";

@@ -1,4 +1,4 @@
-import type { Alert, DetectionRule, RuleRun } from "../rules/detection-rule.js";
+import type { Alert, DetectionRule } from "../rules/detection-rule.js";
 import { TraceView } from "../trace/trace-view.js";
 import type { ScoreLabel } from "./score-label.js";
 import type { BenignHit, RuleScore, ScenarioScore, ScoreReport } from "./score-report.js";
@@ -10,21 +10,26 @@ const SAMPLE_SIZE = 10;
 export interface ScorerOptions {
   /** The rules to run (loaded Sigma rules and stateful modules). */
   readonly rules: readonly DetectionRule[];
-  /** Ground truth: malicious occurrences and benign look-alikes. */
-  readonly labels: readonly ScoreLabel[];
+  /**
+   * Ground truth: malicious occurrences and benign look-alikes. More can be passed to
+   * `finish` (labels a generator reports while it runs). Default: none.
+   */
+  readonly labels?: readonly ScoreLabel[];
 }
 
 /** A scoring run: feed traces in time order, then take the report. */
 export interface Scorer {
   /** Runs every rule over one trace (a view, a parsed record or an NDJSON line). */
   add(trace: TraceView | Readonly<Record<string, unknown>> | string): void;
-  /** Ends the stream (rules flush pending alerts) and returns the report. */
-  finish(): ScoreReport;
+  /**
+   * Ends the stream (rules flush pending alerts) and returns the report, scoring the alerts
+   * against the labels given to `createScorer` and `moreLabels`.
+   */
+  finish(moreLabels?: readonly ScoreLabel[]): ScoreReport;
 }
 
 interface RuleState {
   readonly rule: DetectionRule;
-  readonly run: RuleRun;
   alerts: number;
   tp: number;
   fp: number;
@@ -57,7 +62,44 @@ interface ScenarioState {
  * const report = scorer.finish();
  */
 export function createScorer(options: ScorerOptions): Scorer {
-  const labels = options.labels;
+  const runs = options.rules.map((rule) => ({ rule, run: rule.create() }));
+  // Alerts are kept (rule index, alert) and scored at the end, so labels may arrive late.
+  const raised: { rule: number; alert: Alert }[] = [];
+  let traces = 0;
+  return {
+    add(trace) {
+      const view =
+        trace instanceof TraceView
+          ? trace
+          : typeof trace === "string"
+            ? TraceView.fromLine(trace)
+            : new TraceView(trace);
+      traces++;
+      for (let rule = 0; rule < runs.length; rule++)
+        for (const alert of (runs[rule] as (typeof runs)[number]).run.onTrace(view))
+          raised.push({ rule, alert });
+    },
+    finish(moreLabels = []) {
+      for (let rule = 0; rule < runs.length; rule++)
+        for (const alert of (runs[rule] as (typeof runs)[number]).run.finish())
+          raised.push({ rule, alert });
+      const labels = [...(options.labels ?? []), ...moreLabels];
+      const tally = createTally(options.rules, labels);
+      for (const { rule, alert } of raised) tally.record(rule, alert);
+      return buildReport(traces, labels, tally.rules, tally.scenarios);
+    },
+  };
+}
+
+/** Scores alerts against labels, rule by rule and scenario by scenario. */
+function createTally(
+  rules: readonly DetectionRule[],
+  labels: readonly ScoreLabel[],
+): {
+  rules: RuleState[];
+  scenarios: Map<string, ScenarioState>;
+  record(rule: number, alert: Alert): void;
+} {
   const labelsOfTrace = new Map<string, number[]>();
   labels.forEach((label, index) => {
     for (const id of label.traceIds) {
@@ -66,9 +108,8 @@ export function createScorer(options: ScorerOptions): Scorer {
       else if (!list.includes(index)) list.push(index);
     }
   });
-  const ruleStates: RuleState[] = options.rules.map((rule) => ({
+  const ruleStates: RuleState[] = rules.map((rule) => ({
     rule,
-    run: rule.create(),
     alerts: 0,
     tp: 0,
     fp: 0,
@@ -77,7 +118,7 @@ export function createScorer(options: ScorerOptions): Scorer {
   }));
   const scenarioIds = new Set<string>();
   for (const label of labels) if (!label.benign) scenarioIds.add(label.scenario);
-  for (const rule of options.rules) for (const s of rule.scenarios) scenarioIds.add(s);
+  for (const rule of rules) for (const s of rule.scenarios) scenarioIds.add(s);
   const scenarios = new Map<string, ScenarioState>();
   for (const id of [...scenarioIds].sort()) {
     scenarios.set(id, {
@@ -94,12 +135,11 @@ export function createScorer(options: ScorerOptions): Scorer {
       sample: [],
     });
   }
-  const scenariosOfRule = new Map<RuleState, ScenarioState[]>(
-    ruleStates.map((r) => [r, [...scenarios.values()].filter((s) => s.rules.includes(r))]),
+  const scenariosOfRule = ruleStates.map((r) =>
+    [...scenarios.values()].filter((s) => s.rules.includes(r)),
   );
-  let traces = 0;
-
-  const record = (state: RuleState, alert: Alert): void => {
+  const record = (rule: number, alert: Alert): void => {
+    const state = ruleStates[rule] as RuleState;
     const hit = new Set<number>();
     for (const id of alert.traceIds) for (const i of labelsOfTrace.get(id) ?? []) hit.add(i);
     const malicious = [...hit].filter((i) => !(labels[i] as ScoreLabel).benign);
@@ -111,7 +151,7 @@ export function createScorer(options: ScorerOptions): Scorer {
       if (benign.length > 0) state.benign++;
     }
     for (const i of malicious) state.covered.add(i);
-    for (const scenario of scenariosOfRule.get(state) ?? []) {
+    for (const scenario of scenariosOfRule[rule] ?? []) {
       scenario.alerts++;
       for (const i of malicious) {
         if (!scenario.occurrences.includes(i)) continue;
@@ -140,23 +180,7 @@ export function createScorer(options: ScorerOptions): Scorer {
     }
   };
 
-  return {
-    add(trace) {
-      const view =
-        trace instanceof TraceView
-          ? trace
-          : typeof trace === "string"
-            ? TraceView.fromLine(trace)
-            : new TraceView(trace);
-      traces++;
-      for (const state of ruleStates)
-        for (const alert of state.run.onTrace(view)) record(state, alert);
-    },
-    finish() {
-      for (const state of ruleStates) for (const alert of state.run.finish()) record(state, alert);
-      return buildReport(traces, labels, ruleStates, scenarios);
-    },
-  };
+  return { rules: ruleStates, scenarios, record };
 }
 
 /**
