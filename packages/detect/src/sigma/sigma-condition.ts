@@ -18,6 +18,8 @@ export function compileCondition(
       "Sigma 1 aggregations are replaced by correlation rules (type: event_count)",
     );
   const tokens = condition.match(/\(|\)|[^\s()]+/g) ?? [];
+  if (tokens.some((token) => token.toLowerCase() === "near"))
+    problems.unsupported("condition keyword `near`", "deprecated in Sigma");
   let position = 0;
   const peek = (): string | undefined => tokens[position];
   const lower = (): string | undefined => peek()?.toLowerCase();
@@ -61,7 +63,6 @@ export function compileCondition(
       return inner;
     }
     const word = token.toLowerCase();
-    if (word === "near") problems.unsupported("condition keyword `near`", "deprecated in Sigma");
     if ((word === "1" || word === "all") && lower() === "of") {
       position++;
       const pattern = peek();
