@@ -32,16 +32,19 @@ const timeline = (seed: number) => ({
 });
 
 describe("the example rules", () => {
-  it.each([1, 2, 3, 7, 8])("catch every existing scenario with recall 1 (seed %i)", async (seed) => {
-    const rules = await loadRulesDir(EXAMPLE_RULES_DIR);
-    const report = scoreTimeline({ rules, timeline: timeline(seed) });
-    for (const id of EXISTING) {
-      const row = report.scenarios.find((s) => s.scenario === id);
-      expect(row?.occurrences, id).toBeGreaterThan(0);
-      expect(row?.recall, id).toBe(1);
-      expect(row?.precision ?? 0, id).toBeGreaterThanOrEqual(DOCUMENTED_PRECISION);
-    }
-  });
+  it.each([1, 2, 3, 7, 8])(
+    "catch every existing scenario with recall 1 (seed %i)",
+    async (seed) => {
+      const rules = await loadRulesDir(EXAMPLE_RULES_DIR);
+      const report = scoreTimeline({ rules, timeline: timeline(seed) });
+      for (const id of EXISTING) {
+        const row = report.scenarios.find((s) => s.scenario === id);
+        expect(row?.occurrences, id).toBeGreaterThan(0);
+        expect(row?.recall, id).toBe(1);
+        expect(row?.precision ?? 0, id).toBeGreaterThanOrEqual(DOCUMENTED_PRECISION);
+      }
+    },
+  );
 
   it("lose recall when a rule is weakened", async () => {
     cpSync(EXAMPLE_RULES_DIR, dir, { recursive: true });
