@@ -131,6 +131,19 @@ describe("ctsim score", () => {
     expect(rows).toEqual(["mass-deletion", "tracker-tampering"]);
   });
 
+  it("ends with exit 1 naming the file and line of a record that is not a trace or label", async () => {
+    const broken = join(dir, "broken.ndjson");
+    writeFileSync(broken, `${readFileSync(traces, "utf8").split("\n")[0]}\n{"trace_id":\n`);
+    const run = await ctsim("score", "--traces", broken, "--labels", labels);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${broken}:2: not a trace`);
+    const badLabels = join(dir, "bad-labels.ndjson");
+    writeFileSync(badLabels, '{"scenario":"x"}\n');
+    const labelRun = await ctsim("score", "--traces", traces, "--labels", badLabels);
+    expect(labelRun.code).toBe(1);
+    expect(labelRun.stderr).toContain(`${badLabels}:1: not an anomaly label`);
+  });
+
   it("exits 2 on bad usage", async () => {
     expect((await ctsim("score", "--traces", traces)).code).toBe(2);
     expect((await ctsim("score", "--seed", "1", "--traces", traces, "--labels", labels)).code).toBe(
