@@ -6,6 +6,7 @@ import { catalogCommand } from "./commands/catalog.js";
 import { contractCommand } from "./commands/contract.js";
 import { generateCommand } from "./commands/generate.js";
 import { notifyCommand } from "./commands/notify.js";
+import { scoreCommand } from "./commands/score.js";
 import { serveCommand } from "./commands/serve.js";
 import { signCommand } from "./commands/sign.js";
 import { statsCommand } from "./commands/stats.js";
@@ -21,6 +22,7 @@ const commands: readonly CommandFactory[] = [
   generateCommand,
   validateCommand,
   statsCommand,
+  scoreCommand,
   streamCommand,
   serveCommand,
   notifyCommand,
