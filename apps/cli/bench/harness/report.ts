@@ -54,19 +54,22 @@ const DESTINATIONS: Record<Destination, string> = {
   pipe: "pipe",
 };
 
+/** A command as a Markdown table cell: code, with its pipes escaped. */
+const code = (command: string): string => `\`${command.replaceAll("|", "\\|")}\``;
+
 const fixed = (value: number | undefined, digits: number): string =>
   value === undefined ? "n/a" : value.toFixed(digits);
 
 /** The results as a Markdown table, one line per row, with the exact command. */
 export function formatRowTable(results: readonly RowResult[]): string {
   const lines = [
-    "| job | output | wall s | user s | sys s | peak RSS MiB | MB/s | command |",
-    "|---|---|--:|--:|--:|--:|--:|---|",
+    "| job | output | wall s | user s | sys s | peak RSS MiB | MB | MB/s | command |",
+    "|---|---|--:|--:|--:|--:|--:|--:|---|",
   ];
   for (const r of results) {
     const mbps = r.bytes === undefined ? undefined : r.bytes / 1e6 / r.wall;
     lines.push(
-      `| ${LABELS[r.row.job]} | ${DESTINATIONS[r.row.destination]} | ${fixed(r.wall, 2)} | ${fixed(r.user, 2)} | ${fixed(r.sys, 2)} | ${fixed(r.maxRssKiB === undefined ? undefined : r.maxRssKiB / 1024, 0)} | ${fixed(mbps, 0)} | \`${r.row.command}\` |`,
+      `| ${LABELS[r.row.job]} | ${DESTINATIONS[r.row.destination]} | ${fixed(r.wall, 2)} | ${fixed(r.user, 2)} | ${fixed(r.sys, 2)} | ${fixed(r.maxRssKiB === undefined ? undefined : r.maxRssKiB / 1024, 0)} | ${fixed(r.bytes === undefined ? undefined : r.bytes / 1e6, 2)} | ${fixed(mbps, 0)} | ${code(r.row.command)} |`,
     );
   }
   return lines.join("\n");
@@ -175,8 +178,8 @@ export function formatStartupTable(floor: StartupResult, help: StartupResult): s
   return [
     "| command | median wall s | runs | over the node floor s | target |",
     "|---|--:|--:|--:|---|",
-    `| \`${floor.command}\` | ${floor.wall.toFixed(3)} | ${floor.runs} | | |`,
-    `| \`${help.command}\` | ${help.wall.toFixed(3)} | ${help.runs} | ${(help.wall - floor.wall).toFixed(3)} | < 0.3 s: ${help.wall < 0.3 ? "met" : "not met"} |`,
+    `| ${code(floor.command)} | ${floor.wall.toFixed(3)} | ${floor.runs} | | |`,
+    `| ${code(help.command)} | ${help.wall.toFixed(3)} | ${help.runs} | ${(help.wall - floor.wall).toFixed(3)} | < 0.3 s: ${help.wall < 0.3 ? "met" : "not met"} |`,
   ].join("\n");
 }
 
@@ -198,7 +201,7 @@ export function formatMemoryTable(points: readonly MemoryPoint[]): string {
     "|--:|--:|--:|---|",
     ...points.map(
       (p) =>
-        `| ${p.count.toLocaleString("en-US")} | ${fixed(p.maxRssKiB === undefined ? undefined : p.maxRssKiB / 1024, 0)} | ${p.wall.toFixed(2)} | \`${p.command}\` |`,
+        `| ${p.count.toLocaleString("en-US")} | ${fixed(p.maxRssKiB === undefined ? undefined : p.maxRssKiB / 1024, 0)} | ${p.wall.toFixed(2)} | ${code(p.command)} |`,
     ),
   ];
   return lines.join("\n");
