@@ -22,6 +22,7 @@ import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
+import { defaultGenerateWorkers, MAX_GENERATE_WORKERS } from "../internal/generate-workers.js";
 import {
   parseInstant,
   parseInteger,
@@ -50,9 +51,6 @@ interface RawGenerateOptions {
   readonly modelartsOnly?: true;
 }
 
-/** At most this many worker threads (far beyond what helps: the main thread writes). */
-const MAX_WORKERS = 64;
-
 const DAY = 86_400_000;
 
 /**
@@ -61,7 +59,7 @@ const DAY = 86_400_000;
  * the command (exit 1) with the file cut back to its last whole record, and a closed pipe
  * (`| head`) ends it quietly. Labels are written after the traces, under the same rule. Without
  * `--now`, the clock is the last UTC midnight, so the same day gives the same bytes. With more
- * than one worker (default: one per core), worker threads each run a lane of the timeline and
+ * than one worker (default: one per core but the main thread's), worker threads each run a lane of the timeline and
  * the main thread merges them back into its order: the bytes do not depend on `--workers`.
  *
  * @example
@@ -103,15 +101,15 @@ export const generateCommand: CommandFactory = (io: CliIo): Command =>
     .option("--out <file>", "write to this file instead of stdout")
     .option(
       "--workers <n>",
-      "worker threads generating (default: the cores available); the output is the same whatever the number",
+      "worker threads generating (default: the cores available but one, at least 1); the output is the same whatever the number",
     )
     .action(async (raw: RawGenerateOptions) => {
       const labels: string[] = [];
       const options = resolve(raw, (label) => labels.push(JSON.stringify(label)));
       const workers =
         raw.workers === undefined
-          ? Math.min(MAX_WORKERS, availableParallelism())
-          : parseInteger(raw.workers, "--workers", 1, MAX_WORKERS);
+          ? defaultGenerateWorkers(availableParallelism())
+          : parseInteger(raw.workers, "--workers", 1, MAX_GENERATE_WORKERS);
       const producer = openProducer(options, raw.format, workers);
       // Both outputs are opened before anything is generated: a path that cannot be written
       // fails at once, whatever the count.

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { BufferPool } from "./buffer-pool.js";
 import { RecordBuffer } from "./record-buffer.js";
 
 describe("RecordBuffer", () => {
@@ -32,5 +33,22 @@ describe("RecordBuffer", () => {
     expect(first.buffer).not.toBe(second.buffer);
     expect(Buffer.from(first).toString()).toBe('"a"\n');
     expect(Buffer.from(second).toString()).toBe('"b"\n');
+  });
+
+  test("a chunk far larger than expected grows its buffer a few times, not once per record", () => {
+    const takes: number[] = [];
+    const pool = new (class extends BufferPool {
+      override take(bytes: number): Buffer {
+        takes.push(bytes);
+        return super.take(bytes);
+      }
+    })();
+    // 1,024 records of ~3 KB where ~1.4 KB each is expected: ~3 MB in a buffer sized 1.4 MB.
+    const records = new RecordBuffer(1024, pool);
+    const text = JSON.stringify("x".repeat(3000));
+    for (let i = 0; i < 1024; i++) records.push(text);
+    expect(records.take().length).toBe(1024 * (text.length + 1));
+    // One first buffer, then growth by half each time: 1.4 → 2.1 → 3.2 MB.
+    expect(takes.length).toBeLessThanOrEqual(4);
   });
 });

@@ -6,6 +6,9 @@ const EMPTY = Buffer.alloc(0);
 /** Bytes reserved per record when a buffer is started (the generator's records average ~1.3 KB). */
 const BYTES_PER_RECORD = 1400;
 
+/** A full buffer is replaced by one this many times its size (or more when a record needs it). */
+const GROWTH = 1.5;
+
 /**
  * Collects record texts as UTF-8, each followed by a newline, in one buffer per chunk: the
  * text is encoded once, on the thread that produced it, and the result is a chunk's `bytes`
@@ -59,8 +62,15 @@ export class RecordBuffer {
     return bytes;
   }
 
+  /**
+   * A buffer at least `needed` bytes past the records held and half as large again as the
+   * current one: a chunk of records larger than expected grows its buffer a few times, not once
+   * per record (each growth copies what is held).
+   */
   #grow(needed: number): void {
-    const bigger = this.#fresh(this.#used + needed);
+    const bigger = this.#fresh(
+      Math.max(this.#used + needed, Math.ceil(this.#buffer.length * GROWTH)),
+    );
     if (this.#buffer !== EMPTY) {
       this.#buffer.copy(bigger, 0, 0, this.#used);
       this.#pool.give(this.#buffer.buffer as ArrayBuffer);

@@ -1,0 +1,129 @@
+import { join } from "node:path";
+import { shellLine } from "./shell.js";
+
+/** Where a row's output goes (and so where its byte count comes from). */
+export type Destination = "null" | "file" | "pipe";
+
+/** The jobs compared in the ratios. */
+export type Job =
+  | "stringify"
+  | "template"
+  | "patch"
+  | "generate"
+  | "generate-w1"
+  | "stream-w1"
+  | "stream-w2"
+  | "validate";
+
+/** One timed command of the bench: its median over the rounds is one line of the table. */
+export interface BenchRow {
+  readonly job: Job;
+  readonly destination: Destination;
+  /** The command as a shell runs it; the timed process is its first word list. */
+  readonly command: string;
+  /** The words of the timed process (what `/usr/bin/time` wraps). */
+  readonly timed: readonly string[];
+  /** The rest of the shell line after the timed process (`> /dev/null`, `| wc -c`…). */
+  readonly tail: string;
+  /** How its byte count is known: a file to size, the reader's count, the baseline's report, or another row's. */
+  readonly bytes:
+    | { readonly from: "file"; readonly path: string }
+    | { readonly from: "stdout" }
+    | { readonly from: "stderr" }
+    | { readonly from: "row"; readonly job: Job; readonly destination: Destination };
+  /** Delete the file once measured (large outputs), unless a later row of the round reads it. */
+  readonly keepFile?: boolean;
+}
+
+/** What the rows are built from. */
+export interface RowPlan {
+  /** The command that runs ctsim (`node apps/cli/bin/ctsim.js`). */
+  readonly ctsim: readonly string[];
+  /** The baselines script. */
+  readonly baselines: string;
+  /** A representative trace the baselines are built from. */
+  readonly sampleTrace: string;
+  readonly count: number;
+  /** Directory for the output files. */
+  readonly dir: string;
+}
+
+/** `wc -c` reads the pipe: a reader process that counts every byte. */
+const READER = "| wc -c";
+
+/**
+ * The rows of one round, in the order they run: each ctsim row follows a baseline or another
+ * ctsim job, so a slow spell of a shared host spreads over both sides of a ratio.
+ */
+export function benchRows(plan: RowPlan): BenchRow[] {
+  const n = String(plan.count);
+  const node = "node";
+  const baseline = (job: "stringify" | "template" | "patch"): BenchRow =>
+    row(job, "null", [node, plan.baselines, job, n, plan.sampleTrace], "> /dev/null", {
+      from: "stderr",
+    });
+  const generateWords = (workers?: number): string[] => [
+    ...plan.ctsim,
+    "generate",
+    "--seed",
+    "3",
+    "--count",
+    n,
+    ...(workers === undefined ? [] : ["--workers", String(workers)]),
+  ];
+  const streamWords = (workers: number): string[] => [
+    ...plan.ctsim,
+    "stream",
+    "--max",
+    "--count",
+    n,
+    "--workers",
+    String(workers),
+    "--sink",
+    "stdout",
+  ];
+  const generateFile = join(plan.dir, "generate.ndjson");
+  const streamFile = (job: Job): string => join(plan.dir, `${job}.ndjson`);
+  const fromPipe = (job: Job) => ({ from: "row" as const, job, destination: "pipe" as const });
+  const streamRows = (destination: Destination): BenchRow[] =>
+    (["stream-w1", "stream-w2"] as const).map((job) => {
+      const words = streamWords(job === "stream-w1" ? 1 : 2);
+      if (destination === "null") return row(job, "null", words, "> /dev/null", fromPipe(job));
+      if (destination === "pipe") return row(job, "pipe", words, READER, { from: "stdout" });
+      const path = streamFile(job);
+      return row(job, "file", words, `> ${shellLine([path])}`, { from: "file", path });
+    });
+  return [
+    baseline("stringify"),
+    row("generate", "null", generateWords(), "> /dev/null", fromPipe("generate")),
+    baseline("template"),
+    row("generate-w1", "null", generateWords(1), "> /dev/null", fromPipe("generate")),
+    baseline("patch"),
+    ...streamRows("null"),
+    {
+      ...row("generate", "file", [...generateWords(), "--out", generateFile], "", {
+        from: "file",
+        path: generateFile,
+      }),
+      keepFile: true,
+    },
+    ...streamRows("file"),
+    row("validate", "file", [...plan.ctsim, "validate", generateFile], "> /dev/null", {
+      from: "file",
+      path: generateFile,
+    }),
+    row("generate", "pipe", generateWords(), READER, { from: "stdout" }),
+    ...streamRows("pipe"),
+  ];
+}
+
+function row(
+  job: Job,
+  destination: Destination,
+  timed: readonly string[],
+  tail: string,
+  bytes: BenchRow["bytes"],
+): BenchRow {
+  const command = tail === "" ? shellLine(timed) : `${shellLine(timed)} ${tail}`;
+  return { job, destination, command, timed, tail, bytes };
+}
