@@ -159,6 +159,35 @@ describe("createTransferWriter", () => {
     }
   });
 
+  test("advance(now) delivers the cycles and digest hours that ended by now, before any close", async () => {
+    const events = traces(15).filter((e) => e.time < FROM + 3_600_000);
+    const files: DeliveredFile[] = [];
+    const digestEnds: number[] = [];
+    const writer = await createTransferWriter({
+      dir,
+      seed: 15,
+      digests: true,
+      onFile: (f) => files.push(f),
+      onDigest: (d) => digestEnds.push(d.endTime),
+    });
+    for (const event of events) await writer.write(deliveredTraceOf(event));
+    const last = events.at(-1)!.time;
+    const before = files.length;
+    await writer.advance(last); // the cycle holding the last trace is still open
+    expect(files.length).toBe(before);
+    expect(files.every((f) => f.uploadTime <= last)).toBe(true);
+    await writer.advance(last + 10 * 60_000); // a clock with no trace: the open cycle closes
+    expect(files.length).toBeGreaterThan(before);
+    expect(digestEnds.every((end) => end <= last + 10 * 60_000)).toBe(true);
+    const chains = new Set(files.map((f) => `${f.trackerName}/${f.serviceType}`)).size;
+    await writer.advance(last + 3 * 3_600_000); // every chain's first hours are over
+    expect(digestEnds.length).toBeGreaterThanOrEqual(2 * chains);
+    expect(digestEnds.every((end) => end <= last + 3 * 3_600_000)).toBe(true);
+    expect((await verifyDelivery({ dir })).failures).toEqual([]);
+    await writer.close();
+    expect((await verifyDelivery({ dir })).failures).toEqual([]);
+  });
+
   test("a write that fails names the path and the cause, and the writer stays failed", async () => {
     const events = traces(14);
     // A file where the CloudTraces directory must go: fails even for root, unlike a read-only mode.

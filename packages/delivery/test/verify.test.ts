@@ -1,8 +1,10 @@
-import { createPublicKey } from "node:crypto";
+import { createHash, createPublicKey } from "node:crypto";
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PUBLIC_KEY_FILE, seededRsaKey, verifyDelivery } from "@ctsim/delivery/node";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { DigestFile } from "@ctsim/delivery";
+import { PUBLIC_KEY_FILE, seededRsaKey, signDigest, verifyDelivery } from "@ctsim/delivery/node";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { deliverGenerated } from "./deliver-generated.js";
 import { listFiles } from "./read-bucket.js";
@@ -46,6 +48,41 @@ describe("verifyDelivery", () => {
     expect(report.failures.filter((f) => f.reason === "signature-invalid")).toHaveLength(
       (await digests()).length,
     );
+  });
+
+  test("hours cut out of a chain by someone holding the key are a chain gap", async () => {
+    // Delete a middle digest and re-link its successor to the one before, properly signed.
+    const chain = (await digests()).filter((d) => d.includes("/system/Digest/ModelArts/"));
+    expect(chain.length).toBeGreaterThanOrEqual(3);
+    const [before, cut, after] = chain as [string, string, string];
+    const bytesOf = (object: string) => readFile(join(dir, object));
+    const md5 = (bytes: Buffer) => createHash("md5").update(bytes).digest("hex");
+    const read = async (object: string): Promise<DigestFile> =>
+      JSON.parse(gunzipSync(await bytesOf(object)).toString("utf8"));
+    const meta = async (object: string): Promise<string> =>
+      JSON.parse(await readFile(join(dir, `${object}.meta.json`), "utf8"))["meta-signature"];
+    const relinked: DigestFile = {
+      ...(await read(after)),
+      previous_digest_object: before,
+      previous_digest_hash_value: md5(await bytesOf(before)),
+      previous_digest_signature: await meta(before),
+    };
+    const bytes = gzipSync(JSON.stringify(relinked));
+    await writeFile(join(dir, after), bytes);
+    const signature = signDigest(relinked, md5(bytes), seededRsaKey(31, "digest"));
+    await writeFile(
+      join(dir, `${after}.meta.json`),
+      JSON.stringify({ "meta-signature": signature, "meta-signature-algorithm": "SHA256withRSA" }),
+    );
+    await rm(join(dir, cut));
+    await rm(join(dir, `${cut}.meta.json`));
+    const report = await verifyDelivery({ dir });
+    const reasons = new Set(report.failures.map((f) => f.reason));
+    expect(report.failures).toContainEqual(
+      expect.objectContaining({ path: after, reason: "chain-gap" }),
+    );
+    // Only the gap, and the cut hour's files now listed nowhere.
+    for (const reason of reasons) expect(["chain-gap", "file-unlisted"]).toContain(reason);
   });
 
   test("a digest without its meta-signature sidecar", async () => {

@@ -1,4 +1,5 @@
 import type { TraceChunk, TraceSink } from "@ctsim/generator/node";
+import { DeliveryError, DeliveryErrorCode } from "../delivery-error.js";
 import { createTransferWriter, type TransferWriterOptions } from "./transfer-writer.js";
 
 /**
@@ -33,7 +34,8 @@ export async function createDeliverySink(options: TransferWriterOptions): Promis
     async write(chunk: TraceChunk): Promise<void> {
       const routes = chunk.routes;
       if (routes === undefined || routes.length !== chunk.count) {
-        throw new Error(
+        throw new DeliveryError(
+          DeliveryErrorCode.misuse,
           `dir ${options.dir}: every chunk needs one route per record (produce with routes: true)`,
         );
       }
