@@ -22,6 +22,10 @@ import {
   liveServiceOptions,
 } from "../serve/live-mode.js";
 import { serveBanner } from "../serve/serve-banner.js";
+import {
+  checkServeNotificationFlags,
+  startServeNotifications,
+} from "../serve/serve-notifications.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
 const MAX_TENANTS = 10_000;
@@ -48,6 +52,9 @@ interface ServeFlags extends LiveFlags {
   /** `false` with `--no-cache`. */
   readonly cache: boolean;
   readonly cacheMax?: string;
+  readonly smnEndpoint?: string;
+  readonly funEndpoint?: string;
+  readonly deliveryLog?: string;
 }
 
 /**
@@ -113,11 +120,24 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "--credentials <file>",
       "write every tenant's project ids and accepted credentials to this JSON file, before the banner",
     )
+    .option(
+      "--smn-endpoint <url>",
+      "POST key-event notifications of SMN topics to this URL (SMN HTTP(S) messages), for traces that become visible after start",
+    )
+    .option(
+      "--fun-endpoint <url>",
+      "POST key-event notifications of FunctionGraph functions to this URL (CTS trigger events)",
+    )
+    .option(
+      "--delivery-log <file>",
+      "write the notification delivery log (NDJSON) here instead of stderr",
+    )
     .addHelpText(
       "after",
       "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n\nSnapshot cache: a store of 50,000 traces or more is written to $CTSIM_CACHE_DIR (off: no cache),\nelse $XDG_CACHE_HOME/ctsim/mock, else ~/.cache/ctsim/mock (~1.4 KiB a trace: ~1.4 GiB for 1M),\nand loaded by the next start in the same clock hour with the same flags; a new hour moves the\nweek and builds it anew. The least recently used snapshots are evicted to stay within\n--cache-max; what is loaded, written and evicted is said on stderr. See 'ctsim cache'.\n",
     )
     .action(async (flags: ServeFlags) => {
+      checkServeNotificationFlags(flags);
       const started = performance.now();
       let cacheError: Error | undefined;
       const service = await start(flags, io, {
@@ -131,6 +151,8 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       });
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
+      // Live mode hands each batch of newly visible traces to notifications?.delivery.notifier.
+      const notifications = startServeNotifications(service, flags, io);
       const seconds = (performance.now() - started) / 1000;
       const credentialsFile = flags.credentials;
       io.stdout.write(
@@ -152,6 +174,11 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
         });
       }
       await shutdown.requested;
+      // Pending notification messages are delivered (or given up on) before the server stops.
+      const notificationFailure = await notifications?.stop().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       try {
         await service.close();
       } catch (error) {
@@ -164,6 +191,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
         shutdown.release();
       }
       io.stderr.write("ctsim serve: stopped\n");
+      if (notificationFailure !== undefined) throw notificationFailure;
     });
 
 async function start(
