@@ -109,11 +109,15 @@ function longRun(
   console.log(`\nlong run: ${days} simulated days in 1-minute steps (retention 7 days)`);
   const started = performance.now();
   let peakRss = 0;
+  const pruneSteps: number[] = [];
   for (let day = 1; day <= days; day++) {
     for (let m = 0; m < 24 * 60; m++) {
       clock += 60_000;
       setNow(clock);
+      const prunes = live.pruned;
+      const t = performance.now();
       live.advance(clock);
+      if (live.pruned > prunes) pruneSteps.push(performance.now() - t);
     }
     gc?.();
     const memory = process.memoryUsage();
@@ -122,6 +126,10 @@ function longRun(
       `  day ${String(day).padStart(2)}: store ${store.size} traces, RSS ${mib(memory.rss)} MiB (V8 heap ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, buffers ${mib(memory.arrayBuffers)}, external ${mib(memory.external)}), prunes ${live.pruned}`,
     );
   }
+  pruneSteps.sort((a, b) => a - b);
+  console.log(
+    `  steps that pruned: ${pruneSteps.length}, median ${pct(pruneSteps, 0.5)} ms, max ${pct(pruneSteps, 1)} ms`,
+  );
   console.log(
     `  ${live.produced} traces produced in ${seconds1(started)} s (${(live.produced / ((performance.now() - started) / 1000)).toFixed(0)} traces/s by hand); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
   );

@@ -125,10 +125,12 @@ export class LiveSource {
     this.timeline = generateTraces(timeline);
     let next = this.nextFromTimeline();
     while (next !== undefined && next.time < start) next = this.nextFromTimeline();
-    // The stored traces of [start, end) wait for their delay like the others: hidden now,
-    // held (at most the hour before `end`) until the clock produces them.
+    // The stored traces of [start, end) are hidden now; those of the open-ended run wait for
+    // their delay like the others (held, at most the hour before `end`, until produced). The
+    // history's run closes the sessions still open at its end (e.g. a logout) where the open
+    // run carries on: those closing traces stay hidden for good.
+    for (const id of store.traceIdsFrom(start)) store.hide(id);
     while (next !== undefined && next.time < end) {
-      store.hide(next.traceId);
       this.held.push(next);
       next = this.nextFromTimeline();
     }

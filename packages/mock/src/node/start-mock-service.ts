@@ -120,6 +120,11 @@ export interface MockServiceOptions {
 export interface LiveServiceOptions {
   /** How many times faster than real time the tenant lives. Default: 1. */
   readonly speed?: number;
+  /**
+   * The simulated clock (epoch ms), e.g. one a test moves by hand; it must not go backwards.
+   * Default: `liveClock` from the start instant at `speed`.
+   */
+  readonly clock?: () => number;
   /** Real milliseconds between steps of the live source. Default: 50. */
   readonly tickMs?: number;
   /** The ingestion delay model. Default: `DEFAULT_INGESTION_DELAY`. */
@@ -189,7 +194,8 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   const now =
     liveOptions === undefined
       ? (options.now ?? Date.now)
-      : liveClock({ start: (options.now ?? Date.now)(), speed: liveOptions.speed ?? 1 });
+      : (liveOptions.clock ??
+        liveClock({ start: (options.now ?? Date.now)(), speed: liveOptions.speed ?? 1 }));
   const start = now();
   const identities = serviceIdentities({
     seed,

@@ -188,6 +188,20 @@ export class TraceStore {
     return true;
   }
 
+  /** `trace_id`s of the stored traces whose `time` is `from` or later, in store order. */
+  traceIdsFrom(from: number): string[] {
+    this.ensureSorted();
+    const ids: string[] = [];
+    for (
+      let p = lowerBound(this.times.data, 0, this.records.size, from);
+      p < this.records.size;
+      p++
+    ) {
+      ids.push(traceIdOfRecord(this.records.bytes(p)));
+    }
+    return ids;
+  }
+
   /** Number of hidden traces (see {@link hide}). */
   get hiddenCount(): number {
     return this.hidden.size;
