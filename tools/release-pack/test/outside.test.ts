@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,9 +48,9 @@ beforeAll(() => {
   });
 }, 600_000);
 
-afterAll(() => {
-  if (work !== "") rmSync(work, { recursive: true, force: true });
-});
+afterAll(async () => {
+  if (work !== "") await rm(work, { recursive: true, force: true });
+}, 120_000);
 
 /** Runs a shell line in the scratch project, with its node_modules/.bin first on the PATH. */
 function sh(line: string): { status: number | null; stdout: string; stderr: string } {
