@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -128,4 +128,32 @@ describe("the packages installed outside the workspace", () => {
     const result = sh("ctsim generate --count 10 | ctsim validate -");
     expect(result.status, result.stderr).toBe(0);
   });
+
+  it("serves under --auth aksk with a try: line that, run as printed, gets 200", async () => {
+    const serve = spawn(
+      join(project, "node_modules", ".bin", "ctsim"),
+      ["serve", "--port", "0", "--auth", "aksk", "--days", "1", "--no-cache"],
+      { cwd: project },
+    );
+    try {
+      const tryLine = await new Promise<string>((resolvePromise, reject) => {
+        let out = "";
+        serve.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const line = /^try: (.+)$/m.exec(out)?.[1];
+          if (line !== undefined) resolvePromise(line);
+        });
+        serve.once("exit", (code) => reject(new Error(`ctsim serve exited with ${code}`)));
+      });
+      expect(tryLine).toMatch(/node_modules\/\.bin\/ctsim' sign --ak /);
+      // Run exactly as printed: a refused request would print CTS's error body, not traces.
+      const result = sh(tryLine);
+      expect(result.status, result.stderr).toBe(0);
+      const body = JSON.parse(result.stdout) as { traces?: unknown[]; error_code?: string };
+      expect(body.error_code).toBeUndefined();
+      expect(body.traces?.length).toBeGreaterThan(0);
+    } finally {
+      serve.kill("SIGTERM");
+    }
+  }, 120_000);
 });

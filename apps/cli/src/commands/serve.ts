@@ -15,7 +15,8 @@ import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
 import { parseInteger } from "../internal/parse-values.js";
 import { cacheBanner, cacheWrittenLine } from "../serve/cache-banner.js";
-import { serveBanner } from "../serve/serve-banner.js";
+import { publishedDocuments } from "../serve/published-documents.js";
+import { serveBanner, signCommandOf } from "../serve/serve-banner.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
 const MAX_TENANTS = 10_000;
@@ -47,7 +48,8 @@ interface ServeFlags {
 /**
  * `ctsim serve`: CTS v3 over HTTP with a seeded week of ModelArts traces, until SIGINT/SIGTERM.
  * Prints the base URL, the first tenant's projects and accepted credentials (all tenants' with
- * `--credentials FILE`, as JSON) and a request to try.
+ * `--credentials FILE`, as JSON) and a request to try. Serves the OpenAPI document at
+ * `/openapi.json` and the records' JSON Schemas under `/schemas/`, without credentials.
  *
  * @example
  * ctsim serve --port 9000 --auth aksk --fault "traces:latency=20-80"
@@ -131,6 +133,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
         serveBanner(service, {
           seconds,
           now: Date.now(),
+          signCommand: signCommandOf(process.argv[1]),
           ...(credentialsFile === undefined ? {} : { credentialsFile }),
         }),
       );
@@ -177,6 +180,7 @@ async function start(
       ...(flags.fault === undefined ? {} : { faults: flags.fault.join(";") }),
       ...(flags.state === undefined ? {} : { stateFile: flags.state, onStateError }),
       ...(flags.credentials === undefined ? {} : { credentialsFile: flags.credentials }),
+      documents: publishedDocuments(),
       ...loadOptions(flags),
       ...cacheOptions(flags, io),
       onCacheError,
