@@ -71,6 +71,31 @@ export interface ProviderOptions {
    * created nothing there. Default none (only the own project's state is watched).
    */
   readonly secondAccount?: ProviderAccount;
+  /**
+   * Fail the setup (`CTSIM_CONTRACT_EMPTY`) when the reference window holds no traces: against
+   * an empty project most properties pass without checking anything. Default: false.
+   */
+  readonly requireTraces?: boolean;
+  /**
+   * How many times one request is sent again after a 429 or 503 that carries `Retry-After`
+   * (waiting what it asks, at most `maxRetryDelayMs`); then its answer is the last one. Default: 3.
+   */
+  readonly maxRetries?: number;
+  /** The longest wait for one `Retry-After`, in ms. Default: 10,000. */
+  readonly maxRetryDelayMs?: number;
+  /** Called before each retry, e.g. to count them in a report. Default: nothing. */
+  readonly onRetry?: (retry: RetryNotice) => void;
+}
+
+/** One request sent again after a 429 or 503 with `Retry-After`. */
+export interface RetryNotice {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** The wait before sending it again, in ms. */
+  readonly delayMs: number;
+  /** 1 for the first retry of this request. */
+  readonly attempt: number;
 }
 
 /** {@link ProviderOptions} with every default filled in. */
@@ -93,6 +118,10 @@ export interface ResolvedProviderOptions {
   readonly expiredCredentials: TemporaryCredentials | undefined;
   readonly foreignProjectId: string | undefined;
   readonly secondAccount: ProviderAccount | undefined;
+  readonly requireTraces: boolean;
+  readonly maxRetries: number;
+  readonly maxRetryDelayMs: number;
+  readonly onRetry: ((retry: RetryNotice) => void) | undefined;
 }
 
 /** Project id used when none is given. */
@@ -150,6 +179,12 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
       ? chosen
       : fail(`${name} must be a positive integer, got ${chosen}`);
   };
+  const nonNegative = (name: string, value: number | undefined, fallback: number): number => {
+    const chosen = value ?? fallback;
+    return Number.isInteger(chosen) && chosen >= 0
+      ? chosen
+      : fail(`${name} must be a non-negative integer, got ${chosen}`);
+  };
   // Late-bound, so a fetch patched after setup (msw's setupServer) is still used.
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
@@ -174,5 +209,9 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     expiredCredentials: options.expiredCredentials,
     foreignProjectId: options.foreignProjectId,
     secondAccount: options.secondAccount,
+    requireTraces: options.requireTraces ?? false,
+    maxRetries: nonNegative("maxRetries", options.maxRetries, 3),
+    maxRetryDelayMs: nonNegative("maxRetryDelayMs", options.maxRetryDelayMs, 10_000),
+    onRetry: options.onRetry,
   };
 }
