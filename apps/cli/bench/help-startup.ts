@@ -39,6 +39,14 @@ process.stdout.write(
   `ctsim --help (built): median ${helpMedian.toFixed(3)} s over ${RUNS} runs; node -e 0: ${floorMedian.toFixed(3)} s; ctsim's own share ${(helpMedian - floorMedian).toFixed(3)} s (budget ${BUDGET_SECONDS} s)\n`,
 );
 if (helpMedian >= BUDGET_SECONDS) {
-  process.stderr.write(`help-startup: the median is over the ${BUDGET_SECONDS} s budget\n`);
-  process.exitCode = 1;
+  // On a machine so busy that starting Node alone takes half the budget, the verdict would be
+  // about the machine: say so instead of failing.
+  if (floorMedian >= BUDGET_SECONDS / 2) {
+    process.stderr.write(
+      `help-startup: over the budget, but node -e 0 alone takes ${floorMedian.toFixed(3)} s here: the machine is too busy to judge; run it again on a quiet one\n`,
+    );
+  } else {
+    process.stderr.write(`help-startup: the median is over the ${BUDGET_SECONDS} s budget\n`);
+    process.exitCode = 1;
+  }
 }
