@@ -1,11 +1,21 @@
 import { signingEncode, signRequest } from "@ctsim/signer";
 import { ContractError, ContractErrorCode } from "../contract-error.js";
-import type { RetryNotice } from "../properties/provider-options.js";
 
 /** How requests authenticate: AK/SK signing (`SDK-HMAC-SHA256`) or an IAM token. */
 export type ProviderCredentials =
   | { readonly ak: string; readonly sk: string; readonly securityToken?: string }
   | { readonly token: string };
+
+/** One request sent again after a 429 or 503 with `Retry-After`. */
+export interface RetryNotice {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** The wait before sending it again, in ms. */
+  readonly delayMs: number;
+  /** 1 for the first retry of this request. */
+  readonly attempt: number;
+}
 
 /** What a suite needs to talk to a provider. */
 export interface CtsClientOptions {

@@ -1,7 +1,7 @@
 import { TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { INVALID_QUERY_KINDS, type InvalidQueryKind } from "../arbitraries/list-traces-query.js";
 import { ContractError, ContractErrorCode } from "../contract-error.js";
-import type { ProviderCredentials } from "../internal/cts-client.js";
+import type { ProviderCredentials, RetryNotice } from "../internal/cts-client.js";
 
 /** A temporary (STS) AK/SK and the security token issued with it. */
 export interface TemporaryCredentials {
@@ -85,17 +85,6 @@ export interface ProviderOptions {
   readonly maxRetryDelayMs?: number;
   /** Called before each retry, e.g. to count them in a report. Default: nothing. */
   readonly onRetry?: (retry: RetryNotice) => void;
-}
-
-/** One request sent again after a 429 or 503 with `Retry-After`. */
-export interface RetryNotice {
-  readonly method: string;
-  readonly url: string;
-  readonly status: number;
-  /** The wait before sending it again, in ms. */
-  readonly delayMs: number;
-  /** 1 for the first retry of this request. */
-  readonly attempt: number;
 }
 
 /** {@link ProviderOptions} with every default filled in. */
