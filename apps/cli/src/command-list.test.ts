@@ -53,3 +53,10 @@ describe("the lazy command list", () => {
     expect(result.stderr).toMatch(/Did you mean generate\?/);
   });
 });
+
+describe("ctsim --help", () => {
+  it("keeps commander's own help line", async () => {
+    const result = await runCtsim(["--help"]);
+    expect(result.stdout).toMatch(/^ {2}help \[command\] +display help for command$/m);
+  });
+});

@@ -41,7 +41,8 @@ function exitCodeFor(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (and help, where it was asked for).
     const benign = ["commander.helpDisplayed", "commander.help", "commander.version"];
-    return benign.includes(error.code) ? ExitCode.ok : ExitCode.usage;
+    // `ctsim help generate` ends with commander.help and 0; `ctsim` alone with it and 1.
+    return benign.includes(error.code) && error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof CliError) {
     io.stderr.write(`ctsim: ${error.message}\n`);

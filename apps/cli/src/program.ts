@@ -25,9 +25,11 @@ export function buildProgram(
   const usages = new Map(COMMANDS.map((entry) => [entry.name, entry.usage]));
   program.configureHelp({
     // The listed term comes from the list, so a command that is not loaded shows the same.
-    subcommandTerm: (command) =>
-      [command.name(), usages.get(command.name()) ?? ""].filter(Boolean).join(" ") ||
-      new Help().subcommandTerm(command),
+    subcommandTerm: (command) => {
+      const usage = usages.get(command.name());
+      if (usage === undefined) return new Help().subcommandTerm(command); // `help [command]`
+      return usage === "" ? command.name() : `${command.name()} ${usage}`;
+    },
   });
   for (const entry of COMMANDS) {
     const factory = loaded.get(entry.name);
