@@ -1,46 +1,39 @@
-import { Command } from "commander";
+import { Command, Help } from "commander";
 import type { CliIo } from "./cli-io.js";
 import type { CommandFactory } from "./command-factory.js";
-import { cacheCommand } from "./commands/cache.js";
-import { catalogCommand } from "./commands/catalog.js";
-import { contractCommand } from "./commands/contract.js";
-import { generateCommand } from "./commands/generate.js";
-import { notifyCommand } from "./commands/notify.js";
-import { scoreCommand } from "./commands/score.js";
-import { serveCommand } from "./commands/serve.js";
-import { signCommand } from "./commands/sign.js";
-import { statsCommand } from "./commands/stats.js";
-import { streamCommand } from "./commands/stream.js";
-import { validateCommand } from "./commands/validate.js";
-import { verifyCommand } from "./commands/verify.js";
+import { COMMANDS } from "./command-list.js";
 
 /** Version printed by `ctsim --version`. */
 export const CLI_VERSION = "0.1.0";
 
-const commands: readonly CommandFactory[] = [
-  catalogCommand,
-  generateCommand,
-  validateCommand,
-  statsCommand,
-  scoreCommand,
-  streamCommand,
-  serveCommand,
-  notifyCommand,
-  cacheCommand,
-  signCommand,
-  contractCommand,
-  verifyCommand,
-];
-
-/** Builds the `ctsim` program with every subcommand registered. */
-export function buildProgram(io: CliIo): Command {
+/**
+ * Builds the `ctsim` program: every command of {@link COMMANDS} listed by name and description,
+ * and the ones in `loaded` (name → factory) built in full, so they can run.
+ *
+ * @example
+ * const program = buildProgram(io, new Map([["generate", await COMMANDS[1].load()]]));
+ */
+export function buildProgram(
+  io: CliIo,
+  loaded: ReadonlyMap<string, CommandFactory> = new Map(),
+): Command {
   const program = new Command("ctsim")
     .description(
       "Simulate Huawei Cloud Cloud Trace Service (CTS) for ModelArts: fixtures, load, a mock API, contract tests.",
     )
     .version(CLI_VERSION);
-  for (const factory of commands) {
-    program.addCommand(factory(io));
+  const usages = new Map(COMMANDS.map((entry) => [entry.name, entry.usage]));
+  program.configureHelp({
+    // The listed term comes from the list, so a command that is not loaded shows the same.
+    subcommandTerm: (command) => {
+      const usage = usages.get(command.name());
+      if (usage === undefined) return new Help().subcommandTerm(command); // `help [command]`
+      return usage === "" ? command.name() : `${command.name()} ${usage}`;
+    },
+  });
+  for (const entry of COMMANDS) {
+    const factory = loaded.get(entry.name);
+    program.addCommand(factory?.(io) ?? new Command(entry.name).description(entry.description));
   }
   configureTree(program, io);
   return program;

@@ -6,6 +6,8 @@ export const ContractErrorCode = {
   unreachable: "CTSIM_CONTRACT_UNREACHABLE",
   /** The provider answered the suite's setup requests with something it cannot work from. */
   setup: "CTSIM_CONTRACT_SETUP",
+  /** The reference window holds no traces, and `requireTraces` asked for some. */
+  empty: "CTSIM_CONTRACT_EMPTY",
 } as const satisfies Record<string, string>;
 
 /** One of the values of {@link ContractErrorCode}. */

@@ -94,6 +94,7 @@ export type { ContractSuite } from "./properties/provider-suite.js";
 // ── Suites and properties ───────────────────────────────────────────────────
 export { PROVIDER_PROPERTIES, providerSuite } from "./properties/provider-suite.js";
 export type { ContractReport, PropertyResult, RunOptions } from "./runner/run-contract.js";
+export type { RetryNotice } from "./internal/cts-client.js";
 // ── Runner ──────────────────────────────────────────────────────────────────
 export {
   runConsumerContract,

@@ -21,7 +21,8 @@ import {
   liveBanner,
   liveServiceOptions,
 } from "../serve/live-mode.js";
-import { serveBanner } from "../serve/serve-banner.js";
+import { publishedDocuments } from "../serve/published-documents.js";
+import { serveBanner, signCommandOf } from "../serve/serve-banner.js";
 import {
   checkServeNotificationFlags,
   startServeNotifications,
@@ -60,7 +61,8 @@ interface ServeFlags extends LiveFlags {
 /**
  * `ctsim serve`: CTS v3 over HTTP with a seeded week of ModelArts traces, until SIGINT/SIGTERM.
  * Prints the base URL, the first tenant's projects and accepted credentials (all tenants' with
- * `--credentials FILE`, as JSON) and a request to try.
+ * `--credentials FILE`, as JSON) and a request to try. Serves the OpenAPI document at
+ * `/openapi.json` and the records' JSON Schemas under `/schemas/`, without credentials.
  *
  * @example
  * ctsim serve --port 9000 --auth aksk --fault "traces:latency=20-80"
@@ -162,6 +164,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
         serveBanner(service, {
           seconds,
           now: service.now(),
+          signCommand: signCommandOf(process.argv[1]),
           ...(credentialsFile === undefined ? {} : { credentialsFile }),
         }),
       );
@@ -214,6 +217,7 @@ async function start(
       ...(flags.fault === undefined ? {} : { faults: flags.fault.join(";") }),
       ...(flags.state === undefined ? {} : { stateFile: flags.state, onStateError }),
       ...(flags.credentials === undefined ? {} : { credentialsFile: flags.credentials }),
+      documents: publishedDocuments(),
       ...loadOptions(flags),
       ...cacheOptions(flags, io),
       ...liveServiceOptions(flags, io),

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startMockService } from "@ctsim/mock/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheBanner } from "./cache-banner.js";
-import { serveBanner } from "./serve-banner.js";
+import { SIGN_COMMAND, serveBanner, signCommandOf } from "./serve-banner.js";
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 5, 15, 11, 30);
@@ -44,5 +44,14 @@ describe("the serve banner's store origin", () => {
     expect(moved.cache).toMatch(
       /^ctsim serve: snapshot cache: writing .* will hold [\d.]+ MiB of ctsim's/,
     );
+  });
+});
+
+describe("signCommandOf", () => {
+  it("signs through pnpm from the sources, else with the binary that runs, quoted for sh", () => {
+    expect(signCommandOf("/repo/apps/cli/src/bin.ts")).toBe(SIGN_COMMAND);
+    expect(signCommandOf(undefined)).toBe(SIGN_COMMAND);
+    expect(signCommandOf("/p/node_modules/.bin/ctsim")).toBe("'/p/node_modules/.bin/ctsim' sign");
+    expect(signCommandOf("/it's/ctsim")).toBe("'/it'\\''s/ctsim' sign");
   });
 });

@@ -1,8 +1,20 @@
 import type { TemporaryCredential, TenantIdentity } from "@ctsim/generator";
 import type { CachedLoad, MockService } from "@ctsim/mock/node";
+import { DOCUMENT_PATHS } from "./published-documents.js";
 
-/** How the banner's `try:` line signs a request under `--auth aksk`: the `ctsim sign` command. */
+/** How the banner's `try:` line signs a request under `--auth aksk` in the workspace. */
 export const SIGN_COMMAND = "npx -y pnpm@10.34.8 -s ctsim sign";
+
+/**
+ * The `ctsim sign` of the running ctsim: inside the workspace (run from its TypeScript sources)
+ * through pnpm, else the very binary that runs (an installed `ctsim`, `node_modules/.bin/ctsim`
+ * of a project, the built `bin/ctsim.js`), by its path, so the line works where `ctsim` is not
+ * on the PATH.
+ */
+export function signCommandOf(script: string | undefined): string {
+  if (script === undefined || script.endsWith(".ts")) return SIGN_COMMAND;
+  return `'${script.replaceAll("'", "'\\''")}' sign`;
+}
 
 /** Options of {@link serveBanner}. */
 export interface ServeBannerOptions {
@@ -10,6 +22,8 @@ export interface ServeBannerOptions {
   readonly seconds: number;
   /** The clock: the `try:` line asks for the week before it, and expired keys are marked. */
   readonly now: number;
+  /** The `ctsim sign` command the `try:` line uses under `--auth aksk`. Default: {@link SIGN_COMMAND}. */
+  readonly signCommand?: string;
   /** Where `--credentials` wrote every tenant's credentials, if it did. Default: none. */
   readonly credentialsFile?: string;
 }
@@ -30,6 +44,9 @@ export function serveBanner(service: MockService, options: ServeBannerOptions): 
     `project id: ${service.projectId} (${service.traceCount} traces)`,
     `ready in ${options.seconds.toFixed(1)} s: ${storeOrigin(service.load)}`,
   ];
+  lines.push(
+    `API: ${url}${DOCUMENT_PATHS.openapi} (OpenAPI 3.1), trace schema: ${url}${DOCUMENT_PATHS.trace} (no credentials needed)`,
+  );
   if (service.state !== undefined) lines.push(stateLine(service.state));
   lines.push(
     mode === "aksk"
@@ -51,7 +68,10 @@ export function serveBanner(service: MockService, options: ServeBannerOptions): 
   } else if (options.credentialsFile !== undefined) {
     lines.push(`credentials: ${options.credentialsFile}`);
   }
-  if (first !== undefined) lines.push(tryLine(url, service.projectId, first, mode, options.now));
+  if (first !== undefined) {
+    const sign = options.signCommand ?? SIGN_COMMAND;
+    lines.push(tryLine(url, service.projectId, first, mode, options.now, sign));
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -104,11 +124,12 @@ function tryLine(
   tenant: TenantIdentity,
   mode: MockService["auth"]["mode"],
   now: number,
+  signCommand: string,
 ): string {
   const target = `${url}/v3/${projectId}/traces?trace_type=system&limit=5&from=${now - 7 * 86_400_000}&to=${now}`;
   const key = tenant.permanent[0];
   if (mode === "aksk" && key !== undefined) {
-    return `try: eval "$(${SIGN_COMMAND} --ak ${key.ak} --sk ${key.sk} --curl '${target}')"`;
+    return `try: eval "$(${signCommand} --ak ${key.ak} --sk ${key.sk} --curl '${target}')"`;
   }
   const token = tenant.tokens.find(
     (entry) => entry.projectId === projectId && entry.expiresAt > now,

@@ -6,6 +6,17 @@ export type ProviderCredentials =
   | { readonly ak: string; readonly sk: string; readonly securityToken?: string }
   | { readonly token: string };
 
+/** One request sent again after a 429 or 503 with `Retry-After`. */
+export interface RetryNotice {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** The wait before sending it again, in ms. */
+  readonly delayMs: number;
+  /** 1 for the first retry of this request. */
+  readonly attempt: number;
+}
+
 /** What a suite needs to talk to a provider. */
 export interface CtsClientOptions {
   readonly baseUrl: string;
@@ -14,6 +25,10 @@ export interface CtsClientOptions {
   readonly fetch: typeof fetch;
   /** Clock for `X-Sdk-Date`, epoch ms. */
   readonly clock: () => number;
+  /** Retries of a 429 or 503 with `Retry-After` (see {@link retryDelayMs}). */
+  readonly maxRetries: number;
+  readonly maxRetryDelayMs: number;
+  readonly onRetry: ((retry: RetryNotice) => void) | undefined;
 }
 
 /** One request: a path below the base URL, a query, an optional JSON body. */
@@ -43,6 +58,8 @@ export interface CtsResponse {
   readonly status: number;
   readonly text: string;
   readonly json: unknown;
+  /** The `Retry-After` header, when there was one. */
+  readonly retryAfter?: string;
 }
 
 /** A small HTTP client for CTS v3 paths under one project. */
@@ -59,52 +76,97 @@ export function createCtsClient(options: CtsClientOptions): CtsClient {
   return {
     projectId: options.projectId,
     async send(request) {
-      const url = `${base}${request.path}${queryString(request.query)}`;
-      const signedBody = request.body === undefined ? undefined : JSON.stringify(request.body);
-      let headers: Record<string, string> = {
-        "Content-Type":
-          signedBody === undefined ? "application/json" : "application/json;charset=UTF-8",
-        "X-Project-Id": request.projectHeader ?? options.projectId,
-      };
-      const credentials =
-        request.credentials === undefined ? options.credentials : request.credentials;
-      if (credentials && "token" in credentials) headers["X-Auth-Token"] = credentials.token;
-      if (credentials && "ak" in credentials) {
-        const time = options.clock() + (request.clockOffsetMs ?? 0);
-        const target = new URL(url);
-        const signable = {
+      // Each attempt is signed anew: a resent request carries a fresh X-Sdk-Date.
+      for (let attempt = 1; ; attempt++) {
+        const { url, response } = await sendOnce(request);
+        const delayMs = attempt > options.maxRetries ? undefined : retryDelayMs(response, options);
+        if (delayMs === undefined) return response;
+        options.onRetry?.({
           method: request.method,
-          rawPath: target.pathname,
-          rawQuery: target.search.slice(1),
-          headers,
-          body: signedBody ?? "",
-          host: target.host,
-        };
-        // The signer returns every header to send (its own added): X-Sdk-Date, Authorization and,
-        // for temporary credentials, X-Security-Token.
-        headers = signRequest(signable, { ...credentials, date: time });
-      }
-      const tampered = request.afterSigning;
-      if (tampered?.headers) headers = { ...headers, ...tampered.headers };
-      const body = tampered?.body === undefined ? signedBody : JSON.stringify(tampered.body);
-      let response: Response;
-      try {
-        response = await fetchFn(url, {
-          method: request.method,
-          headers,
-          ...(body ? { body } : {}),
+          url,
+          status: response.status,
+          delayMs,
+          attempt,
         });
-      } catch (cause) {
-        throw new ContractError(
-          ContractErrorCode.unreachable,
-          `${request.method} ${url} got no answer (${String(cause)}); check the base URL and that the provider is running`,
-          { cause },
-        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
-      const text = await response.text();
-      return { status: response.status, text, json: parseJson(text) };
     },
   };
+
+  async function sendOnce(request: CtsRequest): Promise<{ url: string; response: CtsResponse }> {
+    const url = `${base}${request.path}${queryString(request.query)}`;
+    const signedBody = request.body === undefined ? undefined : JSON.stringify(request.body);
+    let headers: Record<string, string> = {
+      "Content-Type":
+        signedBody === undefined ? "application/json" : "application/json;charset=UTF-8",
+      "X-Project-Id": request.projectHeader ?? options.projectId,
+    };
+    const credentials =
+      request.credentials === undefined ? options.credentials : request.credentials;
+    if (credentials && "token" in credentials) headers["X-Auth-Token"] = credentials.token;
+    if (credentials && "ak" in credentials) {
+      const time = options.clock() + (request.clockOffsetMs ?? 0);
+      const target = new URL(url);
+      const signable = {
+        method: request.method,
+        rawPath: target.pathname,
+        rawQuery: target.search.slice(1),
+        headers,
+        body: signedBody ?? "",
+        host: target.host,
+      };
+      // The signer returns every header to send (its own added): X-Sdk-Date, Authorization and,
+      // for temporary credentials, X-Security-Token.
+      headers = signRequest(signable, { ...credentials, date: time });
+    }
+    const tampered = request.afterSigning;
+    if (tampered?.headers) headers = { ...headers, ...tampered.headers };
+    const body = tampered?.body === undefined ? signedBody : JSON.stringify(tampered.body);
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        method: request.method,
+        headers,
+        ...(body ? { body } : {}),
+      });
+    } catch (cause) {
+      throw new ContractError(
+        ContractErrorCode.unreachable,
+        `${request.method} ${url} got no answer (${String(cause)}); check the base URL and that the provider is running`,
+        { cause },
+      );
+    }
+    const text = await response.text();
+    const retryAfter = response.headers.get("retry-after");
+    return {
+      url,
+      response: {
+        status: response.status,
+        text,
+        json: parseJson(text),
+        ...(retryAfter === null ? {} : { retryAfter }),
+      },
+    };
+  }
+}
+
+/**
+ * How long to wait before sending again: a 429 or 503 whose `Retry-After` (seconds, or an HTTP
+ * date) parses, capped at `maxRetryDelayMs`; `undefined` for any other answer (not retried).
+ */
+export function retryDelayMs(
+  response: CtsResponse,
+  options: Pick<CtsClientOptions, "maxRetryDelayMs" | "clock">,
+): number | undefined {
+  if ((response.status !== 429 && response.status !== 503) || response.retryAfter === undefined)
+    return undefined;
+  const value = response.retryAfter.trim();
+  const ms = /^\d+$/.test(value)
+    ? Number(value) * 1000
+    : Number.isNaN(Date.parse(value))
+      ? undefined
+      : Math.max(0, Date.parse(value) - options.clock());
+  return ms === undefined ? undefined : Math.min(ms, options.maxRetryDelayMs);
 }
 
 function queryString(query: Readonly<Record<string, string>> | undefined): string {

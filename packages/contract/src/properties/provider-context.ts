@@ -58,6 +58,12 @@ export async function createProviderContext(
     (trace) => !seen.has(trace.trace_id) && seen.add(trace.trace_id),
   );
   traces.sort((a, b) => b.time - a.time);
+  if (traces.length === 0 && options.requireTraces) {
+    throw new ContractError(
+      ContractErrorCode.empty,
+      `project ${options.projectId} has no traces from ${new Date(requested.from).toISOString()} to ${new Date(requested.to).toISOString()}: the properties would pass without checking anything; point at a project with traces (and check the project id)`,
+    );
+  }
   const oldest = traces.at(-1);
   const window = walk.truncated && oldest ? { from: oldest.time, to } : requested;
   return { options, client, now, window, traces, walk };

@@ -1,7 +1,7 @@
 import { TRACE_RETENTION_MS } from "@ctsim/catalog";
 import { INVALID_QUERY_KINDS, type InvalidQueryKind } from "../arbitraries/list-traces-query.js";
 import { ContractError, ContractErrorCode } from "../contract-error.js";
-import type { ProviderCredentials } from "../internal/cts-client.js";
+import type { ProviderCredentials, RetryNotice } from "../internal/cts-client.js";
 
 /** A temporary (STS) AK/SK and the security token issued with it. */
 export interface TemporaryCredentials {
@@ -71,6 +71,20 @@ export interface ProviderOptions {
    * created nothing there. Default none (only the own project's state is watched).
    */
   readonly secondAccount?: ProviderAccount;
+  /**
+   * Fail the setup (`CTSIM_CONTRACT_EMPTY`) when the reference window holds no traces: against
+   * an empty project most properties pass without checking anything. Default: false.
+   */
+  readonly requireTraces?: boolean;
+  /**
+   * How many times one request is sent again after a 429 or 503 that carries `Retry-After`
+   * (waiting what it asks, at most `maxRetryDelayMs`); then its answer is the last one. Default: 3.
+   */
+  readonly maxRetries?: number;
+  /** The longest wait for one `Retry-After`, in ms. Default: 10,000. */
+  readonly maxRetryDelayMs?: number;
+  /** Called before each retry, e.g. to count them in a report. Default: nothing. */
+  readonly onRetry?: (retry: RetryNotice) => void;
 }
 
 /** {@link ProviderOptions} with every default filled in. */
@@ -93,6 +107,10 @@ export interface ResolvedProviderOptions {
   readonly expiredCredentials: TemporaryCredentials | undefined;
   readonly foreignProjectId: string | undefined;
   readonly secondAccount: ProviderAccount | undefined;
+  readonly requireTraces: boolean;
+  readonly maxRetries: number;
+  readonly maxRetryDelayMs: number;
+  readonly onRetry: ((retry: RetryNotice) => void) | undefined;
 }
 
 /** Project id used when none is given. */
@@ -150,6 +168,12 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
       ? chosen
       : fail(`${name} must be a positive integer, got ${chosen}`);
   };
+  const nonNegative = (name: string, value: number | undefined, fallback: number): number => {
+    const chosen = value ?? fallback;
+    return Number.isInteger(chosen) && chosen >= 0
+      ? chosen
+      : fail(`${name} must be a non-negative integer, got ${chosen}`);
+  };
   // Late-bound, so a fetch patched after setup (msw's setupServer) is still used.
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
@@ -174,5 +198,9 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     expiredCredentials: options.expiredCredentials,
     foreignProjectId: options.foreignProjectId,
     secondAccount: options.secondAccount,
+    requireTraces: options.requireTraces ?? false,
+    maxRetries: nonNegative("maxRetries", options.maxRetries, 3),
+    maxRetryDelayMs: nonNegative("maxRetryDelayMs", options.maxRetryDelayMs, 10_000),
+    onRetry: options.onRetry,
   };
 }

@@ -34,6 +34,12 @@ export interface CtsServerOptions extends CtsCoreOptions {
    * write is a saved one. When it rejects, the client gets 500 `CTS.0004` instead. Default: none.
    */
   readonly commitState?: (projectId: string) => Promise<void>;
+  /**
+   * Static JSON documents answered to GET and HEAD by exact path (`/openapi.json` → its text),
+   * before the gateway: no credentials needed, as a service's published API description.
+   * Default: none.
+   */
+  readonly documents?: ReadonlyMap<string, string>;
 }
 
 /** A running server. */
@@ -97,6 +103,7 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
 export async function startCtsServer(options: CtsServerOptions = {}): Promise<CtsServer> {
   const resolved = resolveServerOptions(options);
   const { core, maxBodyBytes, commitState, requestTimeoutMs } = resolved;
+  const documents = options.documents ?? new Map<string, string>();
   let closing = false;
   const responder = new ClientErrorResponder(core);
   const answer = (req: IncomingMessage, res: ServerResponse, response: CtsResponse): void => {
@@ -109,6 +116,11 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
     const problem = headProblem(req);
     if (problem !== undefined) {
       send(req, res, core.requestErrorResponse(problem.kind, problem.detail), true);
+      return;
+    }
+    const document = documents.get(pathOf(req.url));
+    if (document !== undefined && (req.method === "GET" || req.method === "HEAD")) {
+      sendDocument(req, res, document, closing);
       return;
     }
     readBody(req, maxBodyBytes, (body) => {
@@ -204,6 +216,22 @@ function send(
   res.writeHead(response.status, headers);
   // "finish" comes once the socket has taken every byte: only then may the body be reused.
   res.end(body, response.release);
+}
+
+/** A static JSON document (see `documents`), its body left out for HEAD. */
+function sendDocument(
+  req: IncomingMessage,
+  res: ServerResponse,
+  text: string,
+  close: boolean,
+): void {
+  const headers: Record<string, string | number> = {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  };
+  if (close) headers.connection = "close";
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : text);
 }
 
 function pathOf(url: string | undefined): string {

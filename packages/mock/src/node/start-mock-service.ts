@@ -15,13 +15,13 @@ import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
 import { serviceIdentities } from "./service-identities.js";
-import { type CtsServer, startCtsServer } from "./start-cts-server.js";
+import { type CtsServer, type CtsServerOptions, startCtsServer } from "./start-cts-server.js";
 import { checkStateFileWritable, readStateFile } from "./state-file.js";
 import { StateFileWriter } from "./state-file-writer.js";
 import { probeWritable } from "./write-durably.js";
 
 /** Options of {@link startMockService} (the options of `ctsim serve`). */
-export interface MockServiceOptions {
+export interface MockServiceOptions extends Pick<CtsServerOptions, "documents"> {
   /** Interface to bind. Default: `127.0.0.1`. */
   readonly host?: string;
   /** Port; 0 picks a free one. Default: 9000. */
@@ -262,6 +262,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 9000,
     ...(writer === undefined ? {} : { commitState: (project) => writer.commit(project) }),
+    ...(options.documents === undefined ? {} : { documents: options.documents }),
   }).catch(async (error: unknown) => {
     await writer?.close();
     throw error;

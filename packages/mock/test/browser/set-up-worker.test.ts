@@ -20,7 +20,8 @@ import {
 
 /**
  * A Chromium to drive: `$CTSIM_CHROMIUM`, else Debian's or a system Chrome. Without one the
- * test is skipped (and says so): install Debian's `chromium` package to run it.
+ * test is skipped (and says so), unless CTSIM_REQUIRE_CHROMIUM=1: install Debian's `chromium`
+ * package to run it.
  */
 const CHROMIUM = [
   process.env.CTSIM_CHROMIUM,
@@ -28,6 +29,13 @@ const CHROMIUM = [
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
 ].find((path) => path !== undefined && path !== "" && existsSync(path));
+// CI sets CTSIM_REQUIRE_CHROMIUM=1 (.ci/run installs Debian's chromium first): a missing browser
+// then fails the run instead of skipping the test.
+if (CHROMIUM === undefined && process.env.CTSIM_REQUIRE_CHROMIUM === "1") {
+  throw new Error(
+    "CTSIM_REQUIRE_CHROMIUM=1 but no Chromium: apt-get install chromium, or set CTSIM_CHROMIUM",
+  );
+}
 if (CHROMIUM === undefined) {
   console.warn(
     "setupWorker browser test skipped: no Chromium (apt-get install chromium, or set CTSIM_CHROMIUM)",
