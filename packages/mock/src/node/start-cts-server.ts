@@ -7,6 +7,7 @@ import { MockError, MockErrorCode } from "../mock-error.js";
 import { ClientErrorResponder } from "./client-error.js";
 import { readBody } from "./read-body.js";
 import { headProblem, MAX_HEADERS_BYTES } from "./request-head-limits.js";
+import type { SiteHandler, SiteResponse } from "./site-handler.js";
 
 /** Options of {@link startCtsServer}: where to listen, and a core or options to create one. */
 export interface CtsServerOptions extends CtsCoreOptions {
@@ -34,6 +35,11 @@ export interface CtsServerOptions extends CtsCoreOptions {
    * write is a saved one. When it rejects, the client gets 500 `CTS.0004` instead. Default: none.
    */
   readonly commitState?: (projectId: string) => Promise<void>;
+  /**
+   * Offered each request (once its head passed the limits) before the CTS core: what it answers
+   * is sent as is, outside the gateway's auth (e.g. the explorer page). Default: none.
+   */
+  readonly site?: SiteHandler;
 }
 
 /** A running server. */
@@ -55,6 +61,7 @@ interface ResolvedServerOptions {
   readonly requestTimeoutMs: number;
   readonly closeTimeoutMs: number;
   readonly commitState: ((projectId: string) => Promise<void>) | undefined;
+  readonly site: SiteHandler | undefined;
 }
 
 function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions {
@@ -80,6 +87,7 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
     requestTimeoutMs,
     closeTimeoutMs: options.closeTimeoutMs ?? 5000,
     commitState: options.commitState,
+    site: options.site,
   };
 }
 
@@ -96,7 +104,7 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
  */
 export async function startCtsServer(options: CtsServerOptions = {}): Promise<CtsServer> {
   const resolved = resolveServerOptions(options);
-  const { core, maxBodyBytes, commitState, requestTimeoutMs } = resolved;
+  const { core, maxBodyBytes, commitState, requestTimeoutMs, site } = resolved;
   let closing = false;
   const responder = new ClientErrorResponder(core);
   const answer = (req: IncomingMessage, res: ServerResponse, response: CtsResponse): void => {
@@ -109,6 +117,16 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
     const problem = headProblem(req);
     if (problem !== undefined) {
       send(req, res, core.requestErrorResponse(problem.kind, problem.detail), true);
+      return;
+    }
+    const page = site?.({
+      method: req.method ?? "GET",
+      path: pathOf(req.url),
+      headers: headersOf(req),
+    });
+    if (page !== undefined) {
+      req.resume();
+      sendPage(res, page, closing);
       return;
     }
     readBody(req, maxBodyBytes, (body) => {
@@ -204,6 +222,16 @@ function send(
   res.writeHead(response.status, headers);
   // "finish" comes once the socket has taken every byte: only then may the body be reused.
   res.end(body, response.release);
+}
+
+/** Writes a site handler's answer. */
+function sendPage(res: ServerResponse, page: SiteResponse, close: boolean): void {
+  const headers: Record<string, string | number> = { ...page.headers };
+  headers["content-length"] =
+    typeof page.body === "string" ? Buffer.byteLength(page.body) : page.body.length;
+  if (close) headers.connection = "close";
+  res.writeHead(page.status, headers);
+  res.end(page.body);
 }
 
 function pathOf(url: string | undefined): string {

@@ -11,6 +11,7 @@ import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
 import { serviceIdentities } from "./service-identities.js";
+import type { SiteHandler } from "./site-handler.js";
 import { type CtsServer, startCtsServer } from "./start-cts-server.js";
 import { checkStateFileWritable, readStateFile } from "./state-file.js";
 import { StateFileWriter } from "./state-file-writer.js";
@@ -104,6 +105,8 @@ export interface MockServiceOptions {
    * Default: none.
    */
   readonly credentialsFile?: string;
+  /** Answers requests outside the CTS API before the gateway (see `CtsServerOptions.site`). Default: none. */
+  readonly site?: SiteHandler;
 }
 
 /** A running service: the server, what it serves, and the credentials it accepts. */
@@ -205,6 +208,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     core,
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 9000,
+    ...(options.site === undefined ? {} : { site: options.site }),
     ...(writer === undefined ? {} : { commitState: (project) => writer.commit(project) }),
   }).catch(async (error: unknown) => {
     await writer?.close();
