@@ -15,6 +15,7 @@ import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
 import { parseInteger } from "../internal/parse-values.js";
 import { cacheBanner, cacheWrittenLine } from "../serve/cache-banner.js";
+import { explorerMount } from "../serve/explorer-mount.js";
 import { serveBanner } from "../serve/serve-banner.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
@@ -114,7 +115,9 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     .action(async (flags: ServeFlags) => {
       const started = performance.now();
       let cacheError: Error | undefined;
+      const explorer = await explorerMount(flags.auth);
       const service = await start(flags, io, {
+        site: explorer.site,
         onStateError: (error) =>
           io.stderr.write(
             `ctsim serve: cannot write the state file (the changes were answered 500 CTS.0004): ${error.message}\n`,
@@ -123,6 +126,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
           cacheError = error;
         },
       });
+      explorer.attach(service);
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
       const seconds = (performance.now() - started) / 1000;
@@ -160,9 +164,9 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
 async function start(
   flags: ServeFlags,
   io: CliIo,
-  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError">>,
+  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError" | "site">>,
 ): Promise<MockService> {
-  const { onStateError, onCacheError } = on;
+  const { onStateError, onCacheError, site } = on;
   try {
     return await startMockService({
       host: flags.host,
@@ -180,6 +184,7 @@ async function start(
       ...loadOptions(flags),
       ...cacheOptions(flags, io),
       onCacheError,
+      site,
     });
   } catch (error) {
     if (error instanceof MockError && error.code === "CTSIM_MOCK_INVALID_OPTION")

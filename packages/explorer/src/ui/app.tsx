@@ -126,9 +126,11 @@ export function App() {
     if (connection === undefined) return;
     const traces: Trace[] = [];
     setUser({ name, traces, complete: false });
+    // The user's whole activity in the window, whatever the other filters.
+    const { trace_type, from, to } = filters;
     walkTraces(
       connection,
-      { ...filters, user: name },
+      { ...defaultFilters(to), trace_type, from, to, user: name },
       {
         maxPages: USER_MAX_PAGES,
         isCancelled: () => false,
