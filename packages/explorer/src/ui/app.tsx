@@ -79,6 +79,8 @@ export function App() {
         if (!current()) return;
         setList({ traces: page.traces, next: nextMarker(page, LIST_LIMIT), loading: false });
         document.body.dataset.listReady = String(run);
+        // Read by the first-paint measurement (test and bench): when the first list was shown.
+        if (run === 1) requestAnimationFrame(() => performance.mark("ctsim:first-list"));
       })
       .catch((e: Error) => {
         if (!current()) return;

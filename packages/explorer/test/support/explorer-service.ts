@@ -1,6 +1,11 @@
 import { explorerSite } from "@ctsim/explorer";
 import { loadExplorerAssets } from "@ctsim/explorer/node";
-import { type AuthMode, type MockService, startMockService } from "@ctsim/mock/node";
+import {
+  type AuthMode,
+  defaultCacheDir,
+  type MockService,
+  startMockService,
+} from "@ctsim/mock/node";
 import { signRequest } from "@ctsim/signer";
 
 /** A mock service with the explorer mounted, as `ctsim serve` mounts it. */
@@ -10,6 +15,8 @@ export async function startExplorerService(options: {
   readonly days: number;
   readonly seed: number;
   readonly expectedCount?: number;
+  /** Use the default snapshot cache (as `ctsim serve` does). Default: no cache. */
+  readonly cache?: boolean;
 }): Promise<MockService> {
   let service: MockService | undefined;
   const site = explorerSite({
@@ -26,7 +33,7 @@ export async function startExplorerService(options: {
     days: options.days,
     tenants: options.tenants,
     auth: options.auth,
-    cacheDir: false,
+    ...(options.cache === true ? { cacheDir: defaultCacheDir(process.env) } : { cacheDir: false }),
     site,
     ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
   });

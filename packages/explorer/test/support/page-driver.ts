@@ -65,3 +65,9 @@ export function binByHour(
   }
   return bins;
 }
+
+/** Milliseconds from navigation start to the first list shown (the page's `ctsim:first-list` mark). */
+export async function firstListMs(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName("ctsim:first-list").length > 0);
+  return page.evaluate(() => performance.getEntriesByName("ctsim:first-list")[0]!.startTime);
+}
