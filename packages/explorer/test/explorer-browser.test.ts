@@ -54,7 +54,7 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
   describe("one tenant, --auth none", () => {
     let service: MockService;
     beforeAll(async () => {
-      service = await startExplorerService({ auth: "none", tenants: 1, days: 2, seed: 11 });
+      service = await startExplorerService({ auth: "none", tenants: 1, days: 7, seed: 11 });
     });
     afterAll(() => service?.close());
 

@@ -152,7 +152,7 @@ export function App() {
   };
 
   return (
-    <div class="layout">
+    <div class={selected !== undefined || user !== undefined ? "layout with-panel" : "layout"}>
       <header class="top">
         <h1>ctsim trace explorer</h1>
         {connection !== undefined && (

@@ -62,7 +62,9 @@ export function TraceDetail(props: {
         </dd>
         <dt>User</dt>
         <dd>
-          {user !== undefined && (
+          {user === undefined || user === "" ? (
+            "—"
+          ) : (
             <button type="button" class="link" onClick={() => props.onUser(user)}>
               {user}
             </button>
