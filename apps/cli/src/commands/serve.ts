@@ -116,8 +116,9 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       const started = performance.now();
       let cacheError: Error | undefined;
       const explorer = await explorerMount(flags.auth);
+      if (explorer.problem !== undefined) io.stderr.write(`ctsim serve: ${explorer.problem}\n`);
       const service = await start(flags, io, {
-        site: explorer.site,
+        ...(explorer.site === undefined ? {} : { site: explorer.site }),
         onStateError: (error) =>
           io.stderr.write(
             `ctsim serve: cannot write the state file (the changes were answered 500 CTS.0004): ${error.message}\n`,
@@ -164,7 +165,8 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
 async function start(
   flags: ServeFlags,
   io: CliIo,
-  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError" | "site">>,
+  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError">> &
+    Pick<MockServiceOptions, "site">,
 ): Promise<MockService> {
   const { onStateError, onCacheError, site } = on;
   try {
@@ -184,7 +186,7 @@ async function start(
       ...loadOptions(flags),
       ...cacheOptions(flags, io),
       onCacheError,
-      site,
+      ...(site === undefined ? {} : { site }),
     });
   } catch (error) {
     if (error instanceof MockError && error.code === "CTSIM_MOCK_INVALID_OPTION")
