@@ -14,7 +14,7 @@ import { addToBins, emptyBins } from "./model/hour-bins.js";
 import type { Trace } from "./model/trace.js";
 
 /** Rows per list page: one screen at 1280×800 and a few more. */
-export const LIST_LIMIT = 50;
+const LIST_LIMIT = 50;
 /** Pages of 200 the histogram walks before it says it counted only the newest traces. */
 const HISTOGRAM_MAX_PAGES = 100;
 /** Pages of 200 the user view walks. */

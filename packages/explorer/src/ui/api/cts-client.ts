@@ -21,11 +21,7 @@ export class ApiError extends Error {
  *
  * @throws {ApiError} on a non-2xx answer (naming CTS's `error_code` and `error_msg`).
  */
-export async function ctsGet(
-  connection: Connection,
-  rawPath: string,
-  rawQuery: string,
-): Promise<unknown> {
+async function ctsGet(connection: Connection, rawPath: string, rawQuery: string): Promise<unknown> {
   const headers = authHeaders(connection, rawPath, rawQuery);
   const response = await fetch(`${rawPath}?${rawQuery}`, { headers });
   const text = await response.text();
@@ -68,7 +64,7 @@ function authHeaders(
 }
 
 /** The path of ListTraces for a project. */
-export function tracesPath(projectId: string): string {
+function tracesPath(projectId: string): string {
   return `/v3/${encodeURIComponent(projectId)}/traces`;
 }
 
