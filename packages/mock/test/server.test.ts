@@ -140,6 +140,28 @@ describe("startCtsServer", () => {
     expect(intact(fast)).toEqual([true, true, true, true]);
   });
 
+  it("offers requests to a site handler first, outside the gateway, and passes the rest on", async () => {
+    const seen: string[] = [];
+    server = await startCtsServer({
+      store: store(),
+      now: () => NOW,
+      auth: { mode: "token", tokens: [] },
+      site: (request) => {
+        seen.push(`${request.method} ${request.path} ${request.headers["x-probe"] ?? ""}`);
+        return request.path === "/page"
+          ? { status: 200, headers: { "content-type": "text/plain" }, body: "a page" }
+          : undefined;
+      },
+    });
+    const page = await fetch(`${server.url}/page?x=1`, { headers: { "x-probe": "p" } });
+    expect([page.status, await page.text()]).toEqual([200, "a page"]);
+    // Not the site's: the gateway answers it (here: no token) in CTS's shape.
+    const api = await fetch(`${server.url}/v3/${PID}/traces?trace_type=system`);
+    expect(api.status).toBe(401);
+    expect(((await api.json()) as { error_code: string }).error_code).toMatch(/^APIGW\./);
+    expect(seen).toEqual(["GET /page p", `GET /v3/${PID}/traces `]);
+  });
+
   it("rejects a bad port with a MockError", async () => {
     await expect(startCtsServer({ port: 70000 })).rejects.toThrow(/port 70000/);
   });

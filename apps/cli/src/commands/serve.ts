@@ -15,6 +15,7 @@ import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
 import { parseInteger } from "../internal/parse-values.js";
 import { cacheBanner, cacheWrittenLine } from "../serve/cache-banner.js";
+import { explorerMount } from "../serve/explorer-mount.js";
 import {
   addLiveFlags,
   type LiveFlags,
@@ -142,7 +143,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       checkServeNotificationFlags(flags);
       const started = performance.now();
       let cacheError: Error | undefined;
+      const explorer = await explorerMount(flags.auth);
+      if (explorer.problem !== undefined) io.stderr.write(`ctsim serve: ${explorer.problem}\n`);
       const service = await start(flags, io, {
+        ...(explorer.site === undefined ? {} : { site: explorer.site }),
         onStateError: (error) =>
           io.stderr.write(
             `ctsim serve: cannot write the state file (the changes were answered 500 CTS.0004): ${error.message}\n`,
@@ -151,6 +155,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
           cacheError = error;
         },
       });
+      explorer.attach(service);
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
       // Live mode hands each batch of newly visible traces to notifications?.delivery.notifier.
@@ -200,9 +205,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
 async function start(
   flags: ServeFlags,
   io: CliIo,
-  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError">>,
+  on: Required<Pick<MockServiceOptions, "onStateError" | "onCacheError">> &
+    Pick<MockServiceOptions, "site">,
 ): Promise<MockService> {
-  const { onStateError, onCacheError } = on;
+  const { onStateError, onCacheError, site } = on;
   try {
     return await startMockService({
       host: flags.host,
@@ -222,6 +228,7 @@ async function start(
       ...cacheOptions(flags, io),
       ...liveServiceOptions(flags, io),
       onCacheError,
+      ...(site === undefined ? {} : { site }),
     });
   } catch (error) {
     if (error instanceof MockError && error.code === "CTSIM_MOCK_INVALID_OPTION")

@@ -7,6 +7,7 @@ import { MockError, MockErrorCode } from "../mock-error.js";
 import { ClientErrorResponder } from "./client-error.js";
 import { readBody } from "./read-body.js";
 import { headProblem, MAX_HEADERS_BYTES } from "./request-head-limits.js";
+import type { SiteHandler, SiteResponse } from "./site-handler.js";
 
 /** Options of {@link startCtsServer}: where to listen, and a core or options to create one. */
 export interface CtsServerOptions extends CtsCoreOptions {
@@ -40,6 +41,11 @@ export interface CtsServerOptions extends CtsCoreOptions {
    * Default: none.
    */
   readonly documents?: ReadonlyMap<string, string>;
+  /**
+   * Offered each request (once its head passed the limits) before the CTS core: what it answers
+   * is sent as is, outside the gateway's auth (e.g. the explorer page). Default: none.
+   */
+  readonly site?: SiteHandler;
 }
 
 /** A running server. */
@@ -61,6 +67,7 @@ interface ResolvedServerOptions {
   readonly requestTimeoutMs: number;
   readonly closeTimeoutMs: number;
   readonly commitState: ((projectId: string) => Promise<void>) | undefined;
+  readonly site: SiteHandler | undefined;
 }
 
 function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions {
@@ -86,6 +93,7 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
     requestTimeoutMs,
     closeTimeoutMs: options.closeTimeoutMs ?? 5000,
     commitState: options.commitState,
+    site: options.site,
   };
 }
 
@@ -102,7 +110,7 @@ function resolveServerOptions(options: CtsServerOptions): ResolvedServerOptions 
  */
 export async function startCtsServer(options: CtsServerOptions = {}): Promise<CtsServer> {
   const resolved = resolveServerOptions(options);
-  const { core, maxBodyBytes, commitState, requestTimeoutMs } = resolved;
+  const { core, maxBodyBytes, commitState, requestTimeoutMs, site } = resolved;
   const documents = options.documents ?? new Map<string, string>();
   let closing = false;
   const responder = new ClientErrorResponder(core);
@@ -121,6 +129,16 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
     const document = documents.get(pathOf(req.url));
     if (document !== undefined && (req.method === "GET" || req.method === "HEAD")) {
       sendDocument(req, res, document, closing);
+      return;
+    }
+    const page = site?.({
+      method: req.method ?? "GET",
+      path: pathOf(req.url),
+      headers: headersOf(req),
+    });
+    if (page !== undefined) {
+      req.resume();
+      sendPage(res, page, closing);
       return;
     }
     readBody(req, maxBodyBytes, (body) => {
@@ -232,6 +250,16 @@ function sendDocument(
   if (close) headers.connection = "close";
   res.writeHead(200, headers);
   res.end(req.method === "HEAD" ? undefined : text);
+}
+
+/** Writes a site handler's answer. */
+function sendPage(res: ServerResponse, page: SiteResponse, close: boolean): void {
+  const headers: Record<string, string | number> = { ...page.headers };
+  headers["content-length"] =
+    typeof page.body === "string" ? Buffer.byteLength(page.body) : page.body.length;
+  if (close) headers.connection = "close";
+  res.writeHead(page.status, headers);
+  res.end(page.body);
 }
 
 function pathOf(url: string | undefined): string {

@@ -15,6 +15,7 @@ import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
 import { serviceIdentities } from "./service-identities.js";
+import type { SiteHandler } from "./site-handler.js";
 import { type CtsServer, type CtsServerOptions, startCtsServer } from "./start-cts-server.js";
 import { checkStateFileWritable, readStateFile } from "./state-file.js";
 import { StateFileWriter } from "./state-file-writer.js";
@@ -114,6 +115,8 @@ export interface MockServiceOptions extends Pick<CtsServerOptions, "documents"> 
    * becomes the simulated one. Not with `expectedCount`. Default: off (a fixed history).
    */
   readonly live?: LiveServiceOptions;
+  /** Answers requests outside the CTS API before the gateway (see `CtsServerOptions.site`). Default: none. */
+  readonly site?: SiteHandler;
 }
 
 /** Options of live mode (`MockServiceOptions.live`). */
@@ -261,6 +264,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     core,
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 9000,
+    ...(options.site === undefined ? {} : { site: options.site }),
     ...(writer === undefined ? {} : { commitState: (project) => writer.commit(project) }),
     ...(options.documents === undefined ? {} : { documents: options.documents }),
   }).catch(async (error: unknown) => {

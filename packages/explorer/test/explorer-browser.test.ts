@@ -1,0 +1,267 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { MockService } from "@ctsim/mock/node";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium } from "./support/chromium.js";
+import {
+  type ApiCredentials,
+  apiPage,
+  apiWalk,
+  startExplorerService,
+} from "./support/explorer-service.js";
+import {
+  applyFilters,
+  binByHour,
+  firstListMs,
+  histogramCounts,
+  listGeneration,
+  shownIds,
+  waitForList,
+} from "./support/page-driver.js";
+
+const LIST_LIMIT = 50;
+
+/** Opens the page and records every request it makes; resolves once the first list is shown. */
+async function openExplorer(
+  browser: Browser,
+  base: string,
+  viewport = { width: 1280, height: 800 },
+) {
+  const page = await browser.newPage({ viewport });
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/`);
+  return { page, requests, errors };
+}
+
+/** The window (`from`, `to`) of the page's latest ListTraces request. */
+function windowOf(requests: readonly string[]): { from: string; to: string } {
+  const last = [...requests].reverse().find((u) => u.includes("/traces?"));
+  const query = new URL(last!).searchParams;
+  return { from: query.get("from")!, to: query.get("to")! };
+}
+
+describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  describe("one tenant, --auth none", () => {
+    let service: MockService;
+    beforeAll(async () => {
+      service = await startExplorerService({ auth: "none", tenants: 1, days: 7, seed: 11 });
+    });
+    afterAll(() => service?.close());
+
+    it("lists, filters, pages, shows details and counts hours as the API answers", async () => {
+      const base = service.server.url;
+      const pid = service.projectId;
+      const { page, requests, errors } = await openExplorer(browser, base);
+      await waitForList(page, undefined);
+      console.log(
+        `explorer: first list painted ${(await firstListMs(page)).toFixed(0)} ms after navigation start (${service.traceCount} traces; 1M: pnpm bench)`,
+      );
+      const window = windowOf(requests);
+      const query = { trace_type: "system", ...window };
+
+      // The first page: newest first, as the API answers it.
+      const first = await apiPage(base, pid, { ...query, limit: LIST_LIMIT }, undefined);
+      expect(first.traces.length).toBe(LIST_LIMIT);
+      expect(await shownIds(page)).toEqual(first.traces.map((t) => t.trace_id));
+
+      // The histogram of the whole window equals the API's traces binned by hour and rating.
+      const all = await apiWalk(base, pid, query, undefined);
+      expect(all.length).toBeGreaterThan(300);
+      expect(await histogramCounts(page)).toEqual(binByHour(all));
+
+      // A detail shows the trace the API returned: its JSON parses to the same object.
+      const pick = first.traces[7]!;
+      await page.locator(`tr[data-trace-id="${pick.trace_id}"]`).click();
+      const shown = await page.locator(".detail pre.trace-json").textContent();
+      expect(JSON.parse(shown!)).toEqual(pick);
+
+      // Filters change the list the way the API answers them.
+      await applyFilters(page, { trace_rating: "warning" });
+      const warnings = await apiPage(
+        base,
+        pid,
+        { ...query, limit: LIST_LIMIT, trace_rating: "warning" },
+        undefined,
+      );
+      expect(warnings.traces.length).toBeGreaterThan(0);
+      expect(await shownIds(page)).toEqual(warnings.traces.map((t) => t.trace_id));
+      const user = String((all[0]!.user as { name: string }).name);
+      await applyFilters(page, { trace_rating: "", user, service_type: "ModelArts" });
+      const byUser = await apiWalk(
+        base,
+        pid,
+        { ...query, user, service_type: "ModelArts" },
+        undefined,
+      );
+      expect(await histogramCounts(page)).toEqual(binByHour(byUser));
+
+      // Paging with `next` reaches the end: every trace once, in the API's order.
+      while ((await page.locator("button.more").count()) > 0) {
+        const shownBefore = (await shownIds(page)).length;
+        await page.locator("button.more").click();
+        await page.waitForFunction(
+          (n) => document.querySelectorAll("table.traces tbody tr").length > n,
+          shownBefore,
+        );
+      }
+      await page.locator(".list-status", { hasText: "end of the list" }).waitFor();
+      expect(await shownIds(page)).toEqual(byUser.map((t) => t.trace_id));
+
+      // The resource id filter: a resource's whole lifecycle.
+      const resourceTrace = all.find(
+        (t) => typeof t.resource_id === "string" && t.resource_id !== "",
+      )!;
+      const resourceId = String(resourceTrace.resource_id);
+      await applyFilters(page, { user: "", service_type: "", resource_id: resourceId });
+      const lifecycle = await apiWalk(base, pid, { ...query, resource_id: resourceId }, undefined);
+      expect(await shownIds(page)).toEqual(lifecycle.slice(0, LIST_LIMIT).map((t) => t.trace_id));
+
+      // Keyboard: a focused row opens its detail with Enter; Escape closes it.
+      const row = page.locator("table.traces tbody tr").first();
+      await row.focus();
+      await row.press("Enter");
+      await page.locator(".detail").waitFor();
+      await page.keyboard.press("Escape");
+      await page.locator(".detail").waitFor({ state: "detached" });
+
+      // No request left the machine: every one went to the server's origin.
+      expect(requests.length).toBeGreaterThan(5);
+      expect(requests.filter((u) => new URL(u).origin !== base)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it("the lifecycle link and the user view follow the API", async () => {
+      const base = service.server.url;
+      const pid = service.projectId;
+      const { page, requests } = await openExplorer(browser, base);
+      await waitForList(page, undefined);
+      const query = { trace_type: "system", ...windowOf(requests) };
+      const first = await apiPage(base, pid, { ...query, limit: LIST_LIMIT }, undefined);
+      const pick = first.traces.find(
+        (t) => typeof t.resource_id === "string" && t.resource_id !== "",
+      )!;
+      await page.locator(`tr[data-trace-id="${pick.trace_id}"]`).click();
+      const before = await listGeneration(page);
+      await page.locator(".detail button.link", { hasText: "lifecycle of" }).click();
+      await waitForList(page, before);
+      const lifecycle = await apiPage(
+        base,
+        pid,
+        { ...query, limit: LIST_LIMIT, resource_id: String(pick.resource_id) },
+        undefined,
+      );
+      expect(await shownIds(page)).toEqual(lifecycle.traces.map((t) => t.trace_id));
+
+      const user = String((pick.user as { name: string }).name);
+      await page.locator(`tr[data-trace-id="${pick.trace_id}"]`).click();
+      await page.locator(".detail button.link", { hasText: user }).click();
+      const userTraces = await apiWalk(base, pid, { ...query, user }, undefined);
+      const ips = new Set(userTraces.map((t) => String(t.source_ip)));
+      await page
+        .locator(".user-view p", { hasText: `${userTraces.length.toLocaleString("en")} traces` })
+        .waitFor();
+      expect(await page.locator(".user-ips li").count()).toBe(ips.size);
+      await page.close();
+    });
+
+    it("a brush across the histogram narrows the window to whole hours, and the list follows", async () => {
+      const base = service.server.url;
+      const { page, requests } = await openExplorer(browser, base);
+      await waitForList(page, undefined);
+      await histogramCounts(page);
+      const box = (await page.locator(".histogram svg").boundingBox())!;
+      const before = await listGeneration(page);
+      await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await waitForList(page, before);
+      const { from, to } = windowOf(requests);
+      expect(Number(from) % 3600_000).toBe(0);
+      expect((Number(to) + 1) % 3600_000).toBe(0);
+      expect(Number(to) - Number(from)).toBeGreaterThan(3600_000);
+      const query = { trace_type: "system", from, to };
+      const page1 = await apiPage(
+        base,
+        service.projectId,
+        { ...query, limit: LIST_LIMIT },
+        undefined,
+      );
+      expect(await shownIds(page)).toEqual(page1.traces.map((t) => t.trace_id));
+      const inWindow = await apiWalk(base, service.projectId, query, undefined);
+      expect(await histogramCounts(page)).toEqual(binByHour(inWindow));
+      await page.close();
+    });
+
+    it("is readable on a narrow window (no sideways scrolling) and writes the README screenshot when asked", async () => {
+      const base = service.server.url;
+      const narrow = await openExplorer(browser, base, { width: 420, height: 800 });
+      await waitForList(narrow.page, undefined);
+      const overflow = await narrow.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await narrow.page.close();
+
+      const shot = process.env.CTSIM_EXPLORER_SCREENSHOT;
+      if (shot === undefined || shot === "") return;
+      const { page } = await openExplorer(browser, base);
+      await waitForList(page, undefined);
+      await histogramCounts(page);
+      await page.locator("table.traces tbody tr").nth(2).click();
+      mkdirSync(dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot });
+      await page.close();
+    });
+  });
+
+  describe("many tenants, --auth aksk", () => {
+    let service: MockService;
+    beforeAll(async () => {
+      service = await startExplorerService({ auth: "aksk", tenants: 270, days: 1, seed: 5 });
+    }, 300_000);
+    afterAll(() => service?.close());
+
+    it("signs in the browser with the AK/SK entered, on the project picked", async () => {
+      const base = service.server.url;
+      const tenant = service.identities[137]!;
+      const credential = tenant.permanent[0]!;
+      const pid = tenant.projects[0]!.projectId;
+      const credentials: ApiCredentials = { ak: credential.ak, sk: credential.sk };
+      const { page, requests, errors } = await openExplorer(browser, base);
+      // The picker offers every tenant's projects.
+      const offered = await page.locator("datalist#projects option").count();
+      expect(offered).toBe(service.identities.reduce((n, t) => n + t.projects.length, 0));
+      await page.locator("form.connection [name=project]").fill(pid);
+      await page.locator("form.connection [name=ak]").fill(credential.ak);
+      await page.locator("form.connection [name=sk]").fill(credential.sk);
+      await page.locator("form.connection button[type=submit]").click();
+      await waitForList(page, undefined);
+      const query = { trace_type: "system", ...windowOf(requests) };
+      const first = await apiPage(base, pid, { ...query, limit: LIST_LIMIT }, credentials);
+      expect(first.traces.length).toBeGreaterThan(0);
+      expect(await shownIds(page)).toEqual(first.traces.map((t) => t.trace_id));
+      const all = await apiWalk(base, pid, query, credentials);
+      expect(await histogramCounts(page)).toEqual(binByHour(all));
+
+      // A wrong SK: the gateway's refusal is shown, not a blank page.
+      await page.locator("form.connection [name=sk]").fill("x".repeat(40));
+      await page.locator("form.connection button[type=submit]").click();
+      await page.locator("[role=alert]", { hasText: "APIGW" }).waitFor();
+      expect(requests.filter((u) => new URL(u).origin !== base)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+});
