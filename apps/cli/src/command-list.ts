@@ -45,6 +45,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./commands/stats.js")).statsCommand,
   },
   {
+    name: "score",
+    usage: "[options]",
+    description:
+      "Score detection rules (Sigma YAML, stateful JS) against labelled CTS traces: precision, recall, time to detect per scenario.",
+    load: async () => (await import("./commands/score.js")).scoreCommand,
+  },
+  {
     name: "stream",
     usage: "[options]",
     description:
@@ -52,10 +59,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./commands/stream.js")).streamCommand,
   },
   {
+    name: "verify",
+    usage: "[options] <dir>",
+    description:
+      "Verify OBS trace files and their signed digest files: files present and unaltered, digests signed, chains unbroken.",
+    load: async () => (await import("./commands/verify.js")).verifyCommand,
+  },
+  {
     name: "serve",
     usage: "[options]",
     description: "Serve the CTS v3 API over HTTP with a seeded week of ModelArts traces.",
     load: async () => (await import("./commands/serve.js")).serveCommand,
+  },
+  {
+    name: "notify",
+    usage: "[options]",
+    description:
+      "Replay a trace history through key event notifications and deliver the messages (SMN or FunctionGraph) to a URL.",
+    load: async () => (await import("./commands/notify.js")).notifyCommand,
   },
   {
     name: "cache",

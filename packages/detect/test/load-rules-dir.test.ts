@@ -30,13 +30,23 @@ describe("loadRulesDir", () => {
   it("loads the example set: one rule per Sigma file plus the stateful example", async () => {
     const rules = await loadRulesDir(EXAMPLE_RULES_DIR);
     expect(rules.map((r) => r.id).sort()).toEqual([
+      "access_key_from_foreign_hosting",
       "agency_session_sensitive_operation",
+      "api_key_by_agency_session",
+      "cts_notification_removed",
       "cts_trail_tampering",
+      "dataset_import_foreign_bucket",
       "export_outside_tenant_folder",
+      "export_to_foreign_bucket",
       "first_seen_ip_export",
+      "iam_console_brute_force",
+      "job_model_purge",
       "labeling_console_brute_force",
       "mass_deletion",
+      "notebook_startup_backdoor",
+      "pool_training_foreign_code",
       "service_key_used_from_two_ips",
+      "tracker_obs_redirect",
     ]);
   });
 
