@@ -43,7 +43,11 @@ export { createCtsCore } from "./core/cts-core.js";
 export { parseMockState } from "./core/mock-state.js";
 export type { MockState, ProjectStateData } from "./core/mock-state-data.js";
 export type { CtsCore } from "./core/cts-core.js";
-export type { CtsCoreOptions, ResolvedCoreOptions } from "./core/cts-core-options.js";
+export type {
+  CtsCoreOptions,
+  InitialTransfer,
+  ResolvedCoreOptions,
+} from "./core/cts-core-options.js";
 export { DEFAULT_BEHAVIOUR } from "./core/cts-behaviour.js";
 export type { CtsBehaviour } from "./core/cts-behaviour.js";
 export { responseText } from "./core/cts-request.js";

@@ -22,19 +22,27 @@ import {
   liveBanner,
   liveServiceOptions,
 } from "../serve/live-mode.js";
+import { connectLiveWorld } from "../serve/live-world.js";
 import { publishedDocuments } from "../serve/published-documents.js";
 import { serveBanner, signCommandOf } from "../serve/serve-banner.js";
 import {
   checkServeNotificationFlags,
   startServeNotifications,
 } from "../serve/serve-notifications.js";
+import {
+  addTransferFlags,
+  prepareServeTransfer,
+  startServeTransfer,
+  type TransferFlags,
+  transferServiceOptions,
+} from "../serve/serve-transfer.js";
 
 /** Bounds of the load flags (a million traces take ~1.4 GB of memory: these are far beyond any machine's). */
 const MAX_TENANTS = 10_000;
 const MAX_COUNT = 50_000_000;
 const MAX_WORKERS = 64;
 
-interface ServeFlags extends LiveFlags {
+interface ServeFlags extends LiveFlags, TransferFlags {
   readonly host: string;
   readonly port: string;
   readonly seed: string;
@@ -69,7 +77,7 @@ interface ServeFlags extends LiveFlags {
  * ctsim serve --port 9000 --auth aksk --fault "traces:latency=20-80"
  */
 export const serveCommand: CommandFactory = (io: CliIo): Command =>
-  addLiveFlags(new Command("serve"))
+  addTransferFlags(addLiveFlags(new Command("serve")))
     .description("Serve the CTS v3 API over HTTP with a seeded week of ModelArts traces.")
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", "9000")
@@ -141,6 +149,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     )
     .action(async (flags: ServeFlags) => {
       checkServeNotificationFlags(flags);
+      const preparedTransfer = await prepareServeTransfer(flags);
       const started = performance.now();
       let cacheError: Error | undefined;
       const explorer = await explorerMount(flags.auth);
@@ -158,8 +167,20 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       explorer.attach(service);
       // Listening before the banner: a client that reads it may signal at once.
       const shutdown = shutdownSignals();
-      // Live mode hands each batch of newly visible traces to notifications?.delivery.notifier.
       const notifications = startServeNotifications(service, flags, io);
+      const transfer =
+        preparedTransfer === undefined
+          ? undefined
+          : startServeTransfer(service, preparedTransfer, seedOf(flags), io);
+      // Live mode hands each trace, as it becomes visible, to notifications and OBS transfer.
+      const disconnect =
+        service.live === undefined
+          ? undefined
+          : connectLiveWorld(service.live, {
+              ...(notifications === undefined ? {} : { notifier: notifications.delivery.notifier }),
+              ...(transfer === undefined ? {} : { transfer: transfer.transfer }),
+            });
+      service.startLive();
       const seconds = (performance.now() - started) / 1000;
       const credentialsFile = flags.credentials;
       io.stdout.write(
@@ -181,9 +202,15 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
           io.stderr.write(cacheWrittenLine(load, { written, ...error }));
         });
       }
-      await shutdown.requested;
-      // Pending notification messages are delivered (or given up on) before the server stops.
+      await Promise.race([shutdown.requested, transfer?.failed]);
+      disconnect?.();
+      // Pending notification messages are delivered (or given up on), and the open transfer
+      // cycles written, before the server stops.
       const notificationFailure = await notifications?.stop().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      const transferFailure = await transfer?.stop().then(
         () => undefined,
         (error: unknown) => error,
       );
@@ -199,6 +226,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
         shutdown.release();
       }
       io.stderr.write("ctsim serve: stopped\n");
+      if (transferFailure !== undefined) throw transferFailure;
       if (notificationFailure !== undefined) throw notificationFailure;
     });
 
@@ -213,7 +241,7 @@ async function start(
     return await startMockService({
       host: flags.host,
       port: parseInteger(flags.port, "--port", 0, 65535),
-      seed: parseInteger(flags.seed, "--seed", 0, 2 ** 32 - 1),
+      seed: seedOf(flags),
       days: parseInteger(flags.days, "--days", 1, 7),
       auth: flags.auth,
       ...(flags.ak === undefined ? {} : { ak: flags.ak }),
@@ -227,6 +255,7 @@ async function start(
       ...loadOptions(flags),
       ...cacheOptions(flags, io),
       ...liveServiceOptions(flags, io),
+      ...transferServiceOptions(flags),
       onCacheError,
       ...(site === undefined ? {} : { site }),
     });
@@ -237,6 +266,10 @@ async function start(
       throw new CliError(CliErrorCode.failed, error.message, { cause: error });
     throw error;
   }
+}
+
+function seedOf(flags: ServeFlags): number {
+  return parseInteger(flags.seed, "--seed", 0, 2 ** 32 - 1);
 }
 
 /**

@@ -47,6 +47,8 @@ export function liveServiceOptions(
   return {
     live: {
       speed,
+      // serve connects notifications and OBS transfer before the first trace.
+      deferStart: true,
       onListenerError: (error, hook) =>
         io.stderr.write(
           `ctsim serve: a live ${hook} listener failed (the service carries on): ${(error as Error).message ?? String(error)}\n`,

@@ -8,7 +8,7 @@ export interface DigestObjectKeyParts {
   readonly serviceType: string;
   /** `digest_end_time` (epoch ms): names the date directories and the file. */
   readonly endTime: number;
-  /** The tracker's `file_prefix_name`. */
+  /** The tracker's `file_prefix_name`; empty: the name starts at `CloudTrace-Digest_`. */
   readonly prefix: string;
   /** `is_sort_by_service`. Default `true`. */
   readonly sortByService?: boolean;
@@ -29,6 +29,7 @@ export interface DigestObjectKeyParts {
 export function digestObjectKey(parts: DigestObjectKeyParts): string {
   const dirs = ["CloudTraces", parts.region, dateDirs(parts.endTime), parts.trackerName, "Digest"];
   if (parts.sortByService ?? true) dirs.push(parts.serviceType);
-  const file = `${parts.prefix}_CloudTrace-Digest_${parts.region}_${ctsStamp(parts.endTime)}.json.gz`;
+  const lead = parts.prefix === "" ? "" : `${parts.prefix}_`;
+  const file = `${lead}CloudTrace-Digest_${parts.region}_${ctsStamp(parts.endTime)}.json.gz`;
   return `${dirs.join("/")}/${file}`;
 }

@@ -2,6 +2,14 @@
 export { createTransferWriter, PUBLIC_KEY_FILE } from "./transfer-writer.js";
 export type { TransferStats, TransferWriter, TransferWriterOptions } from "./transfer-writer.js";
 export { createDeliverySink } from "./delivery-sink.js";
+export { createTrackerTransfer } from "./tracker-transfer.js";
+export type {
+  ArrivedTrace,
+  TrackerTransfer,
+  TrackerTransferOptions,
+  TrackerTransferStats,
+  TransferTracker,
+} from "./tracker-transfer.js";
 export { applyTamper } from "./apply-tamper.js";
 export type { TamperInput } from "./apply-tamper.js";
 

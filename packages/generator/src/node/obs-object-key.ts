@@ -6,7 +6,7 @@ export interface ObsObjectKeyParts {
   readonly serviceType: string;
   /** Upload time (epoch ms, UTC): names the date directories and the file. */
   readonly uploadTime: number;
-  /** The tracker's `file_prefix_name`. */
+  /** The tracker's `file_prefix_name`; empty: the name starts at `CloudTrace_` (unconfirmed, reference 8). */
   readonly prefix: string;
   /** 16 lowercase hex characters that make the name unique. */
   readonly hex: string;
@@ -35,6 +35,7 @@ export function obsObjectKey(parts: ObsObjectKeyParts): string {
   const extension = (parts.compressType ?? "gzip") === "gzip" ? ".json.gz" : ".json";
   const dirs = ["CloudTraces", parts.region, yyyy, mm, dd, parts.trackerName];
   if (parts.sortByService ?? true) dirs.push(parts.serviceType);
-  const file = `${parts.prefix}_CloudTrace_${parts.region}_${stamp}_${parts.hex}${extension}`;
+  const lead = parts.prefix === "" ? "" : `${parts.prefix}_`;
+  const file = `${lead}CloudTrace_${parts.region}_${stamp}_${parts.hex}${extension}`;
   return `${dirs.join("/")}/${file}`;
 }

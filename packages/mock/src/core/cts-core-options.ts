@@ -7,6 +7,7 @@ import { createPrng, randomHex32 } from "../internal/prng.js";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { TraceStore } from "../store/trace-store.js";
 import { type CtsBehaviour, DEFAULT_BEHAVIOUR } from "./cts-behaviour.js";
+import { obsNamesCode } from "./tracker-rules.js";
 
 /** Options of {@link createCtsCore}. */
 export interface CtsCoreOptions {
@@ -43,6 +44,23 @@ export interface CtsCoreOptions {
    * Must not throw. Default: none.
    */
   readonly onStateChange?: () => void;
+  /**
+   * OBS transfer the default system tracker of these projects starts with, as if configured
+   * through UpdateTracker (e.g. `serve --obs-bucket`). Default: none (no transfer, as CTS's
+   * default tracker).
+   */
+  readonly initialTransfer?: InitialTransfer;
+}
+
+/** A system tracker's OBS transfer set from the start: {@link CtsCoreOptions.initialTransfer}. */
+export interface InitialTransfer {
+  /** The projects whose system tracker transfers; all projects when absent. */
+  readonly projectIds?: readonly string[];
+  readonly bucketName: string;
+  /** Default: `""`. */
+  readonly filePrefixName?: string;
+  /** `is_support_validate`: hourly signed digests. Default: false. */
+  readonly validate?: boolean;
 }
 
 /** {@link CtsCoreOptions} with every default filled. */
@@ -58,6 +76,7 @@ export interface ResolvedCoreOptions {
   readonly buckets: ReadonlySet<string> | undefined;
   readonly behaviour: CtsBehaviour;
   readonly onStateChange: (() => void) | undefined;
+  readonly initialTransfer: InitialTransfer | undefined;
 }
 
 /** Mixed into the seed for the implicit account's id (a stream of its own). */
@@ -85,5 +104,19 @@ export function resolveCoreOptions(options: CtsCoreOptions): ResolvedCoreOptions
     buckets: options.buckets === undefined ? undefined : new Set(options.buckets),
     behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
     onStateChange: options.onStateChange,
+    initialTransfer: checkedTransfer(options.initialTransfer),
   };
+}
+
+/** The initial transfer's names pass the checks UpdateTracker makes (CTS.0231, CTS.0218). */
+function checkedTransfer(transfer: InitialTransfer | undefined): InitialTransfer | undefined {
+  if (transfer === undefined) return undefined;
+  const code = obsNamesCode(transfer.bucketName, transfer.filePrefixName ?? "", undefined);
+  if (transfer.bucketName === "" || code !== undefined) {
+    throw new MockError(
+      MockErrorCode.invalidOption,
+      `the initial transfer's bucket ${JSON.stringify(transfer.bucketName)} or file prefix ${JSON.stringify(transfer.filePrefixName ?? "")} is refused by CTS (${code ?? "empty bucket name"})`,
+    );
+  }
+  return transfer;
 }

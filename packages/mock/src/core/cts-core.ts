@@ -1,4 +1,4 @@
-import type { CtsErrorCode } from "@ctsim/catalog";
+import type { CtsErrorCode, Notification, Tracker } from "@ctsim/catalog";
 import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
 import type { TransportFault } from "../faults/transport-fault.js";
@@ -44,6 +44,13 @@ export interface CtsCore {
   readonly options: ResolvedCoreOptions;
   /** Trackers, notifications, tags and configuration of every project touched so far, as data. */
   exportState(): MockState;
+  /**
+   * A project's trackers as they are now (read-only; the project's default trackers are created
+   * if no request touched it yet). For transfer and notification delivery, read per batch.
+   */
+  trackersOf(projectId: string): readonly Tracker[];
+  /** A project's notifications as they are now (read-only; none for a project never touched). */
+  notificationsOf(projectId: string): readonly Notification[];
   /**
    * Replaces the trackers, notifications, tags and configuration of every project with `state`
    * (e.g. saved by {@link CtsCore.exportState} before a restart). Ids minted afterwards come from
@@ -108,7 +115,17 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     const state = new ProjectState();
     if (resolved.behaviour.defaultSystemTracker) {
       const id = randomUuid(ids);
-      state.trackers.push(defaultSystemTracker(projectId, domainId, id, resolved.now()));
+      const transfer = resolved.initialTransfer;
+      const transfers = transfer?.projectIds?.includes(projectId) ?? transfer !== undefined;
+      state.trackers.push(
+        defaultSystemTracker(
+          projectId,
+          domainId,
+          id,
+          resolved.now(),
+          transfers ? transfer : undefined,
+        ),
+      );
     }
     state.trackers.push(
       ...storedDataTrackers(resolved.store, {
@@ -219,6 +236,8 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
       return respond(requestError(kind, requestId, detail), requestId, undefined);
     },
     exportState: () => projects.exportState(),
+    trackersOf: (projectId) => projects.get(projectId).trackers,
+    notificationsOf: (projectId) => projects.peek(projectId)?.notifications ?? [],
     importState(state: MockState): void {
       const checked = parseMockState(state);
       projects.importState(withOwners(checked, directory));

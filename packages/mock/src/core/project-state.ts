@@ -54,6 +54,11 @@ export class ProjectRegistry {
     return state;
   }
 
+  /** A project's state if it was touched, without creating it. */
+  peek(projectId: string): ProjectState | undefined {
+    return this.projects.get(projectId);
+  }
+
   /** Every project touched so far. */
   all(): IterableIterator<ProjectState> {
     return this.projects.values();

@@ -1,5 +1,6 @@
 import { TRACKER_TYPES, type Tracker } from "@ctsim/catalog";
 import { randomHex, randomUuid } from "../internal/prng.js";
+import type { InitialTransfer } from "./cts-core-options.js";
 import type { Reply } from "./cts-request.js";
 import type { HandlerContext } from "./handler-context.js";
 import { ctsError, emptyReply, jsonReply } from "./replies.js";
@@ -90,14 +91,18 @@ export function deleteTracker(context: HandlerContext): Reply {
   return emptyReply(204);
 }
 
-/** The management tracker every project starts with (doc example: no transfer configured). */
+/**
+ * The management tracker every project starts with (doc example: no transfer configured), or
+ * with `transfer` configured as UpdateTracker would.
+ */
 export function defaultSystemTracker(
   projectId: string,
   domainId: string,
   id: string,
   createTime: number,
+  transfer?: InitialTransfer,
 ): Tracker {
-  return {
+  const tracker: Tracker = {
     id,
     create_time: createTime,
     tracker_type: "system",
@@ -113,6 +118,11 @@ export function defaultSystemTracker(
     is_support_validate: false,
     obs_info: emptyObsInfo(),
   };
+  if (transfer === undefined) return tracker;
+  return mergeTracker(tracker, {
+    is_support_validate: transfer.validate ?? false,
+    obs_info: { bucket_name: transfer.bucketName, file_prefix_name: transfer.filePrefixName ?? "" },
+  });
 }
 
 function ruleContext(context: HandlerContext): TrackerRuleContext {

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import type { TenantIdentity } from "@ctsim/generator";
 import type { AuthOptions } from "../auth/index.js";
 import { createCtsCore } from "../core/cts-core.js";
+import type { InitialTransfer } from "../core/cts-core-options.js";
 import type { MockState } from "../core/mock-state-data.js";
 import { credentialsDocument } from "../gateway/credentials-document.js";
 import { type AuthMode, identityGateway } from "../gateway/identity-gateway.js";
@@ -117,6 +118,11 @@ export interface MockServiceOptions extends Pick<CtsServerOptions, "documents"> 
   readonly live?: LiveServiceOptions;
   /** Answers requests outside the CTS API before the gateway (see `CtsServerOptions.site`). Default: none. */
   readonly site?: SiteHandler;
+  /**
+   * OBS transfer the first tenant's system trackers start with, as if set through UpdateTracker
+   * (`serve --obs-bucket`); a state file's trackers take precedence. Default: none.
+   */
+  readonly transfer?: Omit<InitialTransfer, "projectIds">;
 }
 
 /** Options of live mode (`MockServiceOptions.live`). */
@@ -134,6 +140,11 @@ export interface LiveServiceOptions {
   readonly delay?: Partial<IngestionDelayModel>;
   /** Told when a live hook's listener throws. Default: a process warning. */
   readonly onListenerError?: (error: unknown, hook: LiveHook) => void;
+  /**
+   * The timeline waits for `MockService.startLive()`, so that listeners connected after the
+   * service resolved miss no trace. Default: false (it starts once the store is ready).
+   */
+  readonly deferStart?: boolean;
 }
 
 /** A running service: the server, what it serves, and the credentials it accepts. */
@@ -154,6 +165,8 @@ export interface MockService {
   readonly live: LiveSource | undefined;
   /** The store's clock (epoch ms): the simulated one in live mode. */
   readonly now: () => number;
+  /** Lets a live timeline with `deferStart` begin (idempotent; nothing otherwise). */
+  startLive(): void;
   /**
    * Stops the server (after a snapshot still being written is finished), then folds the state
    * file's journal into it.
@@ -251,6 +264,14 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     seed,
     ...gateway,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.transfer === undefined
+      ? {}
+      : {
+          initialTransfer: {
+            ...options.transfer,
+            projectIds: (identities[0]?.projects ?? []).map((project) => project.projectId),
+          },
+        }),
   });
   if (restored !== undefined) core.importState(restored);
   const onError =
@@ -272,11 +293,18 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     throw error;
   });
   let run: LiveRun | undefined;
+  let startLive = (): void => {};
+  const released =
+    liveOptions?.deferStart === true
+      ? new Promise<void>((resolve) => {
+          startLive = resolve;
+        })
+      : undefined;
   // A snapshot being written holds views of the store: live traces wait until it is done.
   const liveStarted =
     live === undefined
       ? Promise.resolve()
-      : load.written.then(() => {
+      : Promise.all([load.written, released]).then(() => {
           const tickMs = liveOptions?.tickMs;
           if (!closing) run = runLive(live, { now, ...(tickMs === undefined ? {} : { tickMs }) });
         });
@@ -284,6 +312,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   const close = async (): Promise<void> => {
     closing = true;
     run?.stop();
+    startLive();
     await liveStarted;
     run?.stop();
     await load.written;
@@ -309,6 +338,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     state,
     live,
     now,
+    startLive: () => startLive(),
     close,
   };
 }

@@ -1,12 +1,12 @@
-import { createPrivateKey, type KeyObject } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TamperLabel, TamperScenarioName } from "@ctsim/delivery";
 import { createDeliverySink } from "@ctsim/delivery/node";
 import { createObsDirSink, type TraceSink } from "@ctsim/generator/node";
 import { Option } from "commander";
-import { CliError, CliErrorCode, usageError } from "../../cli-error.js";
+import { usageError } from "../../cli-error.js";
 import { parseDuration, parsePositive, parseSeed } from "../../internal/parse-values.js";
+import { readDigestKey } from "../../internal/read-digest-key.js";
 import { splitTamperScenarios } from "../tamper-scenario-list.js";
 import { defineSinkKind } from "./sink-kind.js";
 import { prefixedPath } from "./sink-value.js";
@@ -103,7 +103,7 @@ async function openDeliverySink(
   layout: Omit<DirSettings, "digests">,
   digests: NonNullable<DirSettings["digests"]>,
 ): Promise<TraceSink> {
-  const key = digests.keyPath === undefined ? undefined : await readKey(digests.keyPath);
+  const key = digests.keyPath === undefined ? undefined : await readDigestKey(digests.keyPath);
   const labels: TamperLabel[] = [];
   const sink = await createDeliverySink({
     dir,
@@ -131,16 +131,4 @@ async function openDeliverySink(
       });
     },
   };
-}
-
-async function readKey(path: string): Promise<KeyObject> {
-  try {
-    return createPrivateKey(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new CliError(
-      CliErrorCode.input,
-      `cannot read --digest-key ${path} as a PEM private key: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
 }

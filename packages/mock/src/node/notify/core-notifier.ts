@@ -37,8 +37,7 @@ export interface CoreNotifier {
 export function createCoreNotifier(core: CtsCore, options: CoreNotifierOptions): CoreNotifier {
   const queue = createDeliveryQueue(options);
   const notifier = createNotifier({
-    notificationsOf: (projectId): readonly Notification[] =>
-      core.exportState().projects[projectId]?.notifications ?? [],
+    notificationsOf: (projectId): readonly Notification[] => core.notificationsOf(projectId),
     send: (message) => queue.enqueue(message),
     signSmn: createSmnSigner(options.smnPrivateKey),
     ...(options.signingCertUrl === undefined ? {} : { signingCertUrl: options.signingCertUrl }),
