@@ -202,7 +202,9 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
           io.stderr.write(cacheWrittenLine(load, { written, ...error }));
         });
       }
-      await Promise.race([shutdown.requested, transfer?.failed]);
+      await Promise.race(
+        transfer === undefined ? [shutdown.requested] : [shutdown.requested, transfer.failed],
+      );
       disconnect?.();
       // Pending notification messages are delivered (or given up on), and the open transfer
       // cycles written, before the server stops.
