@@ -247,7 +247,8 @@ interface ParsedTraceObject {
 
 const TRACE_NAME =
   /(?:^|[/_])CloudTrace_[^/]*_(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)_[0-9a-f]{16}\.json(\.gz)?$/;
-const DIGEST_NAME = /(?:^|[/_])CloudTrace-Digest_[^/]*_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json\.gz$/;
+const DIGEST_NAME =
+  /(?:^|[/_])CloudTrace-Digest_[^/]*_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json\.gz$/;
 
 /**
  * Reads an object key: `CloudTraces/{region}/{Y}/{M}/{D}/{tracker}/[Digest/]{service?}/{name}`.
