@@ -208,15 +208,14 @@ export type {
 } from "./cts/trace-filters.js";
 
 // ── API ↔ OBS trace shapes ────────────────────────────────────────────────────
-export type { ObsOnlyField } from "./cts/to-api-trace.js";
-export { OBS_ONLY_FIELDS, toApiTrace } from "./cts/to-api-trace.js";
-export type { ObsPlacement } from "./cts/to-obs-trace.js";
-export { toObsTrace } from "./cts/to-obs-trace.js";
+export type { ObsOnlyField, ObsPlacement } from "./wire/index.js";
+export { OBS_ONLY_FIELDS, toApiTrace, toObsTrace } from "./wire/index.js";
 
 // ── Validation, JSON Schema, OpenAPI ──────────────────────────────────────────
 export { CTS_SCHEMAS } from "./cts/schema-registry.js";
 export type { CtsSchemaName } from "./cts/schema-registry.js";
-export { compileValidator, SchemaIssueCode, validatorFor } from "./cts/validators.js";
+export { compileValidator, validatorFor } from "./cts/validators.js";
+export { SchemaIssueCode } from "./wire/index.js";
 export type { SchemaIssue, Validator } from "./cts/validators.js";
 export { JSON_SCHEMA_DIALECT, jsonSchemaOf } from "./cts/json-schema.js";
 export type { JsonObject } from "./cts/json-schema.js";

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { REVISIONS, type Revision } from "@ctsim/catalog";
+import { REVISIONS, type Revision } from "@ctsim/catalog/operations";
 import {
   type AnomalyLabel,
   GeneratorError,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SchemaIssueCode, validatorFor } from "./validators.js";
+import { SchemaIssueCode } from "./schema-issue-code.js";
+import { validatorFor } from "./validators.js";
 
 describe("tag schemas (reference §1.6)", () => {
   it("a tag key is 1–128 characters and a value 0–255; the character rules are left to CTS", () => {

@@ -1,15 +1,4 @@
-import { type ApiTrace, ApiTraceSchema, type ObsTrace, ObsTraceSchema } from "./schemas/trace.js";
-
-/** A field only the OBS trace-file shape has. */
-export type ObsOnlyField = Exclude<keyof ObsTrace, keyof ApiTrace>;
-
-/**
- * The fields only the OBS trace-file shape has, read off the two schemas: where the trace is
- * kept, `event_type`, `project_id` and `tracker_name` (reference §2.1, §7.1).
- */
-export const OBS_ONLY_FIELDS = Object.keys(ObsTraceSchema.properties).filter(
-  (field) => !(field in ApiTraceSchema.properties),
-) as readonly ObsOnlyField[];
+import { OBS_ONLY_FIELDS } from "./obs-only-fields.js";
 
 /**
  * Converts a trace record in any wire shape CTS writes to the ListTraces (SDK) shape: drops the

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ApiTrace } from "./schemas/trace.js";
-import { OBS_ONLY_FIELDS, toApiTrace } from "./to-api-trace.js";
+import { OBS_ONLY_FIELDS } from "./obs-only-fields.js";
+import { type ApiTrace, ApiTraceSchema, ObsTraceSchema } from "./schemas/trace.js";
+import { toApiTrace } from "./to-api-trace.js";
 import { toObsTrace } from "./to-obs-trace.js";
 import { validatorFor } from "./validators.js";
 
@@ -81,6 +82,12 @@ describe("toObsTrace and toApiTrace", () => {
       expect.arrayContaining(["domain_id", "user_agent", "content_length", "total_time"]),
     );
     expect(toApiTrace(obs)).toEqual(trace);
+  });
+
+  it("list as OBS-only exactly the fields the OBS schema has and the API schema lacks", () => {
+    const apiFields = Object.keys(ApiTraceSchema.properties);
+    const obsOnly = Object.keys(ObsTraceSchema.properties).filter((f) => !apiFields.includes(f));
+    expect([...OBS_ONLY_FIELDS]).toEqual(obsOnly);
   });
 
   it("accept a user with OriginUser and type, as agency sessions carry them", () => {

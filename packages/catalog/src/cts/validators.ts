@@ -1,18 +1,8 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import { type TypeCheck, TypeCompiler } from "@sinclair/typebox/compiler";
 import { type ValueError, ValueErrorType } from "@sinclair/typebox/errors";
+import { SchemaIssueCode } from "./schema-issue-code.js";
 import { CTS_SCHEMAS, type CtsSchemaName } from "./schema-registry.js";
-
-/** Kinds of schema violations, stable for tests and tools. */
-export const SchemaIssueCode = {
-  required: "schema.required",
-  type: "schema.type",
-  enum: "schema.enum",
-  pattern: "schema.pattern",
-  range: "schema.range",
-  other: "schema.other",
-} as const satisfies Record<string, string>;
-export type SchemaIssueCode = (typeof SchemaIssueCode)[keyof typeof SchemaIssueCode];
 
 /** One way a value breaks a schema: where (a JSON Pointer), what kind, and a readable message. */
 export interface SchemaIssue {

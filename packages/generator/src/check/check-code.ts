@@ -1,4 +1,4 @@
-import { SchemaIssueCode } from "@ctsim/catalog";
+import { SchemaIssueCode } from "@ctsim/catalog/wire";
 
 /**
  * Stable codes of the violations a trace checker reports. Schema violations reuse the catalog's

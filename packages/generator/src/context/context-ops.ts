@@ -1,4 +1,4 @@
-import { CONTEXT_OPERATIONS, type ContextOperation } from "@ctsim/catalog";
+import { CONTEXT_OPERATIONS, type ContextOperation } from "@ctsim/catalog/context";
 import { type OpSpec, spec } from "../operations/op-table.js";
 
 /**
@@ -19,17 +19,22 @@ const READS = /^(?:GET\.|HEAD\.|list)/;
  * spec per tracker name, made on first use: a timeline names few trackers.
  */
 export class ContextOps {
-  private readonly specs = new Map<string, OpSpec>();
+  /** Per trace name, the specs by tracker name: nested maps, so a lookup builds no key string. */
+  private readonly specs = new Map<string, Map<string, OpSpec>>();
 
   /** The spec of `traceName` (an operation of the catalog's `CONTEXT_OPERATIONS`). */
   op(traceName: string, trackerName = "system"): OpSpec {
-    const key = `${traceName}\u0000${trackerName}`;
-    let found = this.specs.get(key);
+    let byTracker = this.specs.get(traceName);
+    if (byTracker === undefined) {
+      byTracker = new Map();
+      this.specs.set(traceName, byTracker);
+    }
+    let found = byTracker.get(trackerName);
     if (found === undefined) {
       const row = CONTEXT_OPERATIONS.find((candidate) => candidate.traceName === traceName);
       if (row === undefined) throw new Error(`no context operation ${traceName}`);
       found = specOf(row, trackerName);
-      this.specs.set(key, found);
+      byTracker.set(trackerName, found);
     }
     return found;
   }

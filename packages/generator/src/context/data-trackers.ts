@@ -10,8 +10,15 @@ export const DATA_TRACKERS = [
 
 /** The data tracker recording `bucket` of the tenant named `domainName`, or `null` (untracked). */
 export function dataTrackerOf(domainName: string, bucket: string): string | null {
+  // Compared in place: no `${domainName}${suffix}` string per call (this runs for every OBS access).
   for (const tracker of DATA_TRACKERS) {
-    if (bucket === `${domainName}${tracker.bucketSuffix}`) return tracker.trackerName;
+    const suffix = tracker.bucketSuffix;
+    if (
+      bucket.length === domainName.length + suffix.length &&
+      bucket.endsWith(suffix) &&
+      bucket.startsWith(domainName)
+    )
+      return tracker.trackerName;
   }
   return null;
 }

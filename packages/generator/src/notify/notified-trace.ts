@@ -1,4 +1,5 @@
-import { type ApiTrace, toApiTrace } from "@ctsim/catalog";
+import type { ApiTrace } from "@ctsim/catalog";
+import { toApiTrace } from "@ctsim/catalog/wire";
 
 /**
  * A trace in the ListTraces (SDK) shape, whichever wire shape it came in (the API's, an OBS

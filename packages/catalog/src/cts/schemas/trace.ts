@@ -1,5 +1,6 @@
-import { type Static, Type } from "@sinclair/typebox";
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import { ROOT_USER_FLAGS, TRACE_RATINGS, TRACE_SOURCES } from "../enums.js";
+import type { ObsOnlyField } from "../obs-only-fields.js";
 import { EpochMillis, Nullable, StringEnum, TRACE_NAME_PATTERN } from "./schema-helpers.js";
 
 /** Account (`domain`) of a user: `{id, name}`. */
@@ -89,6 +90,24 @@ export const ApiTraceSchema = Type.Object(
 export type ApiTrace = Static<typeof ApiTraceSchema>;
 
 /**
+ * The schemas of the `OBS_ONLY_FIELDS` (`../obs-only-fields.ts`): exactly those fields (a missing
+ * or an extra one does not compile), so the list and the schema state one fact.
+ */
+const obsOnlyFields = {
+  event_type: Type.String({ description: "observed: system, global" }),
+  project_id: Type.String(),
+  tracker_name: Type.String(),
+  domain_id: Type.Optional(Type.String({ description: "account that triggered the trace" })),
+  user_agent: Type.Optional(Nullable(Type.String({ description: "client of the call" }))),
+  content_length: Type.Optional(
+    Nullable(Type.Integer({ minimum: 0, description: "bytes of the request body" })),
+  ),
+  total_time: Type.Optional(
+    Nullable(Type.Integer({ minimum: 0, description: "response time of the call, ms" })),
+  ),
+} satisfies Record<ObsOnlyField, TSchema>;
+
+/**
  * A trace as CTS writes it into OBS trace files (reference §7.1 and "Corrections"): numeric
  * `code`, `user` as JSON text, plus `event_type`, `project_id`, `tracker_name`, `domain_id`
  * (mandatory in Huawei's table; optional here so that older files validate), and the call's
@@ -99,17 +118,7 @@ export const ObsTraceSchema = Type.Object(
     ...commonTraceFields,
     code: Type.Optional(Nullable(Type.Integer({ description: "HTTP status" }))),
     user: Type.Optional(Nullable(Type.String({ description: "UserInfo as JSON text" }))),
-    event_type: Type.String({ description: "observed: system, global" }),
-    project_id: Type.String(),
-    tracker_name: Type.String(),
-    domain_id: Type.Optional(Type.String({ description: "account that triggered the trace" })),
-    user_agent: Type.Optional(Nullable(Type.String({ description: "client of the call" }))),
-    content_length: Type.Optional(
-      Nullable(Type.Integer({ minimum: 0, description: "bytes of the request body" })),
-    ),
-    total_time: Type.Optional(
-      Nullable(Type.Integer({ minimum: 0, description: "response time of the call, ms" })),
-    ),
+    ...obsOnlyFields,
   },
   { $id: "ObsTrace", description: "A CTS trace in the OBS trace-file shape." },
 );

@@ -1,4 +1,4 @@
-import { categoryOf, REVISIONS } from "@ctsim/catalog";
+import { categoryOf, REVISIONS } from "@ctsim/catalog/operations";
 import { BoundedCounts } from "../bounded-counts.js";
 import { percent, type StatsSection, share } from "../stats-section.js";
 
