@@ -60,6 +60,18 @@ describe("a service generated with scenarios", () => {
           );
           expect(stored).toEqual(label.traceIds);
         }
+        // A project's reader sees its own account's occurrences only, all of them (seed 3's
+        // first tenant has two projects: each occurrence shows under the one listing it).
+        expect(service.identities[0]!.projects.length).toBe(2);
+        for (const tenant of service.identities) {
+          const seen = tenant.projects.flatMap((p) => service.labelsOf(p.projectId));
+          const own = expected.filter((l) => l.domainId === tenant.domainId);
+          expect(own.length).toBeGreaterThan(0);
+          // Each occurrence under the one project that lists its traces.
+          expect(seen.length).toBe(own.length);
+          expect(new Set(seen)).toEqual(new Set(own));
+        }
+        expect(service.labelsOf("0".repeat(32))).toEqual([]);
       } finally {
         await service.close();
       }

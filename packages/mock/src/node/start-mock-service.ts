@@ -14,6 +14,7 @@ import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
+import { projectLabels } from "./project-labels.js";
 import { serviceIdentities } from "./service-identities.js";
 import type { SiteHandler } from "./site-handler.js";
 import { type CtsServer, type CtsServerOptions, startCtsServer } from "./start-cts-server.js";
@@ -160,6 +161,11 @@ export interface MockService {
    * occurrences produced after the start are not in it.
    */
   readonly labels: readonly AnomalyLabel[];
+  /**
+   * The `labels` a reader of `projectId` may see: its account's occurrences with a trace the
+   * project lists now (see `projectLabels`); empty for a project no tenant has.
+   */
+  labelsOf(projectId: string): readonly AnomalyLabel[];
   /** The state file, and what it held at start; `undefined` without `stateFile`. */
   readonly state: { readonly file: string; readonly restored: MockState | undefined } | undefined;
   /** The live source in live mode (its hooks: `onProduced`, `onVisible`, `onAdvance`). */
@@ -320,6 +326,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     auth,
     load,
     labels: load.labels,
+    labelsOf: (id) => projectLabels(load.labels, identities, store, id),
     state,
     live,
     now,
