@@ -1,5 +1,7 @@
 import { useRef, useState } from "preact/hooks";
+import type { ExplorerLabel } from "../../site/explorer-assets.js";
 import { binTotal, HOUR_MS, type HourBin } from "../model/hour-bins.js";
+import { labelKind } from "../model/labels.js";
 import { utcText } from "../model/time-text.js";
 
 const HEIGHT = 80;
@@ -23,6 +25,10 @@ export interface HistogramState {
 export function Histogram(props: {
   readonly state: HistogramState;
   readonly onBrush: (from: number, to: number) => void;
+  /** Labelled scenario occurrences in the window: marked on a band under the bars. */
+  readonly labels: readonly ExplorerLabel[];
+  /** A mark chosen: the page narrows the window to the occurrence's hours. */
+  readonly onMark: (label: ExplorerLabel) => void;
 }) {
   const { bins } = props.state;
   const svg = useRef<SVGSVGElement>(null);
@@ -102,6 +108,14 @@ export function Histogram(props: {
           />
         )}
       </svg>
+      {props.labels.length > 0 && bins.length > 0 && (
+        <LabelMarks
+          labels={props.labels}
+          start={bins[0]!.start}
+          hours={bins.length}
+          onMark={props.onMark}
+        />
+      )}
       <table class="sr-only histogram-table">
         <caption>Traces per hour</caption>
         <thead>
@@ -130,5 +144,54 @@ export function Histogram(props: {
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/**
+ * The scenario occurrences on the histogram's time axis: one mark per occurrence, spanning its
+ * first to its last trace (at least a sliver), named by its scenario and kind; choosing one
+ * narrows the window to its hours.
+ */
+function LabelMarks(props: {
+  readonly labels: readonly ExplorerLabel[];
+  readonly start: number;
+  readonly hours: number;
+  readonly onMark: (label: ExplorerLabel) => void;
+}) {
+  const span = props.hours * HOUR_MS;
+  const percent = (ms: number): number =>
+    Math.min(100, Math.max(0, ((ms - props.start) / span) * 100));
+  return (
+    <>
+      <p class="label-caption">
+        Labelled scenarios (ctsim's ground truth, {props.labels.length}): red an attack, blue a
+        benign look-alike; a mark names its scenario and opens its hours.
+      </p>
+      <ul class="label-marks" aria-label="Labelled scenarios on the timeline">
+        {props.labels.map((label) => {
+          const kind = labelKind(label);
+          const left = percent(label.from);
+          const name = `${label.scenario} (${kind}) ${utcText(label.from)} – ${utcText(label.to)}, ${label.traceIds.length} traces`;
+          return (
+            <li
+              key={`${label.from}-${label.traceIds[0]}`}
+              style={{ left: `${left}%`, width: `${Math.max(0.4, percent(label.to) - left)}%` }}
+            >
+              <button
+                type="button"
+                class={`label-mark label-${kind}`}
+                data-scenario={label.scenario}
+                data-from={label.from}
+                title={name}
+                aria-label={name}
+                onClick={() => props.onMark(label)}
+              >
+                <span>{label.scenario}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
