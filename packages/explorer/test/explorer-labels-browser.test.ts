@@ -106,19 +106,25 @@ describe.skipIf(CHROMIUM === undefined)("scenario labels in the explorer (Chromi
       (l) => l.to >= Number(window.from) && l.from <= Number(window.to),
     );
     expect(new Set(inWindow.map((l) => l.scenario))).toEqual(new Set(SCENARIOS));
-    // One mark per occurrence in the window, named by its scenario.
+    // One mark per occurrence in the window on the timeline, and each named under it.
     await page.locator(".label-mark").first().waitFor();
-    const marks = await page.$$eval(".label-mark", (buttons) =>
-      buttons.map((b) => [
-        (b as HTMLElement).dataset.scenario,
-        Number((b as HTMLElement).dataset.from),
-        b.getAttribute("aria-label"),
-      ]),
+    const named = (selector: string) =>
+      page.$$eval(selector, (buttons) =>
+        buttons.map((b) => [
+          (b as HTMLElement).dataset.scenario,
+          Number((b as HTMLElement).dataset.from),
+          `${b.getAttribute("title")} ${b.textContent}`,
+        ]),
+      );
+    const occurrences = inWindow.map((l) => [l.scenario, l.from]);
+    for (const selector of [".label-mark", ".label-chip"]) {
+      const shown = await named(selector);
+      expect(shown.map(([scenario, from]) => [scenario, from])).toEqual(occurrences);
+      for (const [scenario, , name] of shown) expect(name).toContain(String(scenario));
+    }
+    expect(await page.locator(".label-chip.label-attack").count()).toBe(
+      inWindow.filter((l) => !l.benign).length,
     );
-    expect(marks.map(([scenario, from]) => [scenario, from])).toEqual(
-      inWindow.map((l) => [l.scenario, l.from]),
-    );
-    for (const [scenario, , name] of marks) expect(name).toContain(String(scenario));
 
     // Choosing an attack's mark opens its hours; every trace listed there carries a badge
     // exactly when a label lists it, naming that label's scenario and kind.
@@ -185,5 +191,15 @@ describe.skipIf(CHROMIUM === undefined)("scenario labels in the explorer (Chromi
       .waitFor();
     expect(errors).toEqual([]);
     await page.close();
+
+    // With the Scenario column, a narrow window still does not scroll sideways.
+    const narrow = await openExplorer(browser, base, { width: 420, height: 800 });
+    await waitForList(narrow.page, undefined);
+    await applyFilters(narrow.page, { scenario: "ci-nightly-cleanup" });
+    const overflow = await narrow.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await narrow.page.close();
   });
 });

@@ -235,6 +235,7 @@ export function App() {
           selectedId={selected?.trace_id}
           onSelect={setSelected}
           labelOf={(id) => labels.byTrace.get(id)}
+          labelled={labels.labels.length > 0}
         />
         <p class="list-status" aria-live="polite">
           {list.loading

@@ -147,10 +147,13 @@ export function Histogram(props: {
   );
 }
 
+/** Occurrences named one by one under the marks; past this, only the marks name them. */
+const MAX_CHIPS = 24;
+
 /**
  * The scenario occurrences on the histogram's time axis: one mark per occurrence, spanning its
- * first to its last trace (at least a sliver), named by its scenario and kind; choosing one
- * narrows the window to its hours.
+ * first to its last trace (at least a sliver), and under it the occurrences by name (scenario,
+ * kind, start); choosing either narrows the window to the occurrence's hours.
  */
 function LabelMarks(props: {
   readonly labels: readonly ExplorerLabel[];
@@ -161,37 +164,53 @@ function LabelMarks(props: {
   const span = props.hours * HOUR_MS;
   const percent = (ms: number): number =>
     Math.min(100, Math.max(0, ((ms - props.start) / span) * 100));
+  const nameOf = (label: ExplorerLabel): string =>
+    `${label.scenario} (${labelKind(label)}) ${utcText(label.from)} – ${utcText(label.to)}, ${label.traceIds.length} traces`;
+  const keyOf = (label: ExplorerLabel): string => `${label.from}-${label.traceIds[0]}`;
+  const chips = props.labels.slice(0, MAX_CHIPS);
   return (
-    <>
-      <p class="label-caption">
-        Labelled scenarios (ctsim's ground truth, {props.labels.length}): red an attack, blue a
-        benign look-alike; a mark names its scenario and opens its hours.
-      </p>
-      <ul class="label-marks" aria-label="Labelled scenarios on the timeline">
+    <div class="labels">
+      <ul class="label-marks" aria-hidden="true">
         {props.labels.map((label) => {
-          const kind = labelKind(label);
           const left = percent(label.from);
-          const name = `${label.scenario} (${kind}) ${utcText(label.from)} – ${utcText(label.to)}, ${label.traceIds.length} traces`;
           return (
             <li
-              key={`${label.from}-${label.traceIds[0]}`}
+              key={keyOf(label)}
               style={{ left: `${left}%`, width: `${Math.max(0.4, percent(label.to) - left)}%` }}
             >
               <button
                 type="button"
-                class={`label-mark label-${kind}`}
+                tabIndex={-1}
+                class={`label-mark label-${labelKind(label)}`}
                 data-scenario={label.scenario}
                 data-from={label.from}
-                title={name}
-                aria-label={name}
+                title={nameOf(label)}
                 onClick={() => props.onMark(label)}
-              >
-                <span>{label.scenario}</span>
-              </button>
+              />
             </li>
           );
         })}
       </ul>
-    </>
+      <ul class="label-chips" aria-label="Labelled scenario occurrences (ctsim's ground truth)">
+        {chips.map((label) => (
+          <li key={keyOf(label)}>
+            <button
+              type="button"
+              class={`label-chip label-${labelKind(label)}`}
+              data-scenario={label.scenario}
+              data-from={label.from}
+              title={`${nameOf(label)}: ${label.description}`}
+              aria-label={nameOf(label)}
+              onClick={() => props.onMark(label)}
+            >
+              {label.scenario} <span class="chip-time">{utcText(label.from).slice(5, 16)}</span>
+            </button>
+          </li>
+        ))}
+        {props.labels.length > chips.length && (
+          <li class="chip-more">+{props.labels.length - chips.length} more on the timeline</li>
+        )}
+      </ul>
+    </div>
   );
 }

@@ -5,13 +5,15 @@ import type { Trace } from "../model/trace.js";
 
 /**
  * The trace list, newest first as the API sends it; a row opens its detail (click or Enter).
- * A trace of a labelled scenario carries a badge: the scenario's id, attack or benign.
+ * When the server knows scenario labels (`labelled`), a Scenario column badges each trace of a
+ * labelled occurrence: the scenario's id, attack or benign.
  */
 export function TraceList(props: {
   readonly traces: readonly Trace[];
   readonly selectedId: string | undefined;
   readonly onSelect: (trace: Trace) => void;
   readonly labelOf: (traceId: string) => ExplorerLabel | undefined;
+  readonly labelled: boolean;
 }) {
   return (
     <table class="traces">
@@ -21,6 +23,11 @@ export function TraceList(props: {
           <th scope="col">Time (UTC)</th>
           <th scope="col">Trace name</th>
           <th scope="col">Rating</th>
+          {props.labelled && (
+            <th scope="col" class="scenario-col">
+              Scenario
+            </th>
+          )}
           <th scope="col" class="wide">
             Service
           </th>
@@ -51,13 +58,11 @@ export function TraceList(props: {
               }}
             >
               <td class="mono">{utcText(trace.time)}</td>
-              <td>
-                {label !== undefined && <LabelBadge label={label} />}
-                {trace.trace_name}
-              </td>
+              <td>{trace.trace_name}</td>
               <td>
                 <span class={`rating rating-${trace.trace_rating}`}>{trace.trace_rating}</span>
               </td>
+              {props.labelled && <td>{label !== undefined && <LabelBadge label={label} />}</td>}
               <td class="wide">{trace.service_type}</td>
               <td class="wide">{trace.resource_type}</td>
               <td>{trace.resource_name}</td>
