@@ -6,6 +6,12 @@ export type {
   ExplorerRequest,
   ExplorerResponse,
   ExplorerSiteOptions,
+  ExplorerVerdict,
 } from "./site/explorer-site.js";
 export { EXPLORER_PATHS } from "./site/explorer-assets.js";
-export type { ExplorerAssets, ExplorerProject } from "./site/explorer-assets.js";
+export type {
+  ExplorerAssets,
+  ExplorerLabel,
+  ExplorerLabels,
+  ExplorerProject,
+} from "./site/explorer-assets.js";

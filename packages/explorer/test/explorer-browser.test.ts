@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import type { TenantIdentity } from "@ctsim/generator";
 import type { MockService } from "@ctsim/mock/node";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium } from "./support/chromium.js";
 import {
@@ -16,33 +17,13 @@ import {
   firstListMs,
   histogramCounts,
   listGeneration,
+  openExplorer,
   shownIds,
   waitForList,
+  windowOf,
 } from "./support/page-driver.js";
 
 const LIST_LIMIT = 50;
-
-/** Opens the page and records every request it makes; resolves once the first list is shown. */
-async function openExplorer(
-  browser: Browser,
-  base: string,
-  viewport = { width: 1280, height: 800 },
-) {
-  const page = await browser.newPage({ viewport });
-  const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}/`);
-  return { page, requests, errors };
-}
-
-/** The window (`from`, `to`) of the page's latest ListTraces request. */
-function windowOf(requests: readonly string[]): { from: string; to: string } {
-  const last = [...requests].reverse().find((u) => u.includes("/traces?"));
-  const query = new URL(last!).searchParams;
-  return { from: query.get("from")!, to: query.get("to")! };
-}
 
 describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
   let browser: Browser;
@@ -259,6 +240,74 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
       await page.locator("form.connection [name=sk]").fill("x".repeat(40));
       await page.locator("form.connection button[type=submit]").click();
       await page.locator("[role=alert]", { hasText: "APIGW" }).waitFor();
+      expect(requests.filter((u) => new URL(u).origin !== base)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe("two tenants, --auth token, with scenarios", () => {
+    let service: MockService;
+    beforeAll(async () => {
+      service = await startExplorerService({
+        auth: "token",
+        tenants: 2,
+        days: 7,
+        seed: 3,
+        scenarios: ["mass-deletion", "login-brute-force"],
+      });
+    });
+    afterAll(() => service?.close());
+
+    it("sends the X-Auth-Token entered, for the project picked, and shows that account's labels only", async () => {
+      const base = service.server.url;
+      const [a, b] = service.identities as [TenantIdentity, TenantIdentity];
+      const pid = b.projects[0]!.projectId;
+      const token = b.tokens.find((t) => t.projectId === pid)!.token;
+      const { page, requests, errors } = await openExplorer(browser, base);
+      const headers: (string | undefined)[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/traces?")) headers.push(r.headers()["x-auth-token"]);
+      });
+      // The page asks for a token (the server's mode) before it lists anything.
+      await page.locator("form.connection [name=token]").waitFor();
+      expect(await page.locator("form.connection [name=auth]").inputValue()).toBe("token");
+      await page.locator("form.connection [name=project]").fill(pid);
+      await page.locator("form.connection [name=token]").fill(token);
+      await page.locator("form.connection button[type=submit]").click();
+      await waitForList(page, undefined);
+      const query = { trace_type: "system", ...windowOf(requests) };
+      const credentials: ApiCredentials = { token };
+      const first = await apiPage(base, pid, { ...query, limit: LIST_LIMIT }, credentials);
+      expect(first.traces.length).toBeGreaterThan(0);
+      expect(await shownIds(page)).toEqual(first.traces.map((t) => t.trace_id));
+      const all = await apiWalk(base, pid, query, credentials);
+      expect(await histogramCounts(page)).toEqual(binByHour(all));
+      expect(headers.length).toBeGreaterThan(1);
+      expect(new Set(headers)).toEqual(new Set([token]));
+
+      // The timeline marks B's occurrences in the window, none of A's.
+      const own = service
+        .labelsOf(pid)
+        .filter((l) => l.to >= Number(query.from) && l.from <= Number(query.to));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((l) => l.domainId === b.domainId)).toBe(true);
+      await page.locator(".label-mark").first().waitFor();
+      const marked = await page.$$eval(".label-mark", (m) =>
+        m.map((e) => Number((e as HTMLElement).dataset.from)),
+      );
+      expect(marked).toEqual(own.map((l) => l.from));
+
+      // A's token on B's project: the gateway's refusal is shown; the labels are refused too.
+      const aToken = a.tokens.find((t) => t.projectId === a.projects[0]!.projectId)!.token;
+      await page.locator("form.connection [name=token]").fill(aToken);
+      await page.locator("form.connection button[type=submit]").click();
+      await page.locator("[role=alert]").waitFor();
+      const refused = await fetch(`${base}/_ctsim/labels?project_id=${pid}`, {
+        headers: { "x-auth-token": aToken },
+      });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(await refused.text()).not.toContain(own[0]!.traceIds[0]!);
       expect(requests.filter((u) => new URL(u).origin !== base)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();

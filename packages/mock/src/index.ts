@@ -42,7 +42,7 @@ export type { LiveRun, LiveRunnerOptions } from "./live/live-runner.js";
 export { createCtsCore } from "./core/cts-core.js";
 export { parseMockState } from "./core/mock-state.js";
 export type { MockState, ProjectStateData } from "./core/mock-state-data.js";
-export type { CtsCore } from "./core/cts-core.js";
+export type { CtsCore, ProjectVerdict } from "./core/cts-core.js";
 export type {
   CtsCoreOptions,
   InitialTransfer,

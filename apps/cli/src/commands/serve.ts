@@ -13,7 +13,7 @@ import { Command, Option } from "commander";
 import { CliError, CliErrorCode, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 import type { CommandFactory } from "../command-factory.js";
-import { parseInteger } from "../internal/parse-values.js";
+import { parseInteger, parseScenarios } from "../internal/parse-values.js";
 import { cacheBanner, cacheWrittenLine } from "../serve/cache-banner.js";
 import { explorerMount } from "../serve/explorer-mount.js";
 import {
@@ -59,6 +59,7 @@ interface ServeFlags extends LiveFlags, TransferFlags {
   readonly state?: string;
   readonly credentials?: string;
   readonly modelartsOnly?: true;
+  readonly scenario?: string;
   /** `false` with `--no-cache`. */
   readonly cache: boolean;
   readonly cacheMax?: string;
@@ -124,6 +125,10 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       "ModelArts traces only: no IAM sign-ins, no OBS traces and so no data trackers (by default the store holds both)",
     )
     .option(
+      "--scenario <names>",
+      "inject labelled scenarios into the history, as 'ctsim generate --scenario' does (comma-separated names, or all, attacks, benign); the explorer marks them, and /_ctsim/labels?project_id=… serves their labels",
+    )
+    .option(
       "--state <file>",
       "keep the trackers, notifications, tags and configuration set through the API in this JSON file (and FILE.journal) across restarts; a write is answered once it is on disk",
     )
@@ -152,7 +157,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       const preparedTransfer = await prepareServeTransfer(flags);
       const started = performance.now();
       let cacheError: Error | undefined;
-      const explorer = await explorerMount(flags.auth);
+      const explorer = await explorerMount(flags.auth, parseScenarios(flags.scenario ?? ""));
       if (explorer.problem !== undefined) io.stderr.write(`ctsim serve: ${explorer.problem}\n`);
       const service = await start(flags, io, {
         ...(explorer.site === undefined ? {} : { site: explorer.site }),
@@ -191,6 +196,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
           seconds,
           now: service.now(),
           signCommand: signCommandOf(process.argv[1]),
+          explorer: explorer.site !== undefined,
           ...(credentialsFile === undefined ? {} : { credentialsFile }),
         }),
       );
@@ -275,14 +281,18 @@ function seedOf(flags: ServeFlags): number {
 }
 
 /**
- * `--tenants`, `--expected-count`, `--workers`, `--modelarts-only`: what the store holds and
- * how it is built.
+ * `--tenants`, `--expected-count`, `--workers`, `--modelarts-only`, `--scenario`: what the
+ * store holds and how it is built.
  */
 function loadOptions(
   flags: ServeFlags,
-): Pick<MockServiceOptions, "tenants" | "expectedCount" | "workers" | "modelartsOnly"> {
+): Pick<
+  MockServiceOptions,
+  "tenants" | "expectedCount" | "workers" | "modelartsOnly" | "scenarios"
+> {
   return {
     ...(flags.modelartsOnly === true ? { modelartsOnly: true } : {}),
+    ...(flags.scenario === undefined ? {} : { scenarios: parseScenarios(flags.scenario) }),
     ...(flags.tenants === undefined
       ? {}
       : { tenants: parseInteger(flags.tenants, "--tenants", 1, MAX_TENANTS) }),

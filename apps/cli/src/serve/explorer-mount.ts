@@ -1,5 +1,6 @@
 import { type ExplorerProject, explorerSite } from "@ctsim/explorer";
 import { loadExplorerAssets } from "@ctsim/explorer/node";
+import type { ScenarioName } from "@ctsim/generator";
 import type { AuthMode, MockService, SiteHandler } from "@ctsim/mock/node";
 
 /** The explorer page for `ctsim serve`, or why it cannot be served. */
@@ -15,11 +16,22 @@ export interface ExplorerMount {
 /**
  * Loads the explorer page (`@ctsim/explorer`) for `ctsim serve`. A page that cannot be loaded
  * (a built CLI whose explorer package was not built) is not fatal: the API is served without
- * it, and `problem` says why.
+ * it, and `problem` says why. With `scenarios` (`--scenario`), the site serves their labels:
+ * to a reader of a project, the occurrences of its account listed there
+ * (`MockService.labelsOf`).
  */
-export async function explorerMount(auth: AuthMode): Promise<ExplorerMount> {
+export async function explorerMount(
+  auth: AuthMode,
+  scenarios: readonly ScenarioName[] = [],
+): Promise<ExplorerMount> {
   let projects: readonly ExplorerProject[] = [];
+  let running: MockService | undefined;
+  const labels = (projectId: string) => ({
+    scenarios,
+    labels: running?.labelsOf(projectId) ?? [],
+  });
   const attach = (service: MockService): void => {
+    running = service;
     projects = service.identities.flatMap((tenant) =>
       tenant.projects.map((p) => ({
         projectId: p.projectId,
@@ -31,7 +43,7 @@ export async function explorerMount(auth: AuthMode): Promise<ExplorerMount> {
   try {
     const assets = await loadExplorerAssets();
     return {
-      site: explorerSite({ assets, projects: () => projects, auth }),
+      site: explorerSite({ assets, projects: () => projects, auth, labels }),
       problem: undefined,
       attach,
     };

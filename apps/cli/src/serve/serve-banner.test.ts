@@ -47,6 +47,44 @@ describe("the serve banner's store origin", () => {
   });
 });
 
+describe("the serve banner's explorer and labels lines", () => {
+  it("names the page's URL when the explorer is served, and the labels of --scenario", async () => {
+    const service = await startMockService({
+      port: 0,
+      now: () => T0,
+      cacheDir: false,
+      scenarios: ["mass-deletion", "ci-nightly-cleanup"],
+    });
+    try {
+      const { url } = service.server;
+      const banner = serveBanner(service, { seconds: 1, now: T0, explorer: true });
+      expect(banner).toContain(`\nexplorer: ${url}/ (the trace explorer: open it in a browser)\n`);
+      const attacks = service.labels.filter((l) => !l.benign).length;
+      expect(attacks).toBeGreaterThan(0);
+      expect(service.labels.length).toBeGreaterThan(attacks);
+      expect(banner).toContain(
+        `\nlabels: ${service.labels.length} scenario occurrences (${attacks} attacks, ${service.labels.length - attacks} benign), ctsim's ground truth, not a CTS API: ${url}/_ctsim/labels?project_id=${service.projectId} (the API's credentials)\n`,
+      );
+      // Without the page (not built), neither line: nothing serves them.
+      const bare = serveBanner(service, { seconds: 1, now: T0 });
+      expect(bare).not.toMatch(/^explorer: |^labels: /m);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it("has no labels line without scenarios", async () => {
+    const service = await startMockService({ port: 0, days: 1, now: () => T0, cacheDir: false });
+    try {
+      const banner = serveBanner(service, { seconds: 1, now: T0, explorer: true });
+      expect(banner).toMatch(/^explorer: http:\/\/127\.0\.0\.1:\d+\/ /m);
+      expect(banner).not.toMatch(/^labels: /m);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe("signCommandOf", () => {
   it("signs through pnpm from the sources, else with the binary that runs, quoted for sh", () => {
     expect(signCommandOf("/repo/apps/cli/src/bin.ts")).toBe(SIGN_COMMAND);

@@ -1,3 +1,4 @@
+import { EXPLORER_PATHS } from "@ctsim/explorer";
 import type { TemporaryCredential, TenantIdentity } from "@ctsim/generator";
 import type { CachedLoad, MockService } from "@ctsim/mock/node";
 import { DOCUMENT_PATHS } from "./published-documents.js";
@@ -26,6 +27,8 @@ export interface ServeBannerOptions {
   readonly signCommand?: string;
   /** Where `--credentials` wrote every tenant's credentials, if it did. Default: none. */
   readonly credentialsFile?: string;
+  /** The explorer page is served at `/`: the banner says where. Default: false. */
+  readonly explorer?: boolean;
 }
 
 /**
@@ -47,6 +50,11 @@ export function serveBanner(service: MockService, options: ServeBannerOptions): 
   lines.push(
     `API: ${url}${DOCUMENT_PATHS.openapi} (OpenAPI 3.1), trace schema: ${url}${DOCUMENT_PATHS.trace} (no credentials needed)`,
   );
+  // The explorer's site serves the page and the labels.
+  if (options.explorer === true) {
+    lines.push(`explorer: ${url}${EXPLORER_PATHS.page} (the trace explorer: open it in a browser)`);
+    if (service.labels.length > 0) lines.push(labelsLine(service, url));
+  }
   if (service.state !== undefined) lines.push(stateLine(service.state));
   lines.push(
     mode === "aksk"
@@ -156,6 +164,16 @@ function storeOrigin(load: CachedLoad): string {
         : "";
   const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
   return `built by the generator${why}${writing}`;
+}
+
+/**
+ * `labels: 12 scenario occurrences (…): URL/_ctsim/labels?project_id=PID`: where the ground
+ * truth of `--scenario` is, and that it is ctsim's, not CTS's.
+ */
+function labelsLine(service: MockService, url: string): string {
+  const count = service.labels.length;
+  const attacks = service.labels.filter((label) => !label.benign).length;
+  return `labels: ${count} scenario occurrence${count === 1 ? "" : "s"} (${attacks} attacks, ${count - attacks} benign), ctsim's ground truth, not a CTS API: ${url}${EXPLORER_PATHS.labels}?project_id=${service.projectId} (the API's credentials)`;
 }
 
 /** `state: F (restored 2 trackers, 1 notification)`, or `(new)` when there was no file yet. */

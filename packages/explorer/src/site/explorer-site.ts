@@ -1,12 +1,26 @@
-import { EXPLORER_PATHS, type ExplorerAssets, type ExplorerProject } from "./explorer-assets.js";
+import {
+  EXPLORER_PATHS,
+  type ExplorerAssets,
+  type ExplorerLabels,
+  type ExplorerProject,
+} from "./explorer-assets.js";
 import { explorerHtml } from "./explorer-html.js";
 
 /** A request the site may answer (the shape of `@ctsim/mock/node`'s `SiteRequest`). */
 export interface ExplorerRequest {
   readonly method: string;
   readonly path: string;
+  /** Query string, without the `?`. */
+  readonly query: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The gateway's verdict on this request for a project's data (see `SiteRequest.authorize`). */
+  authorize(projectId: string): ExplorerVerdict;
 }
+
+/** The gateway's verdict (the shape of `@ctsim/mock/node`'s `SiteVerdict`). */
+export type ExplorerVerdict =
+  | { readonly ok: true; readonly domainId: string }
+  | { readonly ok: false; readonly response: ExplorerResponse };
 
 /** The site's answer (the shape of `@ctsim/mock/node`'s `SiteResponse`). */
 export interface ExplorerResponse {
@@ -23,6 +37,12 @@ export interface ExplorerSiteOptions {
   readonly projects: () => readonly ExplorerProject[];
   /** The server's auth mode: the page asks for credentials of that kind. Default: `none`. */
   readonly auth?: "none" | "aksk" | "token";
+  /**
+   * The scenario labels of a project whose data the gateway let the caller read (`domainId`:
+   * the project's account), read at each request. Default: none (the endpoint answers no
+   * scenarios).
+   */
+  readonly labels?: (projectId: string, domainId: string) => ExplorerLabels;
 }
 
 /**
@@ -34,7 +54,9 @@ const CONTENT_SECURITY_POLICY =
 
 /**
  * A site handler for `startMockService({ site })`: the explorer page at `/` for a browser, its
- * script, style and project list under `/_ctsim/explorer/`; `undefined` for everything else.
+ * script, style and project list under `/_ctsim/explorer/`, and the scenario labels of a
+ * project at `/_ctsim/labels?project_id=…` to a caller with the credentials the API wants for
+ * that project (the gateway's refusal otherwise); `undefined` for everything else.
  *
  * `GET /` is also CTS's ListVersions: the page is served only to a request whose `Accept`
  * names `text/html` (what a browser sends when it navigates), so API clients still get the
@@ -66,10 +88,33 @@ export function explorerSite(
           "application/json",
           JSON.stringify({ projects: options.projects(), auth: options.auth ?? "none" }),
         );
+      case EXPLORER_PATHS.labels:
+        return labelsAnswer(request, options);
       default:
         return undefined;
     }
   };
+}
+
+const NO_LABELS: ExplorerLabels = { scenarios: [], labels: [] };
+
+/**
+ * The labels of `?project_id=`, after the gateway's verdict: as the API, a caller reads only
+ * the projects its credential may use, so one account never sees another's labels.
+ */
+function labelsAnswer(request: ExplorerRequest, options: ExplorerSiteOptions): ExplorerResponse {
+  const projectId = new URLSearchParams(request.query).get("project_id") ?? "";
+  if (projectId === "") {
+    const error = {
+      error_code: "CTSIM.0400",
+      error_msg: "project_id is required: /_ctsim/labels?project_id=<a project's id>",
+    };
+    return { ...ok("application/json", JSON.stringify(error)), status: 400 };
+  }
+  const verdict = request.authorize(projectId);
+  if (!verdict.ok) return verdict.response;
+  const labels = options.labels?.(projectId, verdict.domainId) ?? NO_LABELS;
+  return ok("application/json", JSON.stringify({ project_id: projectId, ...labels }));
 }
 
 function ok(

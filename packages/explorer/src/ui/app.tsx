@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ExplorerProject } from "../site/explorer-assets.js";
 import { EXPLORER_PATHS } from "../site/explorer-assets.js";
 import type { Connection } from "./api/connection.js";
-import { listTraces, nextMarker, walkTraces } from "./api/cts-client.js";
+import { listTraces, nextMarker, readLabels, walkTraces } from "./api/cts-client.js";
+import { scenarioTraces } from "./api/scenario-traces.js";
 import { ConnectionBar } from "./components/connection-bar.js";
 import { FilterForm } from "./components/filter-form.js";
 import { Histogram, type HistogramState } from "./components/histogram.js";
@@ -10,7 +11,8 @@ import { TraceDetail } from "./components/trace-detail.js";
 import { TraceList } from "./components/trace-list.js";
 import { UserView } from "./components/user-view.js";
 import { defaultFilters, type Filters } from "./model/filters.js";
-import { addToBins, emptyBins } from "./model/hour-bins.js";
+import { addToBins, emptyBins, HOUR_MS } from "./model/hour-bins.js";
+import { type LabelIndex, labelIndex, labelsInWindow } from "./model/labels.js";
 import type { Trace } from "./model/trace.js";
 
 /** Rows per list page: one screen at 1280×800 and a few more. */
@@ -24,7 +26,11 @@ interface ListState {
   readonly traces: readonly Trace[];
   readonly next: string | undefined;
   readonly loading: boolean;
+  /** With a scenario chosen: what the list holds of it. */
+  readonly note?: string;
 }
+
+const NO_LABELS = labelIndex([]);
 
 interface ProjectsDocument {
   readonly projects: readonly ExplorerProject[];
@@ -49,6 +55,9 @@ export function App() {
   >();
   const [error, setError] = useState<string | undefined>();
   const generation = useRef(0);
+  const [labels, setLabels] = useState<LabelIndex>(NO_LABELS);
+  /** The labels of the current connection, for the list of a chosen scenario. */
+  const labelsRead = useRef<Promise<LabelIndex>>(Promise.resolve(NO_LABELS));
 
   useEffect(() => {
     fetch(EXPLORER_PATHS.projects)
@@ -68,16 +77,48 @@ export function App() {
     (connection.auth !== "aksk" || connection.sk !== "") &&
     (connection.auth !== "token" || connection.token !== "");
 
+  // Before the list's effect: a chosen scenario's list waits for these labels.
+  useEffect(() => {
+    setLabels(NO_LABELS);
+    if (!ready || connection === undefined) return;
+    const read = readLabels(connection).then(
+      (answer) => labelIndex(answer.labels),
+      (e: Error) => {
+        setError(`scenario labels: ${e.message}`);
+        return NO_LABELS;
+      },
+    );
+    labelsRead.current = read;
+    void read.then((index) => labelsRead.current === read && setLabels(index));
+  }, [connection, ready]);
+
   useEffect(() => {
     if (!ready || connection === undefined) return;
     const run = ++generation.current;
     const current = () => generation.current === run;
     setError(undefined);
     setList({ traces: [], next: undefined, loading: true });
-    listTraces(connection, filters, LIST_LIMIT)
-      .then((page) => {
+    const shown =
+      filters.scenario === ""
+        ? listTraces(connection, filters, LIST_LIMIT).then((page) => ({
+            traces: page.traces,
+            next: nextMarker(page, LIST_LIMIT),
+            loading: false,
+          }))
+        : labelsRead.current
+            .then((index) => scenarioTraces(connection, filters, index.labels, () => !current()))
+            .then(
+              ({ traces, occurrences, outside }): ListState => ({
+                traces,
+                next: undefined,
+                loading: false,
+                note: `${traces.length} traces of ${filters.scenario} (${occurrences} occurrences in the window)${outside > 0 ? `; ${outside} more are outside these filters (another trace type or filter)` : ""}`,
+              }),
+            );
+    shown
+      .then((state) => {
         if (!current()) return;
-        setList({ traces: page.traces, next: nextMarker(page, LIST_LIMIT), loading: false });
+        setList(state);
         document.body.dataset.listReady = String(run);
         // Read by the first-paint measurement (test and bench): when the first list was shown.
         if (run === 1) requestAnimationFrame(() => performance.mark("ctsim:first-list"));
@@ -164,7 +205,7 @@ export function App() {
         )}
       </header>
       <aside class="side">
-        <FilterForm filters={filters} onApply={applyFilters} />
+        <FilterForm filters={filters} onApply={applyFilters} scenarios={labels.scenarios} />
       </aside>
       <main class="main">
         {error !== undefined && (
@@ -179,13 +220,27 @@ export function App() {
           <Histogram
             state={histogram}
             onBrush={(from, to) => applyFilters({ ...filters, from, to })}
+            labels={labelsInWindow(labels.labels, filters.from, filters.to, filters.scenario)}
+            onMark={(label) =>
+              applyFilters({
+                ...filters,
+                from: Math.floor(label.from / HOUR_MS) * HOUR_MS,
+                to: (Math.floor(label.to / HOUR_MS) + 1) * HOUR_MS - 1,
+              })
+            }
           />
         )}
-        <TraceList traces={list.traces} selectedId={selected?.trace_id} onSelect={setSelected} />
+        <TraceList
+          traces={list.traces}
+          selectedId={selected?.trace_id}
+          onSelect={setSelected}
+          labelOf={(id) => labels.byTrace.get(id)}
+          labelled={labels.labels.length > 0}
+        />
         <p class="list-status" aria-live="polite">
           {list.loading
             ? "loading…"
-            : `${list.traces.length} traces shown${list.next === undefined ? ", end of the list" : ""}`}
+            : `${list.note ?? `${list.traces.length} traces shown`}${list.next === undefined ? ", end of the list" : ""}`}
         </p>
         {list.next !== undefined && !list.loading && (
           <button type="button" class="more" onClick={more}>

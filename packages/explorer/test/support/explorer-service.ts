@@ -1,5 +1,6 @@
 import { explorerSite } from "@ctsim/explorer";
 import { loadExplorerAssets } from "@ctsim/explorer/node";
+import type { ScenarioName } from "@ctsim/generator";
 import {
   type AuthMode,
   defaultCacheDir,
@@ -17,11 +18,15 @@ export async function startExplorerService(options: {
   readonly expectedCount?: number;
   /** Use the default snapshot cache (as `ctsim serve` does). Default: no cache. */
   readonly cache?: boolean;
+  /** Labelled scenarios in the history (`serve --scenario`). Default: none. */
+  readonly scenarios?: readonly ScenarioName[];
 }): Promise<MockService> {
   let service: MockService | undefined;
+  const scenarios = options.scenarios ?? [];
   const site = explorerSite({
     assets: await loadExplorerAssets(),
     auth: options.auth,
+    labels: (projectId) => ({ scenarios, labels: service?.labelsOf(projectId) ?? [] }),
     projects: () =>
       (service?.identities ?? []).flatMap((t) =>
         t.projects.map((p) => ({ projectId: p.projectId, region: p.region, tenant: t.domainName })),
@@ -36,12 +41,16 @@ export async function startExplorerService(options: {
     ...(options.cache === true ? { cacheDir: defaultCacheDir(process.env) } : { cacheDir: false }),
     site,
     ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
+    ...(scenarios.length === 0 ? {} : { scenarios }),
   });
   return service;
 }
 
-/** Credentials for direct API calls (none, or an AK/SK the server accepts). */
-export type ApiCredentials = { readonly ak: string; readonly sk: string } | undefined;
+/** Credentials for direct API calls (none, an AK/SK or a token the server accepts). */
+export type ApiCredentials =
+  | { readonly ak: string; readonly sk: string }
+  | { readonly token: string }
+  | undefined;
 
 /** A ListTraces page as the API answers it: the parsed body and its raw text. */
 export interface ApiPage {
@@ -64,10 +73,12 @@ export async function apiPage(
   const headers =
     credentials === undefined
       ? {}
-      : signRequest(
-          { method: "GET", rawPath, rawQuery, host: new URL(base).host },
-          { ...credentials, date: Date.now() },
-        );
+      : "token" in credentials
+        ? { "x-auth-token": credentials.token }
+        : signRequest(
+            { method: "GET", rawPath, rawQuery, host: new URL(base).host },
+            { ...credentials, date: Date.now() },
+          );
   const response = await fetch(`${base}${rawPath}?${rawQuery}`, { headers });
   const text = await response.text();
   if (!response.ok) throw new Error(`${response.status} ${text}`);

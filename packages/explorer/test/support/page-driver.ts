@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 /** The page's list generation: it changes each time a first page of a new query is shown. */
 export async function listGeneration(page: Page): Promise<string | undefined> {
@@ -70,4 +70,26 @@ export function binByHour(
 export async function firstListMs(page: Page): Promise<number> {
   await page.waitForFunction(() => performance.getEntriesByName("ctsim:first-list").length > 0);
   return page.evaluate(() => performance.getEntriesByName("ctsim:first-list")[0]!.startTime);
+}
+
+/** Opens the page and records every request and page error (then wait with {@link waitForList}). */
+export async function openExplorer(
+  browser: Browser,
+  base: string,
+  viewport = { width: 1280, height: 800 },
+) {
+  const page = await browser.newPage({ viewport });
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/`);
+  return { page, requests, errors };
+}
+
+/** The window (`from`, `to`) of the page's latest ListTraces request. */
+export function windowOf(requests: readonly string[]): { from: string; to: string } {
+  const last = [...requests].reverse().find((u) => u.includes("/traces?"));
+  const query = new URL(last!).searchParams;
+  return { from: query.get("from")!, to: query.get("to")! };
 }

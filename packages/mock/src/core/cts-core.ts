@@ -6,6 +6,7 @@ import { type CallerScope, checkScope } from "../gateway/check-scope.js";
 import { BodyPool } from "../internal/body-pool.js";
 import { createPrng, hashText, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
+import { authorizeProject } from "./authorize-project.js";
 import {
   type CtsCoreOptions,
   type ResolvedCoreOptions,
@@ -38,6 +39,13 @@ export interface CtsCore {
    * too large, too slow), with a fresh request id: `APIGW.0201` and the kind's status.
    */
   requestErrorResponse(kind: RequestErrorKind, detail?: string): CtsResponse;
+  /**
+   * The gateway's verdict on a request outside the API that reads `projectId`'s data (e.g. the
+   * explorer's scenario labels): authenticated like an API request, then scope-checked as
+   * `/v3/{project_id}/…` is. Its account, or the refusal to send (401, 403 or 404 as the API
+   * answers them).
+   */
+  authorizeProject(request: CtsRequest, projectId: string): ProjectVerdict;
   /** The traces served. */
   readonly store: TraceStore;
   /** The options in force, defaults filled. */
@@ -60,6 +68,11 @@ export interface CtsCore {
    */
   importState(state: MockState): void;
 }
+
+/** What {@link CtsCore.authorizeProject} decides. */
+export type ProjectVerdict =
+  | { readonly ok: true; readonly domainId: string }
+  | { readonly ok: false; readonly response: CtsResponse };
 
 const JSON_TYPE = "application/json;charset=UTF-8";
 
@@ -227,6 +240,12 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
         const detail = error instanceof Error ? error.message : String(error);
         return respond(ctsError("CTS.0005", `(internal error: ${detail})`), requestId, undefined);
       }
+    },
+    authorizeProject(request: CtsRequest, projectId: string): ProjectVerdict {
+      const requestId = randomHex32(requestIds);
+      const verdict = authorizeProject(request, projectId, resolved, requestId);
+      if (verdict.ok) return verdict;
+      return { ok: false, response: respond(verdict.reply, requestId, undefined) };
     },
     errorResponse(code: CtsErrorCode, detail?: string): CtsResponse {
       return respond(ctsError(code, detail), randomHex32(requestIds), undefined);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
+import { type AnomalyLabel, encodeApiTraceJson, generateTraces } from "@ctsim/generator";
 import { batchesOptions, type LoadSummary } from "../store/load-generated-traces.js";
 import type { TraceStore } from "../store/trace-store.js";
 import { defaultCacheDir } from "./cache-defaults.js";
@@ -80,7 +80,7 @@ const require = createRequire(import.meta.url);
 /**
  * Fills an empty store with a generated stretch, from a snapshot when one was written for the
  * same options, window and versions, else by generating it (in workers) and then writing a
- * snapshot in the background, after evicting the least recently used snapshots until the
+ * snapshot (with the load's scenario labels) in the background, after evicting the least recently used snapshots until the
  * directory's limit holds it (see {@link SnapshotCache}). The snapshot key holds every load
  * option, the window's end, the versions of `@ctsim/mock` and `@ctsim/generator` and a hash of
  * the first generated traces (so a changed generator invalidates snapshots even without a
@@ -127,6 +127,7 @@ export async function loadStoreCached(
     return {
       count: store.size,
       projects,
+      labels: read.annex === undefined ? [] : (JSON.parse(read.annex) as AnomalyLabel[]),
       source: "loaded",
       file,
       refused: undefined,
@@ -154,7 +155,9 @@ export async function loadStoreCached(
     const cached = { ...report, otherWindows, bytes: undefined, notWritten, totalBytes };
     return { ...built, file: undefined, written: Promise.resolve(false), cache: cached };
   }
-  const snapshot = encodeSnapshot(store, key);
+  // The labels travel in the snapshot: a store loaded from it has its ground truth too.
+  const annex = summary.labels.length === 0 ? undefined : JSON.stringify(summary.labels);
+  const snapshot = encodeSnapshot(store, key, annex);
   const room = cache.makeRoom(snapshot.bytes);
   const cached = {
     ...report,

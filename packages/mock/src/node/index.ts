@@ -3,7 +3,7 @@
 // ── HTTP server ─────────────────────────────────────────────────────────────
 export { startCtsServer } from "./start-cts-server.js";
 export type { CtsServer, CtsServerOptions } from "./start-cts-server.js";
-export type { SiteHandler, SiteRequest, SiteResponse } from "./site-handler.js";
+export type { SiteHandler, SiteRequest, SiteResponse, SiteVerdict } from "./site-handler.js";
 
 // ── Ready-made service (`ctsim serve`) ──────────────────────────────────────
 export { AUTH_MODES } from "../gateway/identity-gateway.js";

@@ -1,10 +1,12 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { AnomalyLabel } from "@ctsim/generator";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { BatchMerger } from "../store/batch-merger.js";
 import {
   batchesOptions,
+  compareLabels,
   type GeneratedTracesOptions,
   type LoadSummary,
   loadGeneratedTraces,
@@ -67,6 +69,7 @@ export async function loadGeneratedTracesInWorkers(
   const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
   const merger = new BatchMerger(store, workers);
   const started: Worker[] = [];
+  const labels: AnomalyLabel[] = [];
   const entry = await workerEntry();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -88,6 +91,7 @@ export async function loadGeneratedTracesInWorkers(
         worker.on("message", (reply: LoadWorkerReply) => {
           if ("error" in reply) return fail(reply.error);
           if ("done" in reply) {
+            labels.push(...reply.labels);
             merger.end(w);
             running--;
           } else {
@@ -115,7 +119,7 @@ export async function loadGeneratedTracesInWorkers(
     await Promise.all(started.map((worker) => worker.terminate()));
   }
   store.compact();
-  return { count: merger.count, projects: merger.projects() };
+  return { count: merger.count, projects: merger.projects(), labels: labels.sort(compareLabels) };
 }
 
 /**

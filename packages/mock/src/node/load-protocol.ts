@@ -1,3 +1,4 @@
+import type { AnomalyLabel } from "@ctsim/generator";
 import type { GeneratedBatchesOptions } from "../store/generated-batches.js";
 import type { TraceBatch } from "../store/trace-batch.js";
 
@@ -12,8 +13,8 @@ export interface LoadWorkerData {
   readonly prefetch: number;
 }
 
-/** Load worker → main thread: a batch, the end of the part, or a failure. */
+/** Load worker → main thread: a batch, the end of the part (with its labels), or a failure. */
 export type LoadWorkerReply =
   | { readonly batch: TraceBatch }
-  | { readonly done: true }
+  | { readonly done: true; readonly labels: readonly AnomalyLabel[] }
   | { readonly error: string };

@@ -7,6 +7,7 @@
  */
 import { Buffer } from "node:buffer";
 import { parentPort, workerData } from "node:worker_threads";
+import type { AnomalyLabel } from "@ctsim/generator";
 import { unaccountedBytes } from "../internal/unaccounted-bytes.js";
 import { produceGeneratedBatches } from "../store/generated-batches.js";
 import {
@@ -43,6 +44,7 @@ const nextBuffers = (batchTraces: number): BatchBuffers => {
   return buffers;
 };
 
+const labels: AnomalyLabel[] = [];
 try {
   produceGeneratedBatches(
     options,
@@ -58,9 +60,10 @@ try {
       const own = batch.bytes.buffer;
       port.postMessage(reply, own instanceof ArrayBuffer ? [own] : []);
     },
-    { writeUtf8, nextBuffers },
+    // A scenario occurrence is one session, so its whole label is made in one worker's shard.
+    { writeUtf8, nextBuffers, onLabel: (label) => labels.push(label) },
   );
-  port.postMessage({ done: true } satisfies LoadWorkerReply);
+  port.postMessage({ done: true, labels } satisfies LoadWorkerReply);
 } catch (error) {
   port.postMessage({
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),

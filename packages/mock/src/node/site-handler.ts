@@ -7,9 +7,23 @@ export interface SiteRequest {
   readonly method: string;
   /** Path without the query, as sent. */
   readonly path: string;
+  /** Query string as sent, without the `?` (`""` when none). */
+  readonly query: string;
   /** Headers, names lower-cased. */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * The gateway's verdict on this request for `projectId`'s data, for a handler that serves
+   * data of the tenants (not only files): the caller authenticated as for the API (under the
+   * server's auth mode) and allowed that project, and its account; or the gateway's refusal to
+   * send as is. The request's body is taken as empty (an AK/SK signature covers it).
+   */
+  authorize(projectId: string): SiteVerdict;
 }
+
+/** What {@link SiteRequest.authorize} decides: the project's account, or the refusal to send. */
+export type SiteVerdict =
+  | { readonly ok: true; readonly domainId: string }
+  | { readonly ok: false; readonly response: SiteResponse };
 
 /** A site handler's answer, sent as is (no CTS error shape, no auth). */
 export interface SiteResponse {

@@ -7,7 +7,7 @@ import { MockError, MockErrorCode } from "../mock-error.js";
 import { ClientErrorResponder } from "./client-error.js";
 import { readBody } from "./read-body.js";
 import { headProblem, MAX_HEADERS_BYTES } from "./request-head-limits.js";
-import type { SiteHandler, SiteResponse } from "./site-handler.js";
+import type { SiteHandler, SiteRequest, SiteResponse, SiteVerdict } from "./site-handler.js";
 
 /** Options of {@link startCtsServer}: where to listen, and a core or options to create one. */
 export interface CtsServerOptions extends CtsCoreOptions {
@@ -131,11 +131,7 @@ export async function startCtsServer(options: CtsServerOptions = {}): Promise<Ct
       sendDocument(req, res, document, closing);
       return;
     }
-    const page = site?.({
-      method: req.method ?? "GET",
-      path: pathOf(req.url),
-      headers: headersOf(req),
-    });
+    const page = site?.(siteRequest(req, core));
     if (page !== undefined) {
       req.resume();
       sendPage(res, page, closing);
@@ -250,6 +246,27 @@ function sendDocument(
   if (close) headers.connection = "close";
   res.writeHead(200, headers);
   res.end(req.method === "HEAD" ? undefined : text);
+}
+
+/** The request as a site handler sees it, its `authorize` asking the core's gateway. */
+function siteRequest(req: IncomingMessage, core: CtsCore): SiteRequest {
+  const method = req.method ?? "GET";
+  const path = pathOf(req.url);
+  const query = queryOf(req.url);
+  const headers = headersOf(req);
+  return {
+    method,
+    path,
+    query,
+    headers,
+    authorize(projectId: string): SiteVerdict {
+      const request = { method, path, query, headers, body: "" };
+      const verdict = core.authorizeProject(request, projectId);
+      if (verdict.ok) return verdict;
+      const { status, headers: responseHeaders, body } = verdict.response;
+      return { ok: false, response: { status, headers: responseHeaders, body } };
+    },
+  };
 }
 
 /** Writes a site handler's answer. */

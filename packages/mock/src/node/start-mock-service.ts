@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { TenantIdentity } from "@ctsim/generator";
+import type { AnomalyLabel, ScenarioName, TenantIdentity } from "@ctsim/generator";
 import type { AuthOptions } from "../auth/index.js";
 import { createCtsCore } from "../core/cts-core.js";
 import type { InitialTransfer } from "../core/cts-core-options.js";
@@ -15,6 +15,7 @@ import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
+import { projectLabels } from "./project-labels.js";
 import { serviceIdentities } from "./service-identities.js";
 import type { SiteHandler } from "./site-handler.js";
 import { type CtsServer, type CtsServerOptions, startCtsServer } from "./start-cts-server.js";
@@ -68,6 +69,12 @@ export interface MockServiceOptions extends Pick<CtsServerOptions, "documents"> 
    * `GeneratedTracesOptions.modelartsOnly`). Default: false.
    */
   readonly modelartsOnly?: boolean;
+  /**
+   * Labelled scenarios injected into the generated history (see the generator's `scenarios`),
+   * as `ctsim generate --scenario` injects them; their ground truth is `MockService.labels`.
+   * Part of the snapshot key. Default: none.
+   */
+  readonly scenarios?: readonly ScenarioName[];
   /**
    * Worker threads generating the traces (0: on the main thread). Default: for a load of 90,000
    * traces or more (`count`, or ~3,700 a week per tenant), one worker per core but one, at least
@@ -159,6 +166,17 @@ export interface MockService {
   readonly auth: AuthOptions;
   /** Where the traces came from (a snapshot or the generator) and the snapshot being written. */
   readonly load: CachedLoad;
+  /**
+   * The ground truth of the `scenarios` in the stored history (one `AnomalyLabel` per
+   * occurrence, by first trace time), every tenant's; empty without scenarios. In live mode,
+   * occurrences produced after the start are not in it.
+   */
+  readonly labels: readonly AnomalyLabel[];
+  /**
+   * The `labels` a reader of `projectId` may see: its account's occurrences with a trace the
+   * project lists now (see `projectLabels`); empty for a project no tenant has.
+   */
+  labelsOf(projectId: string): readonly AnomalyLabel[];
   /** The state file, and what it held at start; `undefined` without `stateFile`. */
   readonly state: { readonly file: string; readonly restored: MockState | undefined } | undefined;
   /** The live source in live mode (its hooks: `onProduced`, `onVisible`, `onAdvance`). */
@@ -239,6 +257,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
     ...pick(options, "cacheDir", "cacheMaxBytes", "onCacheError"),
     ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
+    ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
   });
   const projectId = identities[0]?.projects[0]?.projectId as string;
   // Hides the stored traces stamped from the start on, before the server answers anything.
@@ -251,7 +270,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
           days,
           start,
           end,
-          ...pick(options, "projectId", "tenants", "modelartsOnly"),
+          ...pick(options, "projectId", "tenants", "modelartsOnly", "scenarios"),
           ...(liveOptions.delay === undefined ? {} : { delay: liveOptions.delay }),
           onListenerError:
             liveOptions.onListenerError ??
@@ -335,6 +354,8 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     identities,
     auth,
     load,
+    labels: load.labels,
+    labelsOf: (id) => projectLabels(load.labels, identities, store, id),
     state,
     live,
     now,

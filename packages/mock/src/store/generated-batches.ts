@@ -1,4 +1,5 @@
 import {
+  type AnomalyLabel,
   encodeApiTraceJson,
   generateTraces,
   type ShardSpec,
@@ -22,8 +23,14 @@ export interface GeneratedBatchesOptions {
   readonly batchTraces?: number;
 }
 
-/** How batches are written: the builder's `writeUtf8` and `nextBuffers` (defaults: the builder's). */
-export type BatchWriting = Pick<TraceBatchBuilderOptions, "writeUtf8" | "nextBuffers">;
+/**
+ * How batches are written: the builder's `writeUtf8` and `nextBuffers` (defaults: the
+ * builder's), and where the anomaly labels of this part go (default: nowhere; labels are only
+ * made for `timeline.scenarios`).
+ */
+export type BatchWriting = Pick<TraceBatchBuilderOptions, "writeUtf8" | "nextBuffers"> & {
+  readonly onLabel?: (label: AnomalyLabel) => void;
+};
 
 /**
  * Runs the generator and turns its traces (or this producer's part of them) into
@@ -37,14 +44,16 @@ export function produceGeneratedBatches(
   onBatch: (batch: TraceBatch) => void,
   writing: BatchWriting = {},
 ): void {
+  const { onLabel, ...buffers } = writing;
   const builder = new TraceBatchBuilder({
     onBatch,
     ...(options.batchTraces === undefined ? {} : { batchTraces: options.batchTraces }),
-    ...writing,
+    ...buffers,
   });
   const events = generateTraces({
     ...options.timeline,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(onLabel === undefined ? {} : { onLabel }),
   });
   const projectId = options.projectId;
   for (const event of events) {

@@ -1,5 +1,5 @@
 import type { Revision } from "@ctsim/catalog";
-import type { ScenarioName } from "@ctsim/generator";
+import type { AnomalyLabel, ScenarioName } from "@ctsim/generator";
 import { BatchMerger } from "./batch-merger.js";
 import { type GeneratedBatchesOptions, produceGeneratedBatches } from "./generated-batches.js";
 import { type BatchBuffers, newBatchBuffers } from "./trace-batch-builder.js";
@@ -42,6 +42,22 @@ export interface LoadSummary {
   readonly count: number;
   /** Project ids the traces were filed under, most traces first. */
   readonly projects: readonly string[];
+  /**
+   * The ground truth of the `scenarios` injected (see `AnomalyLabel`), in {@link compareLabels}
+   * order; empty without scenarios.
+   */
+  readonly labels: readonly AnomalyLabel[];
+}
+
+/**
+ * The order of a load's labels: by the first trace's time, then its id. Loads split between
+ * workers gather labels in another order than one thread; this one does not depend on it.
+ */
+export function compareLabels(a: AnomalyLabel, b: AnomalyLabel): number {
+  if (a.from !== b.from) return a.from - b.from;
+  const x = a.traceIds[0] ?? "";
+  const y = b.traceIds[0] ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -61,18 +77,22 @@ export function loadGeneratedTraces(
   const merger = new BatchMerger(store, 1);
   // With one stream, drain() stores each batch at once, so every batch reuses the same arrays.
   let buffers: BatchBuffers | undefined;
+  const labels: AnomalyLabel[] = [];
   produceGeneratedBatches(
     batchesOptions(options, options.end ?? store.clock()),
     (batch) => {
       merger.push(0, batch);
       merger.drain();
     },
-    { nextBuffers: (batchTraces) => (buffers ??= newBatchBuffers(batchTraces)) },
+    {
+      nextBuffers: (batchTraces) => (buffers ??= newBatchBuffers(batchTraces)),
+      onLabel: (label) => labels.push(label),
+    },
   );
   merger.end(0);
   merger.drain();
   store.compact();
-  return { count: merger.count, projects: merger.projects() };
+  return { count: merger.count, projects: merger.projects(), labels: labels.sort(compareLabels) };
 }
 
 /** The generator run a load stands for (shared with the worker-thread loader). */
@@ -91,7 +111,10 @@ export function batchesOptions(
       ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
       ...(options.users === undefined ? {} : { users: options.users }),
       ...(options.revision === undefined ? {} : { revision: options.revision }),
-      ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
+      // No scenarios and an empty list are one load (and one snapshot key).
+      ...(options.scenarios === undefined || options.scenarios.length === 0
+        ? {}
+        : { scenarios: options.scenarios }),
       ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
     },
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),

@@ -26,20 +26,33 @@ interface SnapshotHeader {
   readonly chunkBytes: readonly number[];
   readonly indexes: readonly IndexHeader[];
   readonly ids: number;
-  /** Checksum of every section but the record bytes (see {@link checksum}). */
+  /** Checksum of every section but the record bytes, and of the annex (see {@link checksum}). */
   readonly checksum: number;
+  /** Text kept with the store (e.g. the load's labels); absent when none was given. */
+  readonly annex?: string;
+}
+
+/** A decoded snapshot: the store's state and the annex written with it, if any. */
+export interface DecodedSnapshot extends TraceStoreState {
+  /** The `annex` given to {@link encodeStoreSnapshot}; `undefined` when none was. */
+  readonly annex: string | undefined;
 }
 
 /**
  * A store's state as the byte parts of a snapshot file, in order (the big arrays are views, not
- * copies): a magic, a JSON header (layout, interned keys, `key`, a checksum) and the typed
- * arrays, each 8-byte aligned. `key` names what the snapshot holds; {@link decodeStoreSnapshot}
- * accepts only the same key.
+ * copies): a magic, a JSON header (layout, interned keys, `key`, a checksum, the `annex`) and
+ * the typed arrays, each 8-byte aligned. `key` names what the snapshot holds;
+ * {@link decodeStoreSnapshot} accepts only the same key. `annex` is text that belongs with the
+ * store (the labels of the scenarios its load injected), checked with the arrays.
  *
  * @example
  * for (const part of encodeStoreSnapshot(store.exportState(), key)) write(part);
  */
-export function encodeStoreSnapshot(state: TraceStoreState, key: string): Uint8Array[] {
+export function encodeStoreSnapshot(
+  state: TraceStoreState,
+  key: string,
+  annex?: string,
+): Uint8Array[] {
   const indexArrays = state.indexes.map((index) => arraysOf(index));
   const checked = [
     state.times,
@@ -60,7 +73,8 @@ export function encodeStoreSnapshot(state: TraceStoreState, key: string): Uint8A
       csrPositions: index.csrPositions?.length ?? null,
     })),
     ids: state.ids.length,
-    checksum: checksum(checked.map(bytesOf)),
+    checksum: checksum(withAnnex(checked.map(bytesOf), annex)),
+    ...(annex === undefined ? {} : { annex }),
   };
   const headerBytes = encoder.encode(JSON.stringify(header));
   const prefix = new Uint8Array(padded(12 + headerBytes.length));
@@ -93,7 +107,7 @@ export function encodeStoreSnapshot(state: TraceStoreState, key: string): Uint8A
  * const state = decodeStoreSnapshot(bytes, key);
  * if (typeof state !== "string") store.importState(state);
  */
-export function decodeStoreSnapshot(bytes: Uint8Array, key: string): TraceStoreState | string {
+export function decodeStoreSnapshot(bytes: Uint8Array, key: string): DecodedSnapshot | string {
   if (bytes.length < 12 || decoder.decode(bytes.subarray(0, 8)) !== MAGIC)
     return "not a ctsim store snapshot";
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -153,10 +167,17 @@ export function decodeStoreSnapshot(bytes: Uint8Array, key: string): TraceStoreS
   });
   const ids = take(i32, header.ids, 4);
   const checked = [times, offsets, ...indexes.flatMap(arraysOf), ids];
-  if (checksum(checked.map(bytesOf)) !== header.checksum) return "checksum mismatch";
+  const annex = typeof header.annex === "string" ? header.annex : undefined;
+  if (checksum(withAnnex(checked.map(bytesOf), annex)) !== header.checksum)
+    return "checksum mismatch";
   const layout = layoutProblem(times, offsets, header, chunks, ids);
   if (layout !== undefined) return layout;
-  return { times, records: { chunks, firsts: header.firsts, offsets }, indexes, ids };
+  return { times, records: { chunks, firsts: header.firsts, offsets }, indexes, ids, annex };
+}
+
+/** The checked parts, and the annex's UTF-8 bytes when there is one. */
+function withAnnex(parts: Uint8Array[], annex: string | undefined): Uint8Array[] {
+  return annex === undefined ? parts : [...parts, encoder.encode(annex)];
 }
 
 function layoutProblem(

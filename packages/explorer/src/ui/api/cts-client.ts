@@ -1,4 +1,5 @@
 import { signRequest } from "@ctsim/signer";
+import { EXPLORER_PATHS, type ExplorerLabels } from "../../site/explorer-assets.js";
 import type { Filters } from "../model/filters.js";
 import { listQuery } from "../model/filters.js";
 import type { TracePage } from "../model/trace.js";
@@ -81,6 +82,15 @@ export async function listTraces(
     listQuery(filters, limit, next),
   );
   return body as TracePage;
+}
+
+/**
+ * The scenario labels of the connection's project (ctsim's endpoint, with the same credentials
+ * as the API); no scenarios when the server generated none.
+ */
+export async function readLabels(connection: Connection): Promise<ExplorerLabels> {
+  const query = `project_id=${encodeURIComponent(connection.projectId)}`;
+  return (await ctsGet(connection, EXPLORER_PATHS.labels, query)) as ExplorerLabels;
 }
 
 /** The marker of the page after this one, or `undefined` at the end of the list. */

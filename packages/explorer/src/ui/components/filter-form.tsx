@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Filters, TEXT_FILTERS, TRACE_QUERY_TYPES, TRACE_RATINGS } from "../model/filters.js";
+import type { LabelIndex } from "../model/labels.js";
 import { parseUtcInput, utcInputValue } from "../model/time-text.js";
 
 const LABELS: Record<(typeof TEXT_FILTERS)[number], string> = {
@@ -15,6 +16,8 @@ const LABELS: Record<(typeof TEXT_FILTERS)[number], string> = {
 export function FilterForm(props: {
   readonly filters: Filters;
   readonly onApply: (filters: Filters) => void;
+  /** The labelled scenarios the server knows (none: no scenario filter). */
+  readonly scenarios: LabelIndex["scenarios"];
 }) {
   const [draft, setDraft] = useState(props.filters);
   useEffect(() => setDraft(props.filters), [props.filters]);
@@ -67,6 +70,23 @@ export function FilterForm(props: {
           ))}
         </select>
       </label>
+      {props.scenarios.length > 0 && (
+        <label>
+          Scenario (ctsim's labels)
+          <select
+            name="scenario"
+            value={draft.scenario}
+            onChange={(e) => set({ scenario: e.currentTarget.value })}
+          >
+            <option value="">any trace</option>
+            {props.scenarios.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name} ({s.benign ? "benign" : "attack"}, {s.count}×)
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         From (UTC)
         <input

@@ -1,5 +1,7 @@
 import { useRef, useState } from "preact/hooks";
+import type { ExplorerLabel } from "../../site/explorer-assets.js";
 import { binTotal, HOUR_MS, type HourBin } from "../model/hour-bins.js";
+import { labelKind } from "../model/labels.js";
 import { utcText } from "../model/time-text.js";
 
 const HEIGHT = 80;
@@ -23,6 +25,10 @@ export interface HistogramState {
 export function Histogram(props: {
   readonly state: HistogramState;
   readonly onBrush: (from: number, to: number) => void;
+  /** Labelled scenario occurrences in the window: marked on a band under the bars. */
+  readonly labels: readonly ExplorerLabel[];
+  /** A mark chosen: the page narrows the window to the occurrence's hours. */
+  readonly onMark: (label: ExplorerLabel) => void;
 }) {
   const { bins } = props.state;
   const svg = useRef<SVGSVGElement>(null);
@@ -102,6 +108,14 @@ export function Histogram(props: {
           />
         )}
       </svg>
+      {props.labels.length > 0 && bins.length > 0 && (
+        <LabelMarks
+          labels={props.labels}
+          start={bins[0]!.start}
+          hours={bins.length}
+          onMark={props.onMark}
+        />
+      )}
       <table class="sr-only histogram-table">
         <caption>Traces per hour</caption>
         <thead>
@@ -130,5 +144,73 @@ export function Histogram(props: {
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/** Occurrences named one by one under the marks; past this, only the marks name them. */
+const MAX_CHIPS = 24;
+
+/**
+ * The scenario occurrences on the histogram's time axis: one mark per occurrence, spanning its
+ * first to its last trace (at least a sliver), and under it the occurrences by name (scenario,
+ * kind, start); choosing either narrows the window to the occurrence's hours.
+ */
+function LabelMarks(props: {
+  readonly labels: readonly ExplorerLabel[];
+  readonly start: number;
+  readonly hours: number;
+  readonly onMark: (label: ExplorerLabel) => void;
+}) {
+  const span = props.hours * HOUR_MS;
+  const percent = (ms: number): number =>
+    Math.min(100, Math.max(0, ((ms - props.start) / span) * 100));
+  const nameOf = (label: ExplorerLabel): string =>
+    `${label.scenario} (${labelKind(label)}) ${utcText(label.from)} – ${utcText(label.to)}, ${label.traceIds.length} traces`;
+  const keyOf = (label: ExplorerLabel): string => `${label.from}-${label.traceIds[0]}`;
+  const chips = props.labels.slice(0, MAX_CHIPS);
+  return (
+    <div class="labels">
+      <ul class="label-marks" aria-hidden="true">
+        {props.labels.map((label) => {
+          const left = percent(label.from);
+          return (
+            <li
+              key={keyOf(label)}
+              style={{ left: `${left}%`, width: `${Math.max(0.4, percent(label.to) - left)}%` }}
+            >
+              <button
+                type="button"
+                tabIndex={-1}
+                class={`label-mark label-${labelKind(label)}`}
+                data-scenario={label.scenario}
+                data-from={label.from}
+                title={nameOf(label)}
+                onClick={() => props.onMark(label)}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      <ul class="label-chips" aria-label="Labelled scenario occurrences (ctsim's ground truth)">
+        {chips.map((label) => (
+          <li key={keyOf(label)}>
+            <button
+              type="button"
+              class={`label-chip label-${labelKind(label)}`}
+              data-scenario={label.scenario}
+              data-from={label.from}
+              title={`${nameOf(label)}: ${label.description}`}
+              aria-label={nameOf(label)}
+              onClick={() => props.onMark(label)}
+            >
+              {label.scenario} <span class="chip-time">{utcText(label.from).slice(5, 16)}</span>
+            </button>
+          </li>
+        ))}
+        {props.labels.length > chips.length && (
+          <li class="chip-more">+{props.labels.length - chips.length} more on the timeline</li>
+        )}
+      </ul>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { utcText } from "../model/time-text.js";
 import type { Trace } from "../model/trace.js";
 
@@ -25,7 +25,11 @@ export function TraceDetail(props: {
 }) {
   const { trace } = props;
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [trace.trace_id]);
+  // Layout effects run as the detail is put in the page, before anything can be typed into it:
+  // the heading has focus, so Escape closes the detail from the moment it shows (with a passive
+  // effect, an Escape right after Enter opened it reached the row instead: a flaky test).
+  useLayoutEffect(() => heading.current?.focus(), [trace.trace_id]);
+  const { onClose } = props;
   const resourceId = trace.resource_id;
   const user = trace.user?.name;
   return (
@@ -33,7 +37,7 @@ export function TraceDetail(props: {
       class="detail"
       aria-label="Trace detail"
       onKeyDown={(e) => {
-        if (e.key === "Escape") props.onClose();
+        if (e.key === "Escape") onClose();
       }}
     >
       <header>

@@ -14,6 +14,11 @@ export interface Filters {
   readonly from: number;
   /** Window end, epoch ms. */
   readonly to: number;
+  /**
+   * A labelled scenario the list is narrowed to (ctsim's ground truth, not a ListTraces
+   * parameter); `""`: every trace.
+   */
+  readonly scenario: string;
 }
 
 /** The text filters, in the order the form shows them (ListTraces parameter names). */
@@ -44,6 +49,7 @@ export function defaultFilters(now: number): Filters {
     user: "",
     from: now - WEEK_MS,
     to: now,
+    scenario: "",
   };
 }
 
