@@ -35,7 +35,14 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
   describe("one tenant, --auth none", () => {
     let service: MockService;
     beforeAll(async () => {
-      service = await startExplorerService({ auth: "none", tenants: 1, days: 7, seed: 11 });
+      service = await startExplorerService({
+        auth: "none",
+        tenants: 1,
+        days: 7,
+        seed: 11,
+        // Labelled, so the README screenshot shows the marks and badges too.
+        scenarios: ["mass-deletion", "off-hours-export", "notebook-startup-backdoor"],
+      });
     });
     afterAll(() => service?.close());
 
