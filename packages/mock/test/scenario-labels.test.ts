@@ -36,6 +36,53 @@ function generatorLabels(seed: number, tenants: number, days: number): AnomalyLa
 }
 
 describe("a service generated with scenarios", () => {
+  it("in live mode, adds each occurrence the live timeline labels, once, as its traces arrive", async () => {
+    let clock = NOW;
+    const service = await startMockService({
+      port: 0,
+      seed: 3,
+      tenants: 2,
+      days: 1,
+      scenarios: SCENARIOS,
+      cacheDir: false,
+      live: { clock: () => clock, tickMs: 2 ** 30 },
+    });
+    try {
+      const atStart = service.labels.length;
+      while (clock < NOW + 3 * DAY) {
+        clock += 10 * 60_000;
+        service.live!.advance(clock);
+      }
+      // The generator's labels of the same timeline up to where the live run has produced.
+      const labels: AnomalyLabel[] = [];
+      const timeline = generateTraces({
+        seed: 3,
+        tenants: 2,
+        now: END,
+        from: END - DAY,
+        scenarios: SCENARIOS,
+        onLabel: (label) => labels.push(label),
+      });
+      for (const event of timeline) if (event.time > clock) break;
+      const done = labels.filter((l) => l.to <= clock - 11 * 60_000);
+      expect(done.length).toBeGreaterThan(atStart);
+      const key = (l: AnomalyLabel): string => `${l.scenario} ${l.traceIds[0]}`;
+      const served = service.labels.map(key);
+      expect(new Set(served).size).toBe(served.length);
+      for (const label of done) expect(served).toContain(key(label));
+      // Each live occurrence shows to its own project's reader, its traces visible there.
+      const late = service.labels.slice(atStart);
+      expect(late.length).toBeGreaterThan(0);
+      for (const label of late.filter((l) => l.to <= clock - 11 * 60_000)) {
+        const tenant = service.identities.find((t) => t.domainId === label.domainId)!;
+        expect(tenant.projects.some((p) => service.labelsOf(p.projectId).includes(label))).toBe(
+          true,
+        );
+      }
+    } finally {
+      await service.close();
+    }
+  }, 60_000);
   it("stores the scenarios' traces and keeps the generator's labels, on one thread or in workers", async () => {
     const expected = generatorLabels(3, 2, 7);
     expect(new Set(expected.map((l) => l.scenario))).toEqual(new Set(SCENARIOS));

@@ -1,4 +1,9 @@
-import { encodeApiTraceJson, generateTraces, type TraceEvent } from "@ctsim/generator";
+import {
+  type AnomalyLabel,
+  encodeApiTraceJson,
+  generateTraces,
+  type TraceEvent,
+} from "@ctsim/generator";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { batchesOptions, type GeneratedTracesOptions } from "../store/load-generated-traces.js";
 import { compareEqualTimeRecords } from "../store/trace-json.js";
@@ -55,6 +60,11 @@ export interface LiveSourceOptions extends Omit<GeneratedTracesOptions, "expecte
    * are not affected). Default: `console.error`.
    */
   readonly onListenerError?: (error: unknown, hook: LiveHook) => void;
+  /**
+   * Told of each scenario occurrence the timeline labels (with `scenarios`): the run starts at
+   * the history's start, so occurrences of the history are told again. Default: none.
+   */
+  readonly onLabel?: (label: AnomalyLabel) => void;
 }
 
 /**
@@ -122,7 +132,9 @@ export class LiveSource {
       options.onListenerError ?? ((error, hook) => console.error(`live ${hook} listener:`, error));
     // The history's own run, left open-ended: its traces before `end` are the history's.
     const { to: _to, ...timeline } = batchesOptions(options, end).timeline;
-    this.timeline = generateTraces(timeline);
+    this.timeline = generateTraces(
+      options.onLabel === undefined ? timeline : { ...timeline, onLabel: options.onLabel },
+    );
     let next = this.nextFromTimeline();
     while (next !== undefined && next.time < start) next = this.nextFromTimeline();
     // The stored traces of [start, end) are hidden now; those of the open-ended run wait for

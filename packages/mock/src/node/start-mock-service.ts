@@ -15,7 +15,7 @@ import { TraceStore } from "../store/trace-store.js";
 import { type CachedLoad, loadStoreCached } from "./cached-store-load.js";
 import { writeCredentialsFile } from "./credentials-file.js";
 import { defaultLoadWorkers } from "./default-load-workers.js";
-import { projectLabels } from "./project-labels.js";
+import { projectLabels, servedLabels } from "./project-labels.js";
 import { serviceIdentities } from "./service-identities.js";
 import type { SiteHandler } from "./site-handler.js";
 import { type CtsServer, type CtsServerOptions, startCtsServer } from "./start-cts-server.js";
@@ -168,8 +168,8 @@ export interface MockService {
   readonly load: CachedLoad;
   /**
    * The ground truth of the `scenarios` in the stored history (one `AnomalyLabel` per
-   * occurrence, by first trace time), every tenant's; empty without scenarios. In live mode,
-   * occurrences produced after the start are not in it.
+   * occurrence, by first trace time), every tenant's; empty without scenarios. In live mode it
+   * grows: each occurrence the live timeline labels is added as it is produced.
    */
   readonly labels: readonly AnomalyLabel[];
   /**
@@ -260,6 +260,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
   });
   const projectId = identities[0]?.projects[0]?.projectId as string;
+  const labels = servedLabels(load.labels);
   // Hides the stored traces stamped from the start on, before the server answers anything.
   const live =
     liveOptions === undefined
@@ -272,6 +273,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
           end,
           ...pick(options, "projectId", "tenants", "modelartsOnly", "scenarios"),
           ...(liveOptions.delay === undefined ? {} : { delay: liveOptions.delay }),
+          ...(options.scenarios === undefined ? {} : { onLabel: (label) => labels.add(label) }),
           onListenerError:
             liveOptions.onListenerError ??
             ((error, hook) =>
@@ -354,8 +356,8 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
     identities,
     auth,
     load,
-    labels: load.labels,
-    labelsOf: (id) => projectLabels(load.labels, identities, store, id),
+    labels: labels.list,
+    labelsOf: (id) => projectLabels(labels.list, identities, store, id),
     state,
     live,
     now,
