@@ -45,6 +45,13 @@ export interface TimelineOptions {
    * `count`; the window must be finite. Default: none (the tenants' own rate).
    */
   readonly expectedCount?: number;
+  /**
+   * The window whose expected trace count `expectedCount` is, when it is not the run's own: a
+   * run longer than the stretch kept (a day before it, say, so that windows moved by an hour
+   * are stretches of one run) keeps the rate of that stretch. Within 7 days of the run's window
+   * and finite. Default: the run's window, `[from, to)`.
+   */
+  readonly expectedCountWindow?: { readonly from: number; readonly to: number };
   /** Number of tenants (accounts/domains). Default: `1`. */
   readonly tenants?: number;
   /** IAM users per tenant (people, CI bots, federated users; plus one agency and the root). Default: `12`. */

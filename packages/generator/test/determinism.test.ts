@@ -239,7 +239,32 @@ describe("expectedCount", () => {
     );
   });
 
+  test("expectedCountWindow: the run's own window changes nothing; a longer run keeps that window's rate", () => {
+    const options = { ...week, seed: 8, expectedCount: 20_000 };
+    const own = { from: week.from, to: week.to };
+    expect(sha256(ndjson({ ...options, expectedCountWindow: own }))).toBe(sha256(ndjson(options)));
+    // A run from a day earlier, fitted over the same week: that week holds what the week alone
+    // would hold at the same rate, and the day before it about a seventh more.
+    const longer = timesOf({ ...options, from: week.from - DAY, expectedCountWindow: own });
+    const inWeek = longer.filter((time) => time >= week.from).length;
+    expect(inWeek).toBeGreaterThan(20_000 * 0.85);
+    expect(inWeek).toBeLessThan(20_000 * 1.15);
+    expect(longer.length - inWeek).toBeGreaterThan(20_000 / 7 / 4);
+    // Unfitted, the longer run spreads the same count over eight days.
+    const spread = timesOf({ ...options, from: week.from - DAY });
+    expect(spread.filter((time) => time >= week.from).length).toBeLessThan(inWeek * 0.97);
+  });
+
   test.each([
+    [{ ...week, expectedCountWindow: week }, /expectedCountWindow: set\. Expected expectedCount/],
+    [
+      { ...week, expectedCount: 10, expectedCountWindow: { from: NOW, to: NOW } },
+      /Expected a finite window, to after from/,
+    ],
+    [
+      { ...week, expectedCount: 10, expectedCountWindow: { from: NOW, to: NOW + 9 * DAY } },
+      /Expected a window within 7 days of the run's/,
+    ],
     [{ ...week, expectedCount: 0 }, /expectedCount: 0\. Expected a positive integer/],
     [{ ...week, expectedCount: 2.5 }, /expectedCount: 2\.5\. Expected a positive integer/],
     [{ ...week, expectedCount: 10, count: 10 }, /Expected no count with it/],

@@ -175,7 +175,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       );
       io.stderr.write(cacheBanner(service.load));
       const { load } = service;
-      if (load.file !== undefined && load.source === "built") {
+      if (load.file !== undefined && load.source !== "loaded") {
         void load.written.then((written) => {
           const error = cacheError === undefined ? {} : { error: cacheError };
           io.stderr.write(cacheWrittenLine(load, { written, ...error }));

@@ -174,7 +174,9 @@ const HOUR = 3_600_000;
 function planWindow(config: TimelineConfig): { from: number; load: number } {
   const { from, to, count, expectedCount } = config;
   if (expectedCount !== null) {
-    const expected = expectedTracesByClass(config, samplesFor(expectedCount));
+    // Fitted over `expectedCountWindow` when given: every field read below is the window's.
+    const fitted = { ...config, from: config.fitFrom, to: config.fitTo };
+    const expected = expectedTracesByClass(fitted, samplesFor(expectedCount));
     return { from, load: Math.min(MAX_LOAD, Math.max(1, expectedCount / expected)) };
   }
   if (count === Number.POSITIVE_INFINITY || to === Number.POSITIVE_INFINITY)

@@ -25,6 +25,9 @@ export interface TimelineConfig {
   readonly count: number;
   /** Expected traces over the window (`expectedCount`), or `null` for the tenants' own rate. */
   readonly expectedCount: number | null;
+  /** The window `expectedCount` is fitted over (`expectedCountWindow`, else `[from, to)`). */
+  readonly fitFrom: number;
+  readonly fitTo: number;
   readonly tenants: readonly Tenant[];
   readonly scenarios: readonly ScenarioName[];
   readonly shardIndex: number;
@@ -68,6 +71,17 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
       bad("expectedCount", expectedCount, "a finite window (give to with from)");
     }
   }
+  const fit = options.expectedCountWindow ?? { from, to };
+  if (options.expectedCountWindow !== undefined) {
+    if (expectedCount === null) bad("expectedCountWindow", "set", "expectedCount with it");
+    const shown = `${fit.from}..${fit.to}`;
+    if (!(Number.isFinite(fit.from) && Number.isFinite(fit.to) && fit.to > fit.from)) {
+      bad("expectedCountWindow", shown, "a finite window, to after from");
+    }
+    if (fit.from < from - 7 * DAY || fit.to > to + 7 * DAY) {
+      bad("expectedCountWindow", shown, "a window within 7 days of the run's");
+    }
+  }
   const tenantCount = options.tenants ?? 1;
   if (!Number.isSafeInteger(tenantCount) || tenantCount < 1 || tenantCount > 10_000) {
     bad("tenants", tenantCount, "an integer from 1 to 10000");
@@ -96,6 +110,8 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
     to,
     count,
     expectedCount,
+    fitFrom: fit.from,
+    fitTo: fit.to,
     tenants,
     scenarios,
     shardIndex: shard.index,

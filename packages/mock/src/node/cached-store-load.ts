@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
-import { batchesOptions, type LoadSummary } from "../store/load-generated-traces.js";
+import { batchesOptions, type LoadSummary, runOf } from "../store/load-generated-traces.js";
 import type { TraceStore } from "../store/trace-store.js";
 import { defaultCacheDir } from "./cache-defaults.js";
 import {
@@ -42,8 +42,13 @@ export interface CachedLoadOptions extends WorkerLoadOptions {
 
 /** How a cached load went. */
 export interface CachedLoad extends LoadSummary {
-  /** `loaded` from a snapshot, or `built` by the generator. */
-  readonly source: "loaded" | "built";
+  /**
+   * `loaded` from this window's snapshot, `derived` from the snapshot of an earlier window of
+   * the same run (see {@link DerivedLoad}), or `built` by the generator.
+   */
+  readonly source: "loaded" | "derived" | "built";
+  /** For a `derived` load: the snapshot it started from and what it took. */
+  readonly derived: DerivedLoad | undefined;
   /** The snapshot file used or being written, if any. */
   readonly file: string | undefined;
   /** Why an existing snapshot was not used (stale, corrupt), if one was tried and refused. */
@@ -52,6 +57,27 @@ export interface CachedLoad extends LoadSummary {
   readonly written: Promise<boolean>;
   /** What the cache held and did; `undefined` when it is off. */
   readonly cache: CacheReport | undefined;
+}
+
+/**
+ * A store derived from the snapshot of an earlier window of the same load (`anchor: "day"`,
+ * same UTC day of the window's start): its traces before the new window dropped, the hours
+ * since its end generated and appended. The result holds the same traces, in the same order,
+ * as building the new window (tested).
+ */
+export interface DerivedLoad {
+  /** The snapshot read. */
+  readonly file: string;
+  /** Its window's end (epoch ms). */
+  readonly end: number;
+  /** Traces kept from it. */
+  readonly kept: number;
+  /** Its traces before the new window, dropped. */
+  readonly dropped: number;
+  /** Traces generated for the hours since its end. */
+  readonly added: number;
+  /** Milliseconds the derivation took: reading, dropping, generating and indexing. */
+  readonly ms: number;
 }
 
 /** What {@link loadStoreCached} found in the cache directory and did to it. */
@@ -69,8 +95,9 @@ export interface CacheReport {
   readonly totalBytes: number;
   /**
    * Window ends (epoch ms, newest first) of snapshots of the same load options for other
-   * windows: with the clock in a new hour, these are why a built store had a snapshot "nearly".
-   * A shifted window cannot be derived from one (see the package README), so it is generated.
+   * windows. A later window is derived from the newest earlier one of the same run (`anchor:
+   * "day"`: a window starting on the same UTC day); with another run, or the window anchor,
+   * these are why a built store had a snapshot "nearly" (see the package README).
    */
   readonly otherWindows: readonly number[];
 }
@@ -79,8 +106,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * Fills an empty store with a generated stretch, from a snapshot when one was written for the
- * same options, window and versions, else by generating it (in workers) and then writing a
- * snapshot in the background, after evicting the least recently used snapshots until the
+ * same options, window and versions; else, with `anchor: "day"`, by deriving it from the
+ * snapshot of the newest earlier window of the same run (see {@link DerivedLoad}); else by
+ * generating it (in workers). A derived or built store is then written as a snapshot in the
+ * background, after evicting the least recently used snapshots until the
  * directory's limit holds it (see {@link SnapshotCache}). The snapshot key holds every load
  * option, the window's end, the versions of `@ctsim/mock` and `@ctsim/generator` and a hash of
  * the first generated traces (so a changed generator invalidates snapshots even without a
@@ -103,6 +132,7 @@ export async function loadStoreCached(
     return {
       ...summary,
       source: "built",
+      derived: undefined,
       file: undefined,
       refused: undefined,
       written,
@@ -119,15 +149,12 @@ export async function loadStoreCached(
   const report = { dir, maxBytes: cache.maxBytes, evicted: [], otherWindows: [] };
   if (read.loaded) {
     cache.markUsed(file);
-    const projects =
-      options.projectId === undefined
-        ? [...store.projects()].sort((a, b) => b[1] - a[1]).map(([id]) => id)
-        : [options.projectId];
     const { totalBytes } = cache.list();
     return {
       count: store.size,
-      projects,
+      projects: projectsOf(store, options),
       source: "loaded",
+      derived: undefined,
       file,
       refused: undefined,
       written: Promise.resolve(false),
@@ -145,8 +172,17 @@ export async function loadStoreCached(
         : [],
     )
     .sort((a, b) => b - a);
-  const summary = await loadGeneratedTracesInWorkers(store, options);
-  const built = { ...summary, source: "built" as const, refused };
+  const derived = await derive(store, options, cache, load, otherWindows);
+  const summary =
+    derived === undefined
+      ? await loadGeneratedTracesInWorkers(store, options)
+      : { count: store.size, projects: projectsOf(store, options) };
+  const built = {
+    ...summary,
+    source: derived === undefined ? ("built" as const) : ("derived" as const),
+    derived,
+    refused,
+  };
   const minimum = options.minCachedTraces ?? 50_000;
   if (summary.count < minimum) {
     const notWritten = `${summary.count} traces, under the ${minimum} worth a snapshot`;
@@ -170,6 +206,49 @@ export async function loadStoreCached(
   const written = persist(snapshot, file, options.onCacheError);
   return { ...built, file, written, cache: cached };
 }
+
+/**
+ * Fills the empty store from the snapshot of the newest earlier window of the same run, minus
+ * its traces before the new window, plus the run's traces since its end; `undefined` (store
+ * still empty) when there is none or it cannot be read (a refused one is removed).
+ */
+async function derive(
+  store: TraceStore,
+  options: CachedLoadOptions,
+  cache: SnapshotCache,
+  load: string,
+  windows: readonly number[],
+): Promise<DerivedLoad | undefined> {
+  if (options.anchor !== "day") return undefined;
+  const started = performance.now();
+  const days = options.days ?? 7;
+  const startOf = (end: number): number => end - days * DAY_MS;
+  const run = runOf("day", startOf(options.end), options.end, days);
+  const end = windows.find(
+    (other) => other < options.end && runOf("day", startOf(other), other, days).from === run.from,
+  );
+  if (end === undefined) return undefined;
+  const file = cache.fileFor(load, end);
+  const read = readSnapshotFile(store, file, keyOf({ ...options, end }).key);
+  if (!read.loaded) {
+    if (read.reason !== "no snapshot") rmSync(file, { force: true });
+    return undefined;
+  }
+  const dropped = store.dropBefore(startOf(options.end));
+  const kept = store.size;
+  const added = await loadGeneratedTracesInWorkers(store, { ...options, since: end });
+  return { file, end, kept, dropped, added: added.count, ms: performance.now() - started };
+}
+
+/** The projects of a store not filled by a merger, most traces first (then by id). */
+function projectsOf(store: TraceStore, options: CachedLoadOptions): string[] {
+  if (options.projectId !== undefined) return [options.projectId];
+  return [...store.projects()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([id]) => id);
+}
+
+const DAY_MS = 86_400_000;
 
 async function persist(
   snapshot: EncodedSnapshot,
@@ -200,15 +279,21 @@ function keyOf(options: CachedLoadOptions): { key: string; load: string } {
     sample.update(encodeApiTraceJson(event));
     if (++taken === 64) break;
   }
-  // The window (now, from, to) becomes its span: the name carries the end.
-  const { now, from, to, ...timeline } = generated.timeline;
+  // The window (now, from, to, the kept stretch, the rate's window) becomes its spans: the
+  // name carries the end.
+  const { now, from, to, expectedCountWindow, ...timeline } = generated.timeline;
+  const { keep, ...rest } = generated;
   const versions = {
     mock: (require("../../package.json") as { version: string }).version,
     generator: (require("@ctsim/generator/package.json") as { version: string }).version,
     // Equal-time order of the store (snapshots written before it changed hold another).
     order: "time, record_time, trace_id time, trace_id",
   };
-  const windowless = { ...generated, timeline: { ...timeline, span: (to ?? 0) - (from ?? 0) } };
+  const spans =
+    keep === undefined
+      ? { span: (to ?? 0) - (from ?? 0) }
+      : { span: (to ?? 0) - (from ?? 0), kept: keep.to - keep.from, anchor: options.anchor };
+  const windowless = { ...rest, timeline: { ...timeline, ...spans } };
   const load = createHash("sha256")
     .update(JSON.stringify({ ...versions, load: windowless }))
     .digest("hex")

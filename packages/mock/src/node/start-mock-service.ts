@@ -216,10 +216,12 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   if (credentialsFile !== undefined) await probeCredentialsFile(credentialsFile);
   const store = new TraceStore({ now });
   const end = Math.ceil(start / HOUR) * HOUR;
+  const anchor = serviceAnchor(days, options.expectedCount);
   const load = await loadStoreCached(store, {
     seed,
     days,
     end,
+    anchor,
     workers: options.workers ?? defaultLoadWorkers(options, availableParallelism()),
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
@@ -238,6 +240,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
           days,
           start,
           end,
+          anchor,
           ...pick(options, "projectId", "tenants", "modelartsOnly"),
           ...(liveOptions.delay === undefined ? {} : { delay: liveOptions.delay }),
           onListenerError:
@@ -314,6 +317,16 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
 }
 
 const HOUR = 3_600_000;
+
+/**
+ * The service's history is cut from a run anchored at the UTC midnight before it (`day`, see
+ * `GeneratedTracesOptions.anchor`), so a start in a later hour of the same day derives its store
+ * from the snapshot of an earlier one; unless a shorter stretch has an expected count, whose
+ * rate must fit that very stretch (the week's curve makes every window of under 7 days differ).
+ */
+function serviceAnchor(days: number, expectedCount: number | undefined): "day" | "window" {
+  return days === 7 || expectedCount === undefined ? "day" : "window";
+}
 
 /** Live mode's options make sense with the others. */
 function checkLiveOptions(options: MockServiceOptions, live: LiveServiceOptions): void {

@@ -20,6 +20,11 @@ export interface GeneratedBatchesOptions {
   readonly shard?: ShardSpec;
   /** Traces per batch. Default: the builder's (2048). */
   readonly batchTraces?: number;
+  /**
+   * Batch only the traces with `time` in `[from, to)` (the timeline is in time order: the
+   * earlier ones are generated and skipped unencoded, and the run stops at `to`). Default: all.
+   */
+  readonly keep?: { readonly from: number; readonly to: number };
 }
 
 /** How batches are written: the builder's `writeUtf8` and `nextBuffers` (defaults: the builder's). */
@@ -47,8 +52,17 @@ export function produceGeneratedBatches(
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
   const projectId = options.projectId;
-  for (const event of events) {
-    builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
+  const keep = options.keep;
+  if (keep === undefined) {
+    for (const event of events) {
+      builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
+    }
+  } else {
+    for (const event of events) {
+      if (event.time < keep.from) continue;
+      if (event.time >= keep.to) break;
+      builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
+    }
   }
   builder.end();
 }

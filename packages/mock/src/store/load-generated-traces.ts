@@ -34,6 +34,25 @@ export interface GeneratedTracesOptions {
   readonly projectId?: string;
   /** Where the generated stretch ends (epoch ms). Default: the store's clock. */
   readonly end?: number;
+  /**
+   * Where the generator's run starts. `window`: at the stretch's start (`end - days`), the run
+   * being the stretch. `day`: at the UTC midnight at or before the stretch's start, the run
+   * ending a day after the stretch that starts there (so `days + 1` days long); the stretch's
+   * traces are those of the run between its start and `end` (the rest is generated and
+   * skipped), and with `expectedCount` the rate is the one that fits it over the run's last
+   * `days`. Every stretch whose start falls in one UTC day is then a piece of the same run, so
+   * the stretch an hour later is this one minus its first hour plus the next: what lets
+   * `loadStoreCached` derive a moved window from a snapshot instead of generating it. With
+   * fewer than 7 days and `expectedCount` the count then follows the week's curve (a stretch
+   * over a weekend holds fewer). Default: `window`.
+   */
+  readonly anchor?: "window" | "day";
+  /**
+   * Store only the stretch's traces at or after this time (the run is generated from its start
+   * all the same, so they are the very traces of the whole stretch): `loadStoreCached` adds the
+   * hours a moved window gained this way. Default: the stretch's start.
+   */
+  readonly since?: number;
 }
 
 /** What a load put into the store. */
@@ -81,13 +100,21 @@ export function batchesOptions(
   now: number,
 ): GeneratedBatchesOptions {
   const days = options.days ?? 7;
+  const start = now - days * DAY_MS;
+  const run = runOf(options.anchor ?? "window", start, now, days);
+  const keepFrom = Math.max(start, options.since ?? start);
+  const expectedCount = options.expectedCount;
+  const fitted = run.from === start && run.to === now;
   return {
     timeline: {
       seed: options.seed ?? 1,
-      now,
-      from: now - days * DAY_MS,
-      to: now,
-      ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
+      now: run.to,
+      from: run.from,
+      to: run.to,
+      ...(expectedCount === undefined ? {} : { expectedCount }),
+      ...(expectedCount === undefined || fitted
+        ? {}
+        : { expectedCountWindow: { from: run.to - days * DAY_MS, to: run.to } }),
       ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
       ...(options.users === undefined ? {} : { users: options.users }),
       ...(options.revision === undefined ? {} : { revision: options.revision }),
@@ -95,5 +122,22 @@ export function batchesOptions(
       ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
     },
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
+    ...(keepFrom === run.from && now === run.to ? {} : { keep: { from: keepFrom, to: now } }),
   };
+}
+
+/**
+ * The generator's run a stretch `[start, end)` is cut from: itself (`window`), or (`day`) the
+ * run from the UTC midnight at or before `start` to a day after the stretch that starts there,
+ * shared by every stretch starting on that day.
+ */
+export function runOf(
+  anchor: "window" | "day",
+  start: number,
+  end: number,
+  days: number,
+): { readonly from: number; readonly to: number } {
+  if (anchor === "window") return { from: start, to: end };
+  const from = Math.floor(start / DAY_MS) * DAY_MS;
+  return { from, to: from + DAY_MS + days * DAY_MS };
 }

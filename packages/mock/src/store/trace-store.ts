@@ -314,9 +314,20 @@ export class TraceStore {
 
   /** Drops traces older than the retention (they are already invisible to queries). */
   prune(): void {
+    this.dropBefore(this.retentionCutoff());
+  }
+
+  /**
+   * Drops the traces stamped before `time` (what {@link prune} does at the retention's cutoff):
+   * the store then holds what it would hold had they never been added. Returns how many went.
+   *
+   * @example
+   * store.dropBefore(Date.UTC(2026, 5, 8)); // a week moved on: its first hours go
+   */
+  dropBefore(time: number): number {
     this.ensureSorted();
-    const expired = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
-    if (expired === 0) return;
+    const expired = lowerBound(this.times.data, 0, this.records.size, time);
+    if (expired === 0) return 0;
     // In place: a rebuild would copy every kept record into fresh buffers on each prune of a
     // long-running (live) store, and the allocator keeps the freed ones (RSS ~3× the store).
     const n = this.records.size;
@@ -331,6 +342,7 @@ export class TraceStore {
     }
     this.resetIds();
     this.changes++;
+    return expired;
   }
 
   /** The JSON text of a trace by id, within retention and the project, or `undefined`. */
