@@ -1,6 +1,7 @@
 import type { Revision } from "@ctsim/catalog";
 import type { AnomalyLabel } from "./anomaly-label.js";
 import type { ScenarioName } from "./scenarios/scenario-registry.js";
+import type { SessionStart } from "./timeline/arrival-stream.js";
 
 /** Which slice of the sessions a shard produces: sessions whose index ≡ `index` (mod `count`). */
 export interface ShardSpec {
@@ -65,6 +66,14 @@ export interface TimelineOptions {
   readonly modelartsOnly?: boolean;
   /** Labelled anomaly scenarios to inject (see `SCENARIO_NAMES`). Default: none. */
   readonly scenarios?: readonly ScenarioName[];
+  /**
+   * Resume the run at `at`: produce its traces from `at` on only, without generating anything
+   * before it. `open` must be the run's sessions open at `at` (what the iterator's
+   * `openSessions(at)` reported in an earlier run of the same options, `resume` aside), all of
+   * them whatever the shard. The traces are the run's own from `at` on, byte for byte. Default:
+   * the run from its start.
+   */
+  readonly resume?: { readonly at: number; readonly open: readonly SessionStart[] };
   /** Produce only one shard of the sessions. Default: all sessions (`{index: 0, count: 1}`). */
   readonly shard?: ShardSpec;
   /**

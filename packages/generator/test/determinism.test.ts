@@ -4,6 +4,7 @@ import {
   encodeApiTraceJson,
   encodeTraces,
   generateTraces,
+  type SessionStart,
   type TimelineOptions,
 } from "@ctsim/generator";
 import { fc, test } from "@fast-check/vitest";
@@ -271,5 +272,69 @@ describe("expectedCount", () => {
     [{ from: NOW, expectedCount: 10 }, /Expected a finite window/],
   ] as const)("rejects %j", (options, message) => {
     expect(() => generateTraces(options)).toThrow(message);
+  });
+});
+
+describe("resume", () => {
+  const HOUR = 3_600_000;
+  /** The run's traces from `at` on, and the sessions open at `at` (every shard's). */
+  const split = (options: TimelineOptions, at: number, shards: number) => {
+    const open: SessionStart[] = [];
+    for (let index = 0; index < shards; index++) {
+      const timeline = generateTraces({ ...options, shard: { index, count: shards } });
+      for (const trace of timeline) if (trace.time >= at) break;
+      open.push(...timeline.openSessions(at));
+    }
+    const after = [...generateTraces(options)].filter((trace) => trace.time >= at);
+    return { open, after: after.map((trace) => encodeApiTraceJson(trace)) };
+  };
+
+  test.prop(
+    [
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 47 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.boolean(),
+    ],
+    { numRuns: 8 },
+  )(
+    "a run resumed at a time from the sessions open there produces the run's traces from then on",
+    (seed, tenants, hours, shards, counted) => {
+      const options: TimelineOptions = {
+        seed,
+        tenants,
+        from: NOW - 2 * DAY,
+        to: NOW,
+        now: NOW,
+        ...(counted ? { expectedCount: 6_000 } : {}),
+      };
+      const at = NOW - 2 * DAY + hours * HOUR + 17_000;
+      const { open, after } = split(options, at, shards);
+      expect(open.length).toBeGreaterThan(0);
+      // JSON-safe: the list survives a trip through a file.
+      const resume = { at, open: JSON.parse(JSON.stringify(open)) as SessionStart[] };
+      const resumed = [...generateTraces({ ...options, resume })].map((trace) =>
+        encodeApiTraceJson(trace),
+      );
+      expect(resumed).toEqual(after);
+      // Shards of a resumed run partition it as they do the whole run.
+      const sharded = [0, 1]
+        .flatMap((index) => [...generateTraces({ ...options, resume, shard: { index, count: 2 } })])
+        .sort((a, b) => a.time - b.time);
+      expect(sharded.length).toBe(after.length);
+    },
+  );
+
+  test("without the open sessions the resumed run lacks their traces", () => {
+    const options: TimelineOptions = {
+      ...{ seed: 2, tenants: 2, from: NOW - DAY, to: NOW, now: NOW },
+      expectedCount: 20_000,
+    };
+    const at = NOW - 12 * HOUR;
+    const { open, after } = split(options, at, 1);
+    expect(open.length).toBeGreaterThan(1);
+    const resumed = [...generateTraces({ ...options, resume: { at, open: open.slice(1) } })];
+    expect(resumed.length).toBeLessThan(after.length);
   });
 });

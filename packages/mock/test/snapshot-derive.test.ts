@@ -1,8 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCtsCore, loadGeneratedTraces, responseText, TraceStore } from "@ctsim/mock";
-import { type CachedLoad, type CachedLoadOptions, loadStoreCached } from "@ctsim/mock/node";
+import {
+  type CachedLoad,
+  type CachedLoadOptions,
+  loadStoreCached,
+  readSnapshotFile,
+  writeSnapshotFile,
+} from "@ctsim/mock/node";
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -112,6 +118,7 @@ describe("a window moved by the clock, derived from an earlier one's snapshot", 
       expect(derived.load.derived?.end).toBe(t1);
       expect(derived.load.derived?.added).toBeGreaterThan(0);
       expect(derived.load.derived?.dropped).toBeGreaterThan(0);
+      expect(derived.load.derived?.resumed).toBe(true);
       const fresh = new TraceStore({ now: () => t2 });
       const summary = loadGeneratedTraces(fresh, { ...base, end: t2 });
       const content = contentOf(derived.store);
@@ -138,6 +145,31 @@ describe("a window moved by the clock, derived from an earlier one's snapshot", 
     const fresh = new TraceStore({ now: () => t0 + 3 * HOUR });
     loadGeneratedTraces(fresh, { ...base, end: t0 + 3 * HOUR });
     expect(contentOf(chained.store)).toEqual(contentOf(fresh));
+  });
+
+  it("derives the same store from a snapshot that lacks the open sessions (generated from the anchor)", async () => {
+    const base = options(7, freshDir());
+    const t1 = MONDAY + 7 * DAY + 9 * HOUR;
+    const first = await loadAt(base, t1);
+    // Rewritten without its note: as a snapshot written before open sessions were kept.
+    const file = first.load.file as string;
+    const bytes = readFileSync(file);
+    const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32LE(8)).toString()) as {
+      key: string;
+      note?: string;
+    };
+    expect(JSON.parse(header.note as string).open.length).toBeGreaterThan(0);
+    const copy = new TraceStore({ now: () => t1 });
+    expect(readSnapshotFile(copy, file, header.key).loaded).toBe(true);
+    await writeSnapshotFile(copy, file, header.key);
+    const derived = await loadAt(base, t1 + 2 * HOUR);
+    expect([derived.load.source, derived.load.derived?.resumed]).toEqual(["derived", false]);
+    const fresh = new TraceStore({ now: () => t1 + 2 * HOUR });
+    loadGeneratedTraces(fresh, { ...base, end: t1 + 2 * HOUR });
+    expect(contentOf(derived.store)).toEqual(contentOf(fresh));
+    // Its own snapshot keeps the open sessions again.
+    const next = await loadAt(base, t1 + 3 * HOUR);
+    expect(next.load.derived?.resumed).toBe(true);
   });
 
   it("builds anew when the window's start moved to another day, or the load is not anchored", async () => {

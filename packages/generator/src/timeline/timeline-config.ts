@@ -7,6 +7,7 @@ import { isScenarioName, type ScenarioName } from "../scenarios/scenario-registr
 import { buildTenant } from "../tenant/build-tenant.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { TimelineOptions } from "../timeline-options.js";
+import type { Arrival } from "./arrival-stream.js";
 
 const DAY = 86_400_000;
 
@@ -33,6 +34,8 @@ export interface TimelineConfig {
   readonly shardIndex: number;
   readonly shardCount: number;
   readonly onLabel: ((label: AnomalyLabel) => void) | null;
+  /** Where the run resumes and the sessions open there (`resume`), or `null`. */
+  readonly resume: { readonly at: number; readonly open: readonly Arrival[] } | null;
   readonly ops: ReadonlyMap<string, OpSpec>;
   /** IAM and OBS operations, or `null` with `modelartsOnly`. */
   readonly context: ContextOps | null;
@@ -99,6 +102,13 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
   if (!Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
     bad("shard.index", shard.index, `an integer from 0 to ${shard.count - 1}`);
   }
+  const resume = options.resume ?? null;
+  if (resume !== null) {
+    if (!(Number.isFinite(resume.at) && resume.at >= from)) {
+      bad("resume.at", resume.at, "epoch milliseconds in the window");
+    }
+    if (!Array.isArray(resume.open)) bad("resume.open", resume.open, "a list of session starts");
+  }
   const tenants = Array.from({ length: tenantCount }, (_, index) =>
     buildTenant({ seed, index, users }),
   );
@@ -117,6 +127,7 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
     shardIndex: shard.index,
     shardCount: shard.count,
     onLabel: options.onLabel ?? null,
+    resume,
     ops: opTable(revision),
     context: options.modelartsOnly === true ? null : new ContextOps(),
   };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { encodeApiTraceJson, generateTraces } from "@ctsim/generator";
+import { encodeApiTraceJson, generateTraces, type SessionStart } from "@ctsim/generator";
 import { batchesOptions, type LoadSummary, runOf } from "../store/load-generated-traces.js";
 import type { TraceStore } from "../store/trace-store.js";
 import { defaultCacheDir } from "./cache-defaults.js";
@@ -76,6 +76,12 @@ export interface DerivedLoad {
   readonly dropped: number;
   /** Traces generated for the hours since its end. */
   readonly added: number;
+  /**
+   * Whether the run resumed at the snapshot's end from the sessions open there (kept in the
+   * snapshot), generating nothing before it; else (a snapshot without them) it was generated
+   * from its anchor, the earlier traces skipped.
+   */
+  readonly resumed: boolean;
   /** Milliseconds the derivation took: reading, dropping, generating and indexing. */
   readonly ms: number;
 }
@@ -153,6 +159,7 @@ export async function loadStoreCached(
     return {
       count: store.size,
       projects: projectsOf(store, options),
+      open: openOf(read.note) ?? [],
       source: "loaded",
       derived: undefined,
       file,
@@ -172,11 +179,12 @@ export async function loadStoreCached(
         : [],
     )
     .sort((a, b) => b - a);
-  const derived = await derive(store, options, cache, load, otherWindows);
+  const derivation = await derive(store, options, cache, load, otherWindows);
+  const derived = derivation?.derived;
   const summary =
-    derived === undefined
+    derivation === undefined
       ? await loadGeneratedTracesInWorkers(store, options)
-      : { count: store.size, projects: projectsOf(store, options) };
+      : { count: store.size, projects: projectsOf(store, options), open: derivation.open };
   const built = {
     ...summary,
     source: derived === undefined ? ("built" as const) : ("derived" as const),
@@ -190,7 +198,9 @@ export async function loadStoreCached(
     const cached = { ...report, otherWindows, bytes: undefined, notWritten, totalBytes };
     return { ...built, file: undefined, written: Promise.resolve(false), cache: cached };
   }
-  const snapshot = encodeSnapshot(store, key);
+  // A run that goes on past the window keeps its open sessions: the next hour resumes there.
+  const note = options.anchor === "day" ? JSON.stringify({ open: summary.open }) : undefined;
+  const snapshot = encodeSnapshot(store, key, note);
   const room = cache.makeRoom(snapshot.bytes);
   const cached = {
     ...report,
@@ -218,7 +228,7 @@ async function derive(
   cache: SnapshotCache,
   load: string,
   windows: readonly number[],
-): Promise<DerivedLoad | undefined> {
+): Promise<{ derived: DerivedLoad; open: readonly SessionStart[] } | undefined> {
   if (options.anchor !== "day") return undefined;
   const started = performance.now();
   const days = options.days ?? 7;
@@ -236,8 +246,41 @@ async function derive(
   }
   const dropped = store.dropBefore(startOf(options.end));
   const kept = store.size;
-  const added = await loadGeneratedTracesInWorkers(store, { ...options, since: end });
-  return { file, end, kept, dropped, added: added.count, ms: performance.now() - started };
+  const open = openOf(read.note);
+  const added = await loadGeneratedTracesInWorkers(store, {
+    ...options,
+    since: end,
+    ...(open === undefined ? {} : { openAtSince: open }),
+  });
+  const ms = performance.now() - started;
+  const resumed = open !== undefined;
+  const derived = { file, end, kept, dropped, added: added.count, resumed, ms };
+  return { derived, open: added.open };
+}
+
+/**
+ * The open sessions a snapshot's note holds (`{"open": [...]}`), or `undefined` when it has
+ * none or they do not look like session starts (the run is then generated from its anchor).
+ */
+function openOf(note: string | undefined): readonly SessionStart[] | undefined {
+  if (note === undefined) return undefined;
+  try {
+    const open = (JSON.parse(note) as { open?: unknown }).open;
+    if (!Array.isArray(open)) return undefined;
+    const valid = open.every((start: Partial<SessionStart> | null) => {
+      if (typeof start !== "object" || start === null) return false;
+      const { time, index, tenant, sessionClass } = start;
+      return (
+        Number.isFinite(time) &&
+        Number.isSafeInteger(index) &&
+        Number.isSafeInteger(tenant) &&
+        (sessionClass === "human" || sessionClass === "bot")
+      );
+    });
+    return valid ? (open as SessionStart[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The projects of a store not filled by a merger, most traces first (then by id). */

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { SessionStart } from "@ctsim/generator";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { BatchMerger } from "../store/batch-merger.js";
 import {
@@ -66,6 +67,7 @@ export async function loadGeneratedTracesInWorkers(
   const base = { ...batchesOptions(options, options.end ?? store.clock()), batchTraces };
   const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
   const merger = new BatchMerger(store, workers);
+  const open: SessionStart[] = [];
   const started: Worker[] = [];
   const entry = await workerEntry();
   try {
@@ -88,6 +90,7 @@ export async function loadGeneratedTracesInWorkers(
         worker.on("message", (reply: LoadWorkerReply) => {
           if ("error" in reply) return fail(reply.error);
           if ("done" in reply) {
+            open.push(...reply.open);
             merger.end(w);
             running--;
           } else {
@@ -115,7 +118,8 @@ export async function loadGeneratedTracesInWorkers(
     await Promise.all(started.map((worker) => worker.terminate()));
   }
   store.compact();
-  return { count: merger.count, projects: merger.projects() };
+  open.sort((a, b) => a.index - b.index);
+  return { count: merger.count, projects: merger.projects(), open };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SessionStart } from "@ctsim/generator";
 import type { GeneratedBatchesOptions } from "../store/generated-batches.js";
 import type { TraceBatch } from "../store/trace-batch.js";
 
@@ -15,5 +16,5 @@ export interface LoadWorkerData {
 /** Load worker → main thread: a batch, the end of the part, or a failure. */
 export type LoadWorkerReply =
   | { readonly batch: TraceBatch }
-  | { readonly done: true }
+  | { readonly done: true; readonly open: readonly SessionStart[] }
   | { readonly error: string };

@@ -44,7 +44,7 @@ const nextBuffers = (batchTraces: number): BatchBuffers => {
 };
 
 try {
-  produceGeneratedBatches(
+  const open = produceGeneratedBatches(
     options,
     (batch) => {
       for (;;) {
@@ -60,7 +60,7 @@ try {
     },
     { writeUtf8, nextBuffers },
   );
-  port.postMessage({ done: true } satisfies LoadWorkerReply);
+  port.postMessage({ done: true, open } satisfies LoadWorkerReply);
 } catch (error) {
   port.postMessage({
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -5,7 +5,7 @@ import type { TraceStore } from "../store/trace-store.js";
 
 /** What {@link readSnapshotFile} did. */
 export type SnapshotReadResult =
-  | { readonly loaded: true; readonly bytes: number }
+  | { readonly loaded: true; readonly bytes: number; readonly note: string | undefined }
   | { readonly loaded: false; readonly reason: string };
 
 /**
@@ -37,7 +37,7 @@ export function readSnapshotFile(store: TraceStore, file: string, key: string): 
     const state = decodeStoreSnapshot(bytes.subarray(0, at), key);
     if (typeof state === "string") return { loaded: false, reason: state };
     store.importState(state);
-    return { loaded: true, bytes: size };
+    return { loaded: true, bytes: size, note: state.note };
   } catch (error) {
     return { loaded: false, reason: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -54,16 +54,17 @@ export interface EncodedSnapshot {
 }
 
 /**
- * Encodes the store's snapshot for `key` without writing it, so its size is known before
- * anything is written (the snapshot cache makes room first). The parts are views of the store's
+ * Encodes the store's snapshot for `key` (and `note`, read back by {@link readSnapshotFile})
+ * without writing it, so its size is known before anything is written (the snapshot cache
+ * makes room first). The parts are views of the store's
  * arrays: the store must not change until they are written.
  *
  * @example
  * const snapshot = encodeSnapshot(store, key);
  * if (snapshot.bytes <= room) await writeEncodedSnapshot(snapshot, file);
  */
-export function encodeSnapshot(store: TraceStore, key: string): EncodedSnapshot {
-  const parts = encodeStoreSnapshot(store.exportState(), key);
+export function encodeSnapshot(store: TraceStore, key: string, note?: string): EncodedSnapshot {
+  const parts = encodeStoreSnapshot(store.exportState(), key, note);
   return { parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 

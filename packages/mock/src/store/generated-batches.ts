@@ -1,6 +1,7 @@
 import {
   encodeApiTraceJson,
   generateTraces,
+  type SessionStart,
   type ShardSpec,
   type TimelineOptions,
 } from "@ctsim/generator";
@@ -32,7 +33,8 @@ export type BatchWriting = Pick<TraceBatchBuilderOptions, "writeUtf8" | "nextBuf
 
 /**
  * Runs the generator and turns its traces (or this producer's part of them) into
- * {@link TraceBatch}es in (time, record_time, trace_id) order.
+ * {@link TraceBatch}es in (time, record_time, trace_id) order. Returns, with `keep`, this
+ * producer's sessions open at `keep.to` (see the generator's `openSessions`); else none.
  *
  * @example
  * produceGeneratedBatches({ timeline: { seed: 1, now } }, (batch) => merger.push(0, batch));
@@ -41,7 +43,7 @@ export function produceGeneratedBatches(
   options: GeneratedBatchesOptions,
   onBatch: (batch: TraceBatch) => void,
   writing: BatchWriting = {},
-): void {
+): SessionStart[] {
   const builder = new TraceBatchBuilder({
     onBatch,
     ...(options.batchTraces === undefined ? {} : { batchTraces: options.batchTraces }),
@@ -65,4 +67,5 @@ export function produceGeneratedBatches(
     }
   }
   builder.end();
+  return keep === undefined ? [] : events.openSessions(keep.to);
 }

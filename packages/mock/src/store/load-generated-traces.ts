@@ -1,5 +1,5 @@
 import type { Revision } from "@ctsim/catalog";
-import type { ScenarioName } from "@ctsim/generator";
+import type { ScenarioName, SessionStart } from "@ctsim/generator";
 import { BatchMerger } from "./batch-merger.js";
 import { type GeneratedBatchesOptions, produceGeneratedBatches } from "./generated-batches.js";
 import { type BatchBuffers, newBatchBuffers } from "./trace-batch-builder.js";
@@ -53,6 +53,12 @@ export interface GeneratedTracesOptions {
    * hours a moved window gained this way. Default: the stretch's start.
    */
   readonly since?: number;
+  /**
+   * The run's sessions open at `since` (`LoadSummary.open` of the load of the stretch ending
+   * there): the run then resumes at `since` instead of being generated from its start, which
+   * gives the same traces without generating the earlier ones. Only with `since`. Default: none.
+   */
+  readonly openAtSince?: readonly SessionStart[];
 }
 
 /** What a load put into the store. */
@@ -61,6 +67,12 @@ export interface LoadSummary {
   readonly count: number;
   /** Project ids the traces were filed under, most traces first. */
   readonly projects: readonly string[];
+  /**
+   * When the generator's run goes on past the stretch (`anchor: "day"`): its sessions open at
+   * the stretch's end, in session order, what a load of the following hours resumes from
+   * (`openAtSince`). Else empty.
+   */
+  readonly open: readonly SessionStart[];
 }
 
 /**
@@ -80,7 +92,7 @@ export function loadGeneratedTraces(
   const merger = new BatchMerger(store, 1);
   // With one stream, drain() stores each batch at once, so every batch reuses the same arrays.
   let buffers: BatchBuffers | undefined;
-  produceGeneratedBatches(
+  const open = produceGeneratedBatches(
     batchesOptions(options, options.end ?? store.clock()),
     (batch) => {
       merger.push(0, batch);
@@ -91,7 +103,7 @@ export function loadGeneratedTraces(
   merger.end(0);
   merger.drain();
   store.compact();
-  return { count: merger.count, projects: merger.projects() };
+  return { count: merger.count, projects: merger.projects(), open };
 }
 
 /** The generator run a load stands for (shared with the worker-thread loader). */
@@ -120,6 +132,9 @@ export function batchesOptions(
       ...(options.revision === undefined ? {} : { revision: options.revision }),
       ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
       ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
+      ...(options.openAtSince === undefined || options.since === undefined
+        ? {}
+        : { resume: { at: options.since, open: options.openAtSince } }),
     },
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(keepFrom === run.from && now === run.to ? {} : { keep: { from: keepFrom, to: now } }),

@@ -28,18 +28,25 @@ interface SnapshotHeader {
   readonly ids: number;
   /** Checksum of every section but the record bytes (see {@link checksum}). */
   readonly checksum: number;
+  /** What the writer keeps beside the store (the snapshot cache: the run's open sessions). */
+  readonly note?: string;
 }
 
 /**
  * A store's state as the byte parts of a snapshot file, in order (the big arrays are views, not
  * copies): a magic, a JSON header (layout, interned keys, `key`, a checksum) and the typed
  * arrays, each 8-byte aligned. `key` names what the snapshot holds; {@link decodeStoreSnapshot}
- * accepts only the same key.
+ * accepts only the same key. `note`, if any, is kept in the header and read back with the
+ * state (it is not checksummed: its reader checks it).
  *
  * @example
  * for (const part of encodeStoreSnapshot(store.exportState(), key)) write(part);
  */
-export function encodeStoreSnapshot(state: TraceStoreState, key: string): Uint8Array[] {
+export function encodeStoreSnapshot(
+  state: TraceStoreState,
+  key: string,
+  note?: string,
+): Uint8Array[] {
   const indexArrays = state.indexes.map((index) => arraysOf(index));
   const checked = [
     state.times,
@@ -61,6 +68,7 @@ export function encodeStoreSnapshot(state: TraceStoreState, key: string): Uint8A
     })),
     ids: state.ids.length,
     checksum: checksum(checked.map(bytesOf)),
+    ...(note === undefined ? {} : { note }),
   };
   const headerBytes = encoder.encode(JSON.stringify(header));
   const prefix = new Uint8Array(padded(12 + headerBytes.length));
@@ -93,7 +101,10 @@ export function encodeStoreSnapshot(state: TraceStoreState, key: string): Uint8A
  * const state = decodeStoreSnapshot(bytes, key);
  * if (typeof state !== "string") store.importState(state);
  */
-export function decodeStoreSnapshot(bytes: Uint8Array, key: string): TraceStoreState | string {
+export function decodeStoreSnapshot(
+  bytes: Uint8Array,
+  key: string,
+): (TraceStoreState & { readonly note?: string }) | string {
   if (bytes.length < 12 || decoder.decode(bytes.subarray(0, 8)) !== MAGIC)
     return "not a ctsim store snapshot";
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -156,7 +167,8 @@ export function decodeStoreSnapshot(bytes: Uint8Array, key: string): TraceStoreS
   if (checksum(checked.map(bytesOf)) !== header.checksum) return "checksum mismatch";
   const layout = layoutProblem(times, offsets, header, chunks, ids);
   if (layout !== undefined) return layout;
-  return { times, records: { chunks, firsts: header.firsts, offsets }, indexes, ids };
+  const note = typeof header.note === "string" ? { note: header.note } : {};
+  return { times, records: { chunks, firsts: header.firsts, offsets }, indexes, ids, ...note };
 }
 
 function layoutProblem(
