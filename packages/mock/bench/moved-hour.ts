@@ -46,10 +46,11 @@ export async function benchMovedHour(options: MovedHourOptions): Promise<void> {
     });
     const written = await result?.written;
     const derived = result?.derived;
+    const open = `${result?.open.length ?? 0} sessions open at its end`;
     const how =
       derived === undefined
-        ? `[${result?.source}]`
-        : `[derived: kept ${derived.kept}, dropped ${derived.dropped}, generated ${derived.added}]`;
+        ? `[${result?.source}; ${open}]`
+        : `[derived${derived.resumed ? ", resumed" : ""}: kept ${derived.kept}, dropped ${derived.dropped}, generated ${derived.added}; ${open}]`;
     console.log(`${formatTiming(timing)} ${how}${written === true ? " (snapshot written)" : ""}`);
     return timing;
   };
