@@ -134,7 +134,7 @@ describe("a window moved by the clock, derived from an earlier one's snapshot", 
     },
   );
 
-  it("derives with workers, from the newest earlier window, and the chain stays exact", async () => {
+  it("derives from the newest earlier window of a load built in workers, and the chain stays exact", async () => {
     const base = options(11, freshDir(), 2);
     const t0 = MONDAY + 7 * DAY + 2 * HOUR;
     expect((await loadAt(base, t0)).load.source).toBe("built");
@@ -147,8 +147,8 @@ describe("a window moved by the clock, derived from an earlier one's snapshot", 
     expect(contentOf(chained.store)).toEqual(contentOf(fresh));
   });
 
-  it("derives the same store from a snapshot that lacks the open sessions (generated from the anchor)", async () => {
-    const base = options(7, freshDir());
+  it("derives the same store from a snapshot that lacks the open sessions (generated from the anchor, in workers)", async () => {
+    const base = options(7, freshDir(), 2);
     const t1 = MONDAY + 7 * DAY + 9 * HOUR;
     const first = await loadAt(base, t1);
     // Rewritten without its note: as a snapshot written before open sessions were kept.

@@ -247,10 +247,11 @@ async function derive(
   const dropped = store.dropBefore(startOf(options.end));
   const kept = store.size;
   const open = openOf(read.note);
+  // Resumed, only the hours since are generated: fewer traces than a worker's start is worth.
   const added = await loadGeneratedTracesInWorkers(store, {
     ...options,
     since: end,
-    ...(open === undefined ? {} : { openAtSince: open }),
+    ...(open === undefined ? {} : { openAtSince: open, workers: 0 }),
   });
   const ms = performance.now() - started;
   const resumed = open !== undefined;
