@@ -59,6 +59,7 @@ function answersOf(store: TraceStore, now: number): string[] {
     return `${response.status} ${responseText(response)}`;
   };
   const answers = [get("limit=50"), get(`limit=200&from=${from}&to=${now}&user=root`)];
+
   let marker = "";
   for (let page = 0; page < 400; page++) {
     const answer = get(`limit=200&from=${from}&to=${now}${marker}`);
@@ -66,6 +67,14 @@ function answersOf(store: TraceStore, now: number): string[] {
     const next = /"marker":"([^"]+)"/.exec(answer)?.[1];
     if (next === undefined) break;
     marker = `&next=${next}`;
+  }
+  // Traces by id (the trace-id table, re-filed when the oldest hour was dropped).
+  const ids = [...(answers[2] as string).matchAll(/"trace_id":"([^"]+)"/g)].map((m) => m[1]);
+  expect(ids.length).toBe(200);
+  for (const id of ids.filter((_, i) => i % 10 === 0)) {
+    const byId = get(`from=${from}&to=${now}&trace_id=${id}`);
+    expect(byId).toContain(`"trace_id":"${id}"`);
+    answers.push(byId);
   }
   return answers;
 }
