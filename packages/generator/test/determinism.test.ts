@@ -310,8 +310,9 @@ describe("resume", () => {
         ...(counted ? { expectedCount: 6_000 } : {}),
       };
       const at = NOW - 2 * DAY + hours * HOUR + 17_000;
+      // At a quiet hour at the tenants' own rate no session may be open: the run then resumes
+      // from the arrivals alone (the test below shows what open sessions add).
       const { open, after } = split(options, at, shards);
-      expect(open.length).toBeGreaterThan(0);
       // JSON-safe: the list survives a trip through a file.
       const resume = { at, open: JSON.parse(JSON.stringify(open)) as SessionStart[] };
       const resumed = [...generateTraces({ ...options, resume })].map((trace) =>
