@@ -1,5 +1,7 @@
 // ── The timeline ────────────────────────────────────────────────────────────
 export { generateTraces } from "./timeline/generate-traces.js";
+export type { TimelineIterator } from "./timeline/generate-traces.js";
+export type { SessionStart } from "./timeline/arrival-stream.js";
 export { retime } from "./retime.js";
 export type { ShardSpec, TimelineOptions } from "./timeline-options.js";
 export type { TraceEvent } from "./trace-event.js";

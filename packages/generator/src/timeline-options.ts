@@ -1,6 +1,7 @@
 import type { Revision } from "@ctsim/catalog";
 import type { AnomalyLabel } from "./anomaly-label.js";
 import type { ScenarioName } from "./scenarios/scenario-registry.js";
+import type { SessionStart } from "./timeline/arrival-stream.js";
 
 /** Which slice of the sessions a shard produces: sessions whose index ≡ `index` (mod `count`). */
 export interface ShardSpec {
@@ -45,6 +46,13 @@ export interface TimelineOptions {
    * `count`; the window must be finite. Default: none (the tenants' own rate).
    */
   readonly expectedCount?: number;
+  /**
+   * The window whose expected trace count `expectedCount` is, when it is not the run's own: a
+   * run longer than the stretch kept (a day before it, say, so that windows moved by an hour
+   * are stretches of one run) keeps the rate of that stretch. Within 7 days of the run's window
+   * and finite. Default: the run's window, `[from, to)`.
+   */
+  readonly expectedCountWindow?: { readonly from: number; readonly to: number };
   /** Number of tenants (accounts/domains). Default: `1`. */
   readonly tenants?: number;
   /** IAM users per tenant (people, CI bots, federated users; plus one agency and the root). Default: `12`. */
@@ -58,6 +66,14 @@ export interface TimelineOptions {
   readonly modelartsOnly?: boolean;
   /** Labelled anomaly scenarios to inject (see `SCENARIO_NAMES`). Default: none. */
   readonly scenarios?: readonly ScenarioName[];
+  /**
+   * Resume the run at `at`: produce its traces from `at` on only, without generating anything
+   * before it. `open` must be the run's sessions open at `at` (what the iterator's
+   * `openSessions(at)` reported in an earlier run of the same options, `resume` aside), all of
+   * them whatever the shard. The traces are the run's own from `at` on, byte for byte. Default:
+   * the run from its start.
+   */
+  readonly resume?: { readonly at: number; readonly open: readonly SessionStart[] };
   /** Produce only one shard of the sessions. Default: all sessions (`{index: 0, count: 1}`). */
   readonly shard?: ShardSpec;
   /**

@@ -4,6 +4,7 @@ import {
   encodeApiTraceJson,
   encodeTraces,
   generateTraces,
+  type SessionStart,
   type TimelineOptions,
 } from "@ctsim/generator";
 import { fc, test } from "@fast-check/vitest";
@@ -239,12 +240,102 @@ describe("expectedCount", () => {
     );
   });
 
+  test("expectedCountWindow: the run's own window changes nothing; a longer run keeps that window's rate", () => {
+    const options = { ...week, seed: 8, expectedCount: 20_000 };
+    const own = { from: week.from, to: week.to };
+    expect(sha256(ndjson({ ...options, expectedCountWindow: own }))).toBe(sha256(ndjson(options)));
+    // A run from a day earlier, fitted over the same week: that week holds what the week alone
+    // would hold at the same rate, and the day before it about a seventh more.
+    const longer = timesOf({ ...options, from: week.from - DAY, expectedCountWindow: own });
+    const inWeek = longer.filter((time) => time >= week.from).length;
+    expect(inWeek).toBeGreaterThan(20_000 * 0.85);
+    expect(inWeek).toBeLessThan(20_000 * 1.15);
+    expect(longer.length - inWeek).toBeGreaterThan(20_000 / 7 / 4);
+    // Unfitted, the longer run spreads the same count over eight days.
+    const spread = timesOf({ ...options, from: week.from - DAY });
+    expect(spread.filter((time) => time >= week.from).length).toBeLessThan(inWeek * 0.97);
+  });
+
   test.each([
+    [{ ...week, expectedCountWindow: week }, /expectedCountWindow: set\. Expected expectedCount/],
+    [
+      { ...week, expectedCount: 10, expectedCountWindow: { from: NOW, to: NOW } },
+      /Expected a finite window, to after from/,
+    ],
+    [
+      { ...week, expectedCount: 10, expectedCountWindow: { from: NOW, to: NOW + 9 * DAY } },
+      /Expected a window within 7 days of the run's/,
+    ],
     [{ ...week, expectedCount: 0 }, /expectedCount: 0\. Expected a positive integer/],
     [{ ...week, expectedCount: 2.5 }, /expectedCount: 2\.5\. Expected a positive integer/],
     [{ ...week, expectedCount: 10, count: 10 }, /Expected no count with it/],
     [{ from: NOW, expectedCount: 10 }, /Expected a finite window/],
   ] as const)("rejects %j", (options, message) => {
     expect(() => generateTraces(options)).toThrow(message);
+  });
+});
+
+describe("resume", () => {
+  const HOUR = 3_600_000;
+  /** The run's traces from `at` on, and the sessions open at `at` (every shard's). */
+  const split = (options: TimelineOptions, at: number, shards: number) => {
+    const open: SessionStart[] = [];
+    for (let index = 0; index < shards; index++) {
+      const timeline = generateTraces({ ...options, shard: { index, count: shards } });
+      for (const trace of timeline) if (trace.time >= at) break;
+      open.push(...timeline.openSessions(at));
+    }
+    const after = [...generateTraces(options)].filter((trace) => trace.time >= at);
+    return { open, after: after.map((trace) => encodeApiTraceJson(trace)) };
+  };
+
+  test.prop(
+    [
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 47 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.boolean(),
+    ],
+    { numRuns: 8 },
+  )(
+    "a run resumed at a time from the sessions open there produces the run's traces from then on",
+    (seed, tenants, hours, shards, counted) => {
+      const options: TimelineOptions = {
+        seed,
+        tenants,
+        from: NOW - 2 * DAY,
+        to: NOW,
+        now: NOW,
+        ...(counted ? { expectedCount: 6_000 } : {}),
+      };
+      const at = NOW - 2 * DAY + hours * HOUR + 17_000;
+      // At a quiet hour at the tenants' own rate no session may be open: the run then resumes
+      // from the arrivals alone (the test below shows what open sessions add).
+      const { open, after } = split(options, at, shards);
+      // JSON-safe: the list survives a trip through a file.
+      const resume = { at, open: JSON.parse(JSON.stringify(open)) as SessionStart[] };
+      const resumed = [...generateTraces({ ...options, resume })].map((trace) =>
+        encodeApiTraceJson(trace),
+      );
+      expect(resumed).toEqual(after);
+      // Shards of a resumed run partition it as they do the whole run.
+      const sharded = [0, 1]
+        .flatMap((index) => [...generateTraces({ ...options, resume, shard: { index, count: 2 } })])
+        .sort((a, b) => a.time - b.time);
+      expect(sharded.length).toBe(after.length);
+    },
+  );
+
+  test("without the open sessions the resumed run lacks their traces", () => {
+    const options: TimelineOptions = {
+      ...{ seed: 2, tenants: 2, from: NOW - DAY, to: NOW, now: NOW },
+      expectedCount: 20_000,
+    };
+    const at = NOW - 12 * HOUR;
+    const { open, after } = split(options, at, 1);
+    expect(open.length).toBeGreaterThan(1);
+    const resumed = [...generateTraces({ ...options, resume: { at, open: open.slice(1) } })];
+    expect(resumed.length).toBeLessThan(after.length);
   });
 });

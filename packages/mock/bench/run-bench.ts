@@ -30,6 +30,7 @@ import { defaultLoadWorkers } from "../src/node/default-load-workers.js";
 import { benchLiveIngestion } from "./live-ingestion.js";
 import { type LoadResult, loadCommand, loadTest } from "./load-test.js";
 import { formatTiming, type LoadTiming, measureLoad } from "./measure-load.js";
+import { benchMovedHour } from "./moved-hour.js";
 import { startRawServer } from "./raw-server.js";
 
 const { values } = parseArgs({
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     workers: { type: "string" },
     "live-only": { type: "boolean" },
+    "moved-only": { type: "boolean" },
     "live-tenants": { type: "string" },
     "live-speed": { type: "string" },
     "live-days": { type: "string" },
@@ -71,10 +73,21 @@ console.log(
   `machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
 );
 console.log(
-  `command: node --expose-gc --import tsx --conditions=@ctsim/source bench/run-bench.ts --traces ${TRACES} --seconds ${SECONDS} --rounds ${ROUNDS} --workers ${WORKERS} --live-tenants ${LIVE.tenants} --live-speed ${LIVE.speed} --live-days ${LIVE.memoryDays}${values["live-only"] === true ? " --live-only" : ""}`,
+  `command: node --expose-gc --import tsx --conditions=@ctsim/source bench/run-bench.ts --traces ${TRACES} --seconds ${SECONDS} --rounds ${ROUNDS} --workers ${WORKERS} --live-tenants ${LIVE.tenants} --live-speed ${LIVE.speed} --live-days ${LIVE.memoryDays}${values["live-only"] === true ? " --live-only" : ""}${values["moved-only"] === true ? " --moved-only" : ""}`,
 );
 if (values["live-only"] === true) {
   await benchLiveIngestion(LIVE);
+  process.exit(0);
+}
+// The serve path's worker count for this load (`ctsim serve --expected-count`).
+const MOVED = {
+  traces: TRACES,
+  workers: defaultLoadWorkers({ expectedCount: TRACES }, availableParallelism()),
+  rounds: Math.max(1, ROUNDS),
+  end: NOW,
+};
+if (values["moved-only"] === true) {
+  await benchMovedHour(MOVED);
   process.exit(0);
 }
 
@@ -95,7 +108,7 @@ const newStore = (): TraceStore => new TraceStore({ now: () => NOW });
 const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-mock-bench-"));
 // The snapshot path as `ctsim serve --expected-count` takes it: with its default worker count.
 const serveWorkers = defaultLoadWorkers(load, availableParallelism());
-const cached = { ...load, end: NOW, workers: serveWorkers, cacheDir };
+const cached = { ...load, end: NOW, workers: serveWorkers, cacheDir, anchor: "day" as const };
 let coldLoad: CachedLoad | undefined;
 console.log(`\n## store: ${TRACES} traces over 7 days (generator seed 1)`);
 console.log(
@@ -174,6 +187,7 @@ const best = timings.slice(1).reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 console.log(
   `fastest cold load: ${(best.wallMs / 1000).toFixed(1)} s (${best.name}) vs baseline ${(timings[0]!.wallMs / 1000).toFixed(1)} s in this run (target < 10 s); warm ${(warm.wallMs / 1000).toFixed(1)} s`,
 );
+await benchMovedHour(MOVED);
 // `--rounds 0`: the loads (and live ingestion) only.
 if (ROUNDS === 0) {
   await benchLiveIngestion(LIVE);

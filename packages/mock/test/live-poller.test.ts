@@ -55,13 +55,14 @@ describe("serve --live, polled over HTTP", () => {
       await Promise.all([careful.poll(last), naive.poll(last)]);
     }
 
-    // What the seeded timeline says was visible by the last poll (system traces of the project).
+    // What the seeded timeline says was visible by the last poll (system traces of the project):
+    // the service's run starts at the UTC midnight before its history (`anchor: "day"`).
     const end = Math.ceil(START / HOUR) * HOUR;
     const expected = new Set<string>();
     for (const event of generateTraces({
       seed: SEED,
       now: end,
-      from: end - DAY,
+      from: Math.floor((end - DAY) / DAY) * DAY,
       tenants: TENANTS,
     })) {
       if (event.time >= last) break;

@@ -221,10 +221,11 @@ describe("the snapshot cache under a size limit", () => {
   });
 });
 
-describe("why a moved clock rebuilds", () => {
+describe('why a window\'s own run cannot be derived (anchor: "window")', () => {
   it("a window shifted by an hour shares almost no record with the one before", async () => {
-    // The cache cannot derive the next hour's store from this hour's: arrivals are drawn from
-    // the window's start and sessions numbered in arrival order, so nearly every trace differs.
+    // With the run starting at the window's start, the next hour's store is not this hour's
+    // moved: arrivals are drawn from the run's start and sessions numbered in arrival order, so
+    // nearly every trace differs (hence `anchor: "day"`: see test/snapshot-derive.test.ts).
     const records = (hours: number): Set<string> => {
       const to = T0 + hours * HOUR;
       const timeline = { seed: 4, tenants: 2, now: to, from: to - 24 * HOUR, to };

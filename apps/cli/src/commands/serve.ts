@@ -150,7 +150,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
     )
     .addHelpText(
       "after",
-      "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n\nSnapshot cache: a store of 50,000 traces or more is written to $CTSIM_CACHE_DIR (off: no cache),\nelse $XDG_CACHE_HOME/ctsim/mock, else ~/.cache/ctsim/mock (~1.4 KiB a trace: ~1.4 GiB for 1M),\nand loaded by the next start in the same clock hour with the same flags; a new hour moves the\nweek and builds it anew. The least recently used snapshots are evicted to stay within\n--cache-max; what is loaded, written and evicted is said on stderr. See 'ctsim cache'.\n",
+      "\nLimits (API Gateway's): a body over 12 MiB gets 413, a target over 32 KiB 414, a header over\n32 KiB (or all over 128 KiB) 431, a request not received whole within 60 s 408; each as\nCTS-shaped JSON (APIGW.0201), then the connection is closed.\n\nSnapshot cache: a store of 50,000 traces or more is written to $CTSIM_CACHE_DIR (off: no cache),\nelse $XDG_CACHE_HOME/ctsim/mock, else ~/.cache/ctsim/mock (~1.4 KiB a trace: ~1.4 GiB for 1M),\nand loaded by the next start in the same clock hour with the same flags. A new hour moves the\nweek: it is derived from an earlier hour's snapshot when both weeks start on the same UTC day\n(its older traces dropped, the hours since generated), else built anew (--days under 7 with\n--expected-count always builds). The least recently used snapshots are evicted to stay within\n--cache-max; what is loaded, derived, written and evicted is said on stderr. See 'ctsim cache'.\n",
     )
     .action(async (flags: ServeFlags) => {
       checkServeNotificationFlags(flags);
@@ -202,7 +202,7 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       );
       io.stderr.write(cacheBanner(service.load));
       const { load } = service;
-      if (load.file !== undefined && load.source === "built") {
+      if (load.file !== undefined && load.source !== "loaded") {
         void load.written.then((written) => {
           const error = cacheError === undefined ? {} : { error: cacheError };
           io.stderr.write(cacheWrittenLine(load, { written, ...error }));

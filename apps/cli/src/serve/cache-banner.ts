@@ -4,7 +4,8 @@ const PREFIX = "ctsim serve: snapshot cache:";
 
 /**
  * What `ctsim serve` says on stderr about its snapshot cache once the store is ready: the
- * snapshot loaded or being written and its size, the bytes of ctsim's files in the directory
+ * snapshot loaded, or derived from (an earlier window's: how long it took and what it kept,
+ * dropped and generated), or being written and its size, the bytes of ctsim's files in the directory
  * against the limit, each file evicted to make room, and why a store worth caching is not
  * written (over the limit). Nothing when the cache is off or the store is too small to be
  * written (nothing on disk is read, written or removed then).
@@ -19,6 +20,13 @@ export function cacheBanner(load: CachedLoad): string {
     `${cache.dir} ${verb} ${formatByteSize(cache.totalBytes)} of ctsim's, ${limit}`;
   const size = formatByteSize(cache.bytes);
   const lines = cache.evicted.map((entry) => `${PREFIX} ${evictedLine(entry)}`);
+  const derived = load.derived;
+  if (derived !== undefined) {
+    const seconds = (derived.ms / 1000).toFixed(1);
+    lines.push(
+      `${PREFIX} derived from ${derived.file} (the window ending ${new Date(derived.end).toISOString()}) in ${seconds} s: kept ${derived.kept} traces, dropped ${derived.dropped} older, generated ${derived.added} since`,
+    );
+  }
   if (load.source === "loaded") {
     lines.push(`${PREFIX} loaded ${load.file} (${size}); ${holds("holds")}`);
   } else if (load.file !== undefined) {

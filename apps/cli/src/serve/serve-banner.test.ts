@@ -32,17 +32,25 @@ async function bannerAt(now: number): Promise<{ origin: string; cache: string }>
 }
 
 describe("the serve banner's store origin", () => {
-  it("says the store is rebuilt because the clock moved to a new hour, naming the window cached", async () => {
+  it("says the store was derived from the snapshot of an earlier hour, and how long it took", async () => {
     const first = await bannerAt(T0);
     expect(first.origin).toMatch(/^built by the generator, writing the snapshot /);
     // Later in the same hour: the same window, from the snapshot.
     expect((await bannerAt(T0 + 20 * 60_000)).origin).toMatch(/^loaded from the snapshot /);
     const moved = await bannerAt(T0 + HOUR);
     expect(moved.origin).toMatch(
-      /^built by the generator \(no snapshot for this window; this load is cached for the window ending 2026-06-15T12:00:00\.000Z, and a window moved by the clock is generated anew, not derived\), writing the snapshot .*-20260615T130000\.000Z\.ctsnap$/,
+      /^derived in \d+\.\d s from the snapshot of the window ending 2026-06-15T12:00:00\.000Z \(\S+-20260615T120000\.000Z\.ctsnap: \d+ traces kept, \d+ older dropped, \d+ generated since\), writing the snapshot .*-20260615T130000\.000Z\.ctsnap$/,
     );
     expect(moved.cache).toMatch(
-      /^ctsim serve: snapshot cache: writing .* will hold [\d.]+ MiB of ctsim's/,
+      /^ctsim serve: snapshot cache: derived from \S+-20260615T120000\.000Z\.ctsnap \(the window ending 2026-06-15T12:00:00\.000Z\) in \d+\.\d s: kept \d+ traces, dropped \d+ older, generated \d+ since\nctsim serve: snapshot cache: writing .* will hold [\d.]+ MiB of ctsim's/,
+    );
+  });
+
+  it("says why a window of another run is built anew, naming the window cached", async () => {
+    // 23:10: the week ends at midnight and starts on Tuesday the 9th, a day after the others.
+    const moved = await bannerAt(Date.UTC(2026, 5, 15, 23, 10));
+    expect(moved.origin).toMatch(
+      /^built by the generator \(no snapshot for this window; this load is cached for the window ending 2026-06-15T13:00:00\.000Z and 1 more, from another run: a window is derived only from one starting on the same UTC day, of a week or without --expected-count, and without --scenario\), writing the snapshot .*-20260616T000000\.000Z\.ctsnap$/,
     );
   });
 });

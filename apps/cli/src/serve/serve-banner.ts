@@ -149,20 +149,24 @@ function tryLine(
 }
 
 /**
- * Where the store came from: a snapshot, or the generator (and why no snapshot served: refused,
- * or cached only for other windows of the same load, which a moved clock cannot reuse), and the
- * snapshot it is written to.
+ * Where the store came from: a snapshot, one derived from the snapshot of an earlier window
+ * (the clock moved on within the run), or the generator (and why no snapshot served: refused,
+ * or cached only for windows of another run), and the snapshot it is written to.
  */
 function storeOrigin(load: CachedLoad): string {
   if (load.source === "loaded") return `loaded from the snapshot ${load.file}`;
+  const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
+  const derived = load.derived;
+  if (derived !== undefined) {
+    return `derived in ${(derived.ms / 1000).toFixed(1)} s from the snapshot of the window ending ${new Date(derived.end).toISOString()} (${derived.file}: ${derived.kept} traces kept, ${derived.dropped} older dropped, ${derived.added} generated since)${writing}`;
+  }
   const others = load.cache?.otherWindows ?? [];
   const why =
     load.refused !== undefined
       ? ` (snapshot not used: ${load.refused})`
       : others.length > 0
-        ? ` (no snapshot for this window; this load is cached for the window ending ${new Date(others[0] as number).toISOString()}${others.length > 1 ? ` and ${others.length - 1} more` : ""}, and a window moved by the clock is generated anew, not derived)`
+        ? ` (no snapshot for this window; this load is cached for the window ending ${new Date(others[0] as number).toISOString()}${others.length > 1 ? ` and ${others.length - 1} more` : ""}, from another run: ${ANOTHER_RUN})`
         : "";
-  const writing = load.file === undefined ? "" : `, writing the snapshot ${load.file}`;
   return `built by the generator${why}${writing}`;
 }
 
@@ -175,6 +179,10 @@ function labelsLine(service: MockService, url: string): string {
   const attacks = service.labels.filter((label) => !label.benign).length;
   return `labels: ${count} scenario occurrence${count === 1 ? "" : "s"} (${attacks} attacks, ${count - attacks} benign), ctsim's ground truth, not a CTS API: ${url}${EXPLORER_PATHS.labels}?project_id=${service.projectId} (the API's credentials)`;
 }
+
+/** Why a cached window of the same load does not serve a derivation. */
+const ANOTHER_RUN =
+  "a window is derived only from one starting on the same UTC day, of a week or without --expected-count, and without --scenario";
 
 /** `state: F (restored 2 trackers, 1 notification)`, or `(new)` when there was no file yet. */
 function stateLine(state: NonNullable<MockService["state"]>): string {

@@ -15,7 +15,14 @@ const SCENARIO_PERIOD = 2 * 86_400_000;
  */
 const KEY_INDEX_BASE = 2 ** 37;
 
-/** One session start: every shard walks the same sequence and expands only its own indices. */
+/**
+ * One session start: every shard walks the same sequence and expands only its own indices.
+ * Plain data (JSON-safe): a resumed run takes the starts of the sessions open at its resume
+ * point as such (see `TimelineOptions.resume`).
+ */
+export type SessionStart = Arrival;
+
+/** One session start (see {@link SessionStart}). */
 export interface Arrival {
   readonly time: number;
   /** Global session index (0-based, in arrival order). */

@@ -6,9 +6,9 @@ import type { TrackedLabel } from "../trace/label-tracker.js";
 import type { TraceEvent } from "../trace-event.js";
 import type { SessionClass } from "../workflows/workflow-mix.js";
 import { expectedSessions, expectedSessionsByClass } from "./arrival-rate.js";
-import { type Arrival, ArrivalStream } from "./arrival-stream.js";
+import { type Arrival, ArrivalStream, type SessionStart } from "./arrival-stream.js";
 import { expandSession } from "./expand-session.js";
-import { SessionHeap } from "./session-heap.js";
+import { type ActiveSession, SessionHeap } from "./session-heap.js";
 import { resolveTimelineOptions, type TimelineConfig } from "./timeline-config.js";
 import { workerShard } from "./worker-shard.js";
 
@@ -24,7 +24,7 @@ import { workerShard } from "./worker-shard.js";
  *   console.log(encodeApiTraceJson(trace));
  * }
  */
-export function generateTraces(options: TimelineOptions = {}): IterableIterator<TraceEvent> {
+export function generateTraces(options: TimelineOptions = {}): TimelineIterator {
   return new TimelineIterator(resolveTimelineOptions(options));
 }
 
@@ -60,6 +60,9 @@ export class TimelineIterator implements IterableIterator<TraceEvent> {
   private remaining: number;
   private done = false;
   private lastSession = -1;
+  /** The start of the session of the trace `next` returned last, and that trace's time. */
+  private lastStart: Arrival | null = null;
+  private lastTime = Number.NEGATIVE_INFINITY;
 
   constructor(config: TimelineConfig, lane: ShardSpec = { index: 0, count: 1 }) {
     this.config = config;
@@ -91,6 +94,28 @@ export class TimelineIterator implements IterableIterator<TraceEvent> {
       config.context !== null,
     );
     this.pending = this.arrivals.next();
+    if (config.resume !== null) this.resumeAt(config.resume.at, config.resume.open);
+  }
+
+  /**
+   * The sessions that started before `at` and have traces at or after it, in session order:
+   * what a run resumed at `at` needs (`TimelineOptions.resume`). Valid once the iterator has
+   * returned every trace before `at` and none after the first at or after it (e.g. right after
+   * it returned that one, or ended); a sharded iterator reports its own sessions only, so the
+   * shards' lists together are the run's.
+   *
+   * @example
+   * for (const trace of timeline) if (trace.time >= at) break;
+   * const open = timeline.openSessions(at);
+   */
+  openSessions(at: number): SessionStart[] {
+    const open = new Map<number, Arrival>();
+    for (const session of this.heap.waiting()) {
+      if (session.arrival.time < at) open.set(session.index, session.arrival);
+    }
+    const last = this.lastStart;
+    if (last !== null && last.time < at && this.lastTime >= at) open.set(last.index, last);
+    return [...open.values()].sort((a, b) => a.index - b.index);
   }
 
   [Symbol.iterator](): IterableIterator<TraceEvent> {
@@ -125,7 +150,7 @@ export class TimelineIterator implements IterableIterator<TraceEvent> {
       if (next !== null && next.time <= heap.nextTime) {
         if (next.index % modulus === residue) {
           const events = expandSession(this.config, next, this.to);
-          if (events.length > 0) heap.push({ index: next.index, events, pos: 0 });
+          if (events.length > 0) heap.push({ index: next.index, events, pos: 0, arrival: next });
         }
         this.pending = arrivals.next();
         continue;
@@ -134,13 +159,32 @@ export class TimelineIterator implements IterableIterator<TraceEvent> {
         this.finish();
         return null;
       }
-      this.lastSession = heap.nextIndex;
+      const session = heap.nextSession as ActiveSession;
+      this.lastSession = session.index;
+      this.lastStart = session.arrival;
       const event = heap.take();
+      this.lastTime = event.time;
       const label = event.label;
       if (label !== null && this.labels !== null)
         this.labels.emitted(label, event.traceId, event.time);
       if (--this.remaining <= 0) this.finish();
       return event;
+    }
+  }
+
+  /**
+   * Skips the arrivals before `at` unexpanded and expands the sessions open there (this lane's),
+   * from their first trace at or after `at`: the state the run has when it reaches `at`.
+   */
+  private resumeAt(at: number, open: readonly Arrival[]): void {
+    const arrivals = this.arrivals as ArrivalStream;
+    while (this.pending !== null && this.pending.time < at) this.pending = arrivals.next();
+    for (const arrival of open) {
+      if (arrival.index % this.modulus !== this.residue || arrival.time >= at) continue;
+      const events = expandSession(this.config, arrival, this.to);
+      let pos = 0;
+      while (pos < events.length && (events[pos] as GeneratedTrace).time < at) pos++;
+      if (pos < events.length) this.heap.push({ index: arrival.index, events, pos, arrival });
     }
   }
 
@@ -174,7 +218,9 @@ const HOUR = 3_600_000;
 function planWindow(config: TimelineConfig): { from: number; load: number } {
   const { from, to, count, expectedCount } = config;
   if (expectedCount !== null) {
-    const expected = expectedTracesByClass(config, samplesFor(expectedCount));
+    // Fitted over `expectedCountWindow` when given: every field read below is the window's.
+    const fitted = { ...config, from: config.fitFrom, to: config.fitTo };
+    const expected = expectedTracesByClass(fitted, samplesFor(expectedCount));
     return { from, load: Math.min(MAX_LOAD, Math.max(1, expectedCount / expected)) };
   }
   if (count === Number.POSITIVE_INFINITY || to === Number.POSITIVE_INFINITY)

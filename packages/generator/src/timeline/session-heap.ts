@@ -1,10 +1,13 @@
 import type { GeneratedTrace } from "../trace/generated-trace.js";
+import type { Arrival } from "./arrival-stream.js";
 
 /** An expanded session waiting to emit its traces in order. */
 export interface ActiveSession {
   readonly index: number;
   readonly events: readonly GeneratedTrace[];
   pos: number;
+  /** Its start, as the arrival stream drew it (what `openSessions` reports). */
+  readonly arrival: Arrival;
 }
 
 /**
@@ -25,6 +28,16 @@ export class SessionHeap {
   /** Time of the earliest next trace (`Infinity` when empty). */
   get nextTime(): number {
     return this.n === 0 ? Number.POSITIVE_INFINITY : (this.times[0] as number);
+  }
+
+  /** The session of the earliest next trace (`undefined` when empty). */
+  get nextSession(): ActiveSession | undefined {
+    return this.n === 0 ? undefined : this.sessions[0];
+  }
+
+  /** The sessions waiting, in no particular order. */
+  waiting(): readonly ActiveSession[] {
+    return this.sessions.slice(0, this.n);
   }
 
   /** Session index of the earliest next trace (`-1` when empty). */

@@ -7,6 +7,7 @@ import { isScenarioName, type ScenarioName } from "../scenarios/scenario-registr
 import { buildTenant } from "../tenant/build-tenant.js";
 import type { Tenant } from "../tenant/tenant.js";
 import type { TimelineOptions } from "../timeline-options.js";
+import type { Arrival } from "./arrival-stream.js";
 
 const DAY = 86_400_000;
 
@@ -25,11 +26,16 @@ export interface TimelineConfig {
   readonly count: number;
   /** Expected traces over the window (`expectedCount`), or `null` for the tenants' own rate. */
   readonly expectedCount: number | null;
+  /** The window `expectedCount` is fitted over (`expectedCountWindow`, else `[from, to)`). */
+  readonly fitFrom: number;
+  readonly fitTo: number;
   readonly tenants: readonly Tenant[];
   readonly scenarios: readonly ScenarioName[];
   readonly shardIndex: number;
   readonly shardCount: number;
   readonly onLabel: ((label: AnomalyLabel) => void) | null;
+  /** Where the run resumes and the sessions open there (`resume`), or `null`. */
+  readonly resume: { readonly at: number; readonly open: readonly Arrival[] } | null;
   readonly ops: ReadonlyMap<string, OpSpec>;
   /** IAM and OBS operations, or `null` with `modelartsOnly`. */
   readonly context: ContextOps | null;
@@ -68,6 +74,17 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
       bad("expectedCount", expectedCount, "a finite window (give to with from)");
     }
   }
+  const fit = options.expectedCountWindow ?? { from, to };
+  if (options.expectedCountWindow !== undefined) {
+    if (expectedCount === null) bad("expectedCountWindow", "set", "expectedCount with it");
+    const shown = `${fit.from}..${fit.to}`;
+    if (!(Number.isFinite(fit.from) && Number.isFinite(fit.to) && fit.to > fit.from)) {
+      bad("expectedCountWindow", shown, "a finite window, to after from");
+    }
+    if (fit.from < from - 7 * DAY || fit.to > to + 7 * DAY) {
+      bad("expectedCountWindow", shown, "a window within 7 days of the run's");
+    }
+  }
   const tenantCount = options.tenants ?? 1;
   if (!Number.isSafeInteger(tenantCount) || tenantCount < 1 || tenantCount > 10_000) {
     bad("tenants", tenantCount, "an integer from 1 to 10000");
@@ -85,6 +102,13 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
   if (!Number.isSafeInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
     bad("shard.index", shard.index, `an integer from 0 to ${shard.count - 1}`);
   }
+  const resume = options.resume ?? null;
+  if (resume !== null) {
+    if (!(Number.isFinite(resume.at) && resume.at >= from)) {
+      bad("resume.at", resume.at, "epoch milliseconds in the window");
+    }
+    if (!Array.isArray(resume.open)) bad("resume.open", resume.open, "a list of session starts");
+  }
   const tenants = Array.from({ length: tenantCount }, (_, index) =>
     buildTenant({ seed, index, users }),
   );
@@ -96,11 +120,14 @@ export function resolveTimelineOptions(options: TimelineOptions): TimelineConfig
     to,
     count,
     expectedCount,
+    fitFrom: fit.from,
+    fitTo: fit.to,
     tenants,
     scenarios,
     shardIndex: shard.index,
     shardCount: shard.count,
     onLabel: options.onLabel ?? null,
+    resume,
     ops: opTable(revision),
     context: options.modelartsOnly === true ? null : new ContextOps(),
   };

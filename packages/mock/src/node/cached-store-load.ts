@@ -2,8 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { type AnomalyLabel, encodeApiTraceJson, generateTraces } from "@ctsim/generator";
-import { batchesOptions, type LoadSummary } from "../store/load-generated-traces.js";
+import {
+  type AnomalyLabel,
+  encodeApiTraceJson,
+  generateTraces,
+  type SessionStart,
+} from "@ctsim/generator";
+import { batchesOptions, type LoadSummary, runOf } from "../store/load-generated-traces.js";
 import type { TraceStore } from "../store/trace-store.js";
 import { defaultCacheDir } from "./cache-defaults.js";
 import {
@@ -42,8 +47,13 @@ export interface CachedLoadOptions extends WorkerLoadOptions {
 
 /** How a cached load went. */
 export interface CachedLoad extends LoadSummary {
-  /** `loaded` from a snapshot, or `built` by the generator. */
-  readonly source: "loaded" | "built";
+  /**
+   * `loaded` from this window's snapshot, `derived` from the snapshot of an earlier window of
+   * the same run (see {@link DerivedLoad}), or `built` by the generator.
+   */
+  readonly source: "loaded" | "derived" | "built";
+  /** For a `derived` load: the snapshot it started from and what it took. */
+  readonly derived: DerivedLoad | undefined;
   /** The snapshot file used or being written, if any. */
   readonly file: string | undefined;
   /** Why an existing snapshot was not used (stale, corrupt), if one was tried and refused. */
@@ -52,6 +62,33 @@ export interface CachedLoad extends LoadSummary {
   readonly written: Promise<boolean>;
   /** What the cache held and did; `undefined` when it is off. */
   readonly cache: CacheReport | undefined;
+}
+
+/**
+ * A store derived from the snapshot of an earlier window of the same load (`anchor: "day"`,
+ * same UTC day of the window's start): its traces before the new window dropped, the hours
+ * since its end generated and appended. The result holds the same traces, in the same order,
+ * as building the new window (tested).
+ */
+export interface DerivedLoad {
+  /** The snapshot read. */
+  readonly file: string;
+  /** Its window's end (epoch ms). */
+  readonly end: number;
+  /** Traces kept from it. */
+  readonly kept: number;
+  /** Its traces before the new window, dropped. */
+  readonly dropped: number;
+  /** Traces generated for the hours since its end. */
+  readonly added: number;
+  /**
+   * Whether the run resumed at the snapshot's end from the sessions open there (kept in the
+   * snapshot), generating nothing before it; else (a snapshot without them) it was generated
+   * from its anchor, the earlier traces skipped.
+   */
+  readonly resumed: boolean;
+  /** Milliseconds the derivation took: reading, dropping, generating and indexing. */
+  readonly ms: number;
 }
 
 /** What {@link loadStoreCached} found in the cache directory and did to it. */
@@ -69,8 +106,9 @@ export interface CacheReport {
   readonly totalBytes: number;
   /**
    * Window ends (epoch ms, newest first) of snapshots of the same load options for other
-   * windows: with the clock in a new hour, these are why a built store had a snapshot "nearly".
-   * A shifted window cannot be derived from one (see the package README), so it is generated.
+   * windows. A later window is derived from the newest earlier one of the same run (`anchor:
+   * "day"`: a window starting on the same UTC day); with another run, or the window anchor,
+   * these are why a built store had a snapshot "nearly" (see the package README).
    */
   readonly otherWindows: readonly number[];
 }
@@ -79,8 +117,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * Fills an empty store with a generated stretch, from a snapshot when one was written for the
- * same options, window and versions, else by generating it (in workers) and then writing a
- * snapshot (with the load's scenario labels) in the background, after evicting the least recently used snapshots until the
+ * same options, window and versions; else, with `anchor: "day"`, by deriving it from the
+ * snapshot of the newest earlier window of the same run (see {@link DerivedLoad}); else by
+ * generating it (in workers). A derived or built store is then written as a snapshot in the
+ * background, after evicting the least recently used snapshots until the
  * directory's limit holds it (see {@link SnapshotCache}). The snapshot key holds every load
  * option, the window's end, the versions of `@ctsim/mock` and `@ctsim/generator` and a hash of
  * the first generated traces (so a changed generator invalidates snapshots even without a
@@ -103,6 +143,7 @@ export async function loadStoreCached(
     return {
       ...summary,
       source: "built",
+      derived: undefined,
       file: undefined,
       refused: undefined,
       written,
@@ -119,16 +160,14 @@ export async function loadStoreCached(
   const report = { dir, maxBytes: cache.maxBytes, evicted: [], otherWindows: [] };
   if (read.loaded) {
     cache.markUsed(file);
-    const projects =
-      options.projectId === undefined
-        ? [...store.projects()].sort((a, b) => b[1] - a[1]).map(([id]) => id)
-        : [options.projectId];
     const { totalBytes } = cache.list();
     return {
       count: store.size,
-      projects,
-      labels: read.annex === undefined ? [] : (JSON.parse(read.annex) as AnomalyLabel[]),
+      projects: projectsOf(store, options),
+      labels: annexOf(read.annex).labels,
+      open: annexOf(read.annex).open ?? [],
       source: "loaded",
+      derived: undefined,
       file,
       refused: undefined,
       written: Promise.resolve(false),
@@ -146,8 +185,23 @@ export async function loadStoreCached(
         : [],
     )
     .sort((a, b) => b - a);
-  const summary = await loadGeneratedTracesInWorkers(store, options);
-  const built = { ...summary, source: "built" as const, refused };
+  const derivation = await derive(store, options, cache, load, otherWindows);
+  const derived = derivation?.derived;
+  const summary =
+    derivation === undefined
+      ? await loadGeneratedTracesInWorkers(store, options)
+      : {
+          count: store.size,
+          projects: projectsOf(store, options),
+          labels: [],
+          open: derivation.open,
+        };
+  const built = {
+    ...summary,
+    source: derived === undefined ? ("built" as const) : ("derived" as const),
+    derived,
+    refused,
+  };
   const minimum = options.minCachedTraces ?? 50_000;
   if (summary.count < minimum) {
     const notWritten = `${summary.count} traces, under the ${minimum} worth a snapshot`;
@@ -155,8 +209,9 @@ export async function loadStoreCached(
     const cached = { ...report, otherWindows, bytes: undefined, notWritten, totalBytes };
     return { ...built, file: undefined, written: Promise.resolve(false), cache: cached };
   }
-  // The labels travel in the snapshot: a store loaded from it has its ground truth too.
-  const annex = summary.labels.length === 0 ? undefined : JSON.stringify(summary.labels);
+  // The labels travel in the snapshot (a store loaded from it has its ground truth too), and a
+  // run that goes on past the window keeps its open sessions: the next hour resumes there.
+  const annex = annexText(summary.labels, options.anchor === "day" ? summary.open : undefined);
   const snapshot = encodeSnapshot(store, key, annex);
   const room = cache.makeRoom(snapshot.bytes);
   const cached = {
@@ -173,6 +228,101 @@ export async function loadStoreCached(
   const written = persist(snapshot, file, options.onCacheError);
   return { ...built, file, written, cache: cached };
 }
+
+/**
+ * Fills the empty store from the snapshot of the newest earlier window of the same run, minus
+ * its traces before the new window, plus the run's traces since its end; `undefined` (store
+ * still empty) when there is none or it cannot be read (a refused one is removed).
+ */
+async function derive(
+  store: TraceStore,
+  options: CachedLoadOptions,
+  cache: SnapshotCache,
+  load: string,
+  windows: readonly number[],
+): Promise<{ derived: DerivedLoad; open: readonly SessionStart[] } | undefined> {
+  // Scenario labels are not derived (the ledger of occurrences in progress is not kept): a
+  // load with scenarios is built.
+  if (options.anchor !== "day" || (options.scenarios?.length ?? 0) > 0) return undefined;
+  const started = performance.now();
+  const days = options.days ?? 7;
+  const startOf = (end: number): number => end - days * DAY_MS;
+  const run = runOf("day", startOf(options.end), options.end, days);
+  const end = windows.find(
+    (other) => other < options.end && runOf("day", startOf(other), other, days).from === run.from,
+  );
+  if (end === undefined) return undefined;
+  const file = cache.fileFor(load, end);
+  const read = readSnapshotFile(store, file, keyOf({ ...options, end }).key);
+  if (!read.loaded) {
+    if (read.reason !== "no snapshot") rmSync(file, { force: true });
+    return undefined;
+  }
+  const dropped = store.dropBefore(startOf(options.end));
+  const kept = store.size;
+  const open = annexOf(read.annex).open;
+  // Resumed, only the hours since are generated: fewer traces than a worker's start is worth.
+  const added = await loadGeneratedTracesInWorkers(store, {
+    ...options,
+    since: end,
+    ...(open === undefined ? {} : { openAtSince: open, workers: 0 }),
+  });
+  const ms = performance.now() - started;
+  const resumed = open !== undefined;
+  const derived = { file, end, kept, dropped, added: added.count, resumed, ms };
+  return { derived, open: added.open };
+}
+
+/** A snapshot's annex: `{"labels": [...], "open": [...]}`, each part only when there is one. */
+function annexText(
+  labels: readonly AnomalyLabel[],
+  open: readonly SessionStart[] | undefined,
+): string | undefined {
+  if (labels.length === 0 && open === undefined) return undefined;
+  return JSON.stringify({
+    ...(labels.length === 0 ? {} : { labels }),
+    ...(open === undefined ? {} : { open }),
+  });
+}
+
+/**
+ * What a snapshot's annex holds: its load's labels, and the run's open sessions (`undefined`
+ * when it has none or they do not look like session starts: the run is then generated from
+ * its anchor). The annex is checksummed with the snapshot.
+ */
+function annexOf(annex: string | undefined): {
+  labels: readonly AnomalyLabel[];
+  open: readonly SessionStart[] | undefined;
+} {
+  if (annex === undefined) return { labels: [], open: undefined };
+  const parsed = JSON.parse(annex) as { labels?: AnomalyLabel[]; open?: unknown };
+  return { labels: parsed.labels ?? [], open: sessionStarts(parsed.open) };
+}
+
+function sessionStarts(open: unknown): readonly SessionStart[] | undefined {
+  if (!Array.isArray(open)) return undefined;
+  const valid = open.every((start: Partial<SessionStart> | null) => {
+    if (typeof start !== "object" || start === null) return false;
+    const { time, index, tenant, sessionClass } = start;
+    return (
+      Number.isFinite(time) &&
+      Number.isSafeInteger(index) &&
+      Number.isSafeInteger(tenant) &&
+      (sessionClass === "human" || sessionClass === "bot")
+    );
+  });
+  return valid ? (open as SessionStart[]) : undefined;
+}
+
+/** The projects of a store not filled by a merger, most traces first (then by id). */
+function projectsOf(store: TraceStore, options: CachedLoadOptions): string[] {
+  if (options.projectId !== undefined) return [options.projectId];
+  return [...store.projects()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([id]) => id);
+}
+
+const DAY_MS = 86_400_000;
 
 async function persist(
   snapshot: EncodedSnapshot,
@@ -203,15 +353,21 @@ function keyOf(options: CachedLoadOptions): { key: string; load: string } {
     sample.update(encodeApiTraceJson(event));
     if (++taken === 64) break;
   }
-  // The window (now, from, to) becomes its span: the name carries the end.
-  const { now, from, to, ...timeline } = generated.timeline;
+  // The window (now, from, to, the kept stretch, the rate's window) becomes its spans: the
+  // name carries the end.
+  const { now, from, to, expectedCountWindow, ...timeline } = generated.timeline;
+  const { keep, ...rest } = generated;
   const versions = {
     mock: (require("../../package.json") as { version: string }).version,
     generator: (require("@ctsim/generator/package.json") as { version: string }).version,
     // Equal-time order of the store (snapshots written before it changed hold another).
     order: "time, record_time, trace_id time, trace_id",
   };
-  const windowless = { ...generated, timeline: { ...timeline, span: (to ?? 0) - (from ?? 0) } };
+  const spans =
+    keep === undefined
+      ? { span: (to ?? 0) - (from ?? 0) }
+      : { span: (to ?? 0) - (from ?? 0), kept: keep.to - keep.from, anchor: options.anchor };
+  const windowless = { ...rest, timeline: { ...timeline, ...spans } };
   const load = createHash("sha256")
     .update(JSON.stringify({ ...versions, load: windowless }))
     .digest("hex")

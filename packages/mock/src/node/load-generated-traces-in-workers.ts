@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { AnomalyLabel } from "@ctsim/generator";
+import type { AnomalyLabel, SessionStart } from "@ctsim/generator";
 import { MockError, MockErrorCode } from "../mock-error.js";
 import { BatchMerger } from "../store/batch-merger.js";
 import {
@@ -68,6 +68,7 @@ export async function loadGeneratedTracesInWorkers(
   const base = { ...batchesOptions(options, options.end ?? store.clock()), batchTraces };
   const credits = new Int32Array(new SharedArrayBuffer(4 * workers)).fill(prefetch);
   const merger = new BatchMerger(store, workers);
+  const open: SessionStart[] = [];
   const started: Worker[] = [];
   const labels: AnomalyLabel[] = [];
   const entry = await workerEntry();
@@ -92,6 +93,7 @@ export async function loadGeneratedTracesInWorkers(
           if ("error" in reply) return fail(reply.error);
           if ("done" in reply) {
             labels.push(...reply.labels);
+            open.push(...reply.open);
             merger.end(w);
             running--;
           } else {
@@ -119,7 +121,13 @@ export async function loadGeneratedTracesInWorkers(
     await Promise.all(started.map((worker) => worker.terminate()));
   }
   store.compact();
-  return { count: merger.count, projects: merger.projects(), labels: labels.sort(compareLabels) };
+  open.sort((a, b) => a.index - b.index);
+  return {
+    count: merger.count,
+    projects: merger.projects(),
+    labels: labels.sort(compareLabels),
+    open,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnomalyLabel } from "@ctsim/generator";
+import type { AnomalyLabel, SessionStart } from "@ctsim/generator";
 import type { GeneratedBatchesOptions } from "../store/generated-batches.js";
 import type { TraceBatch } from "../store/trace-batch.js";
 
@@ -16,5 +16,9 @@ export interface LoadWorkerData {
 /** Load worker → main thread: a batch, the end of the part (with its labels), or a failure. */
 export type LoadWorkerReply =
   | { readonly batch: TraceBatch }
-  | { readonly done: true; readonly labels: readonly AnomalyLabel[] }
+  | {
+      readonly done: true;
+      readonly labels: readonly AnomalyLabel[];
+      readonly open: readonly SessionStart[];
+    }
   | { readonly error: string };

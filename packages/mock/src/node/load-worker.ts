@@ -46,7 +46,7 @@ const nextBuffers = (batchTraces: number): BatchBuffers => {
 
 const labels: AnomalyLabel[] = [];
 try {
-  produceGeneratedBatches(
+  const open = produceGeneratedBatches(
     options,
     (batch) => {
       for (;;) {
@@ -63,7 +63,7 @@ try {
     // A scenario occurrence is one session, so its whole label is made in one worker's shard.
     { writeUtf8, nextBuffers, onLabel: (label) => labels.push(label) },
   );
-  port.postMessage({ done: true, labels } satisfies LoadWorkerReply);
+  port.postMessage({ done: true, labels, open } satisfies LoadWorkerReply);
 } catch (error) {
   port.postMessage({
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),

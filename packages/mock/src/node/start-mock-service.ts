@@ -247,10 +247,12 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
   if (credentialsFile !== undefined) await probeCredentialsFile(credentialsFile);
   const store = new TraceStore({ now });
   const end = Math.ceil(start / HOUR) * HOUR;
+  const anchor = serviceAnchor(days, options.expectedCount, options.scenarios);
   const load = await loadStoreCached(store, {
     seed,
     days,
     end,
+    anchor,
     workers: options.workers ?? defaultLoadWorkers(options, availableParallelism()),
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
     ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
@@ -271,6 +273,7 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
           days,
           start,
           end,
+          anchor,
           ...pick(options, "projectId", "tenants", "modelartsOnly", "scenarios"),
           ...(liveOptions.delay === undefined ? {} : { delay: liveOptions.delay }),
           ...(options.scenarios === undefined ? {} : { onLabel: (label) => labels.add(label) }),
@@ -367,6 +370,22 @@ export async function startMockService(options: MockServiceOptions = {}): Promis
 }
 
 const HOUR = 3_600_000;
+
+/**
+ * The service's history is cut from a run anchored at the UTC midnight before it (`day`, see
+ * `GeneratedTracesOptions.anchor`), so a start in a later hour of the same day derives its store
+ * from the snapshot of an earlier one; unless a shorter stretch has an expected count, whose
+ * rate must fit that very stretch (the week's curve makes every window of under 7 days differ),
+ * or scenarios are injected (their labels are the window's run's, as `ctsim generate` gives).
+ */
+function serviceAnchor(
+  days: number,
+  expectedCount: number | undefined,
+  scenarios: readonly ScenarioName[] | undefined,
+): "day" | "window" {
+  if ((scenarios?.length ?? 0) > 0) return "window";
+  return days === 7 || expectedCount === undefined ? "day" : "window";
+}
 
 /** Live mode's options make sense with the others. */
 function checkLiveOptions(options: MockServiceOptions, live: LiveServiceOptions): void {

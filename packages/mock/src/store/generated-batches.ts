@@ -2,6 +2,7 @@ import {
   type AnomalyLabel,
   encodeApiTraceJson,
   generateTraces,
+  type SessionStart,
   type ShardSpec,
   type TimelineOptions,
 } from "@ctsim/generator";
@@ -21,6 +22,11 @@ export interface GeneratedBatchesOptions {
   readonly shard?: ShardSpec;
   /** Traces per batch. Default: the builder's (2048). */
   readonly batchTraces?: number;
+  /**
+   * Batch only the traces with `time` in `[from, to)` (the timeline is in time order: the
+   * earlier ones are generated and skipped unencoded, and the run stops at `to`). Default: all.
+   */
+  readonly keep?: { readonly from: number; readonly to: number };
 }
 
 /**
@@ -34,7 +40,8 @@ export type BatchWriting = Pick<TraceBatchBuilderOptions, "writeUtf8" | "nextBuf
 
 /**
  * Runs the generator and turns its traces (or this producer's part of them) into
- * {@link TraceBatch}es in (time, record_time, trace_id) order.
+ * {@link TraceBatch}es in (time, record_time, trace_id) order. Returns, with `keep`, this
+ * producer's sessions open at `keep.to` (see the generator's `openSessions`); else none.
  *
  * @example
  * produceGeneratedBatches({ timeline: { seed: 1, now } }, (batch) => merger.push(0, batch));
@@ -43,7 +50,7 @@ export function produceGeneratedBatches(
   options: GeneratedBatchesOptions,
   onBatch: (batch: TraceBatch) => void,
   writing: BatchWriting = {},
-): void {
+): SessionStart[] {
   const { onLabel, ...buffers } = writing;
   const builder = new TraceBatchBuilder({
     onBatch,
@@ -56,8 +63,18 @@ export function produceGeneratedBatches(
     ...(onLabel === undefined ? {} : { onLabel }),
   });
   const projectId = options.projectId;
-  for (const event of events) {
-    builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
+  const keep = options.keep;
+  if (keep === undefined) {
+    for (const event of events) {
+      builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
+    }
+  } else {
+    for (const event of events) {
+      if (event.time < keep.from) continue;
+      if (event.time >= keep.to) break;
+      builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
+    }
   }
   builder.end();
+  return keep === undefined ? [] : events.openSessions(keep.to);
 }

@@ -1,5 +1,5 @@
 import type { Revision } from "@ctsim/catalog";
-import type { AnomalyLabel, ScenarioName } from "@ctsim/generator";
+import type { AnomalyLabel, ScenarioName, SessionStart } from "@ctsim/generator";
 import { BatchMerger } from "./batch-merger.js";
 import { type GeneratedBatchesOptions, produceGeneratedBatches } from "./generated-batches.js";
 import { type BatchBuffers, newBatchBuffers } from "./trace-batch-builder.js";
@@ -34,6 +34,31 @@ export interface GeneratedTracesOptions {
   readonly projectId?: string;
   /** Where the generated stretch ends (epoch ms). Default: the store's clock. */
   readonly end?: number;
+  /**
+   * Where the generator's run starts. `window`: at the stretch's start (`end - days`), the run
+   * being the stretch. `day`: at the UTC midnight at or before the stretch's start, the run
+   * ending a day after the stretch that starts there (so `days + 1` days long); the stretch's
+   * traces are those of the run between its start and `end` (the rest is generated and
+   * skipped), and with `expectedCount` the rate is the one that fits it over the run's last
+   * `days`. Every stretch whose start falls in one UTC day is then a piece of the same run, so
+   * the stretch an hour later is this one minus its first hour plus the next: what lets
+   * `loadStoreCached` derive a moved window from a snapshot instead of generating it. With
+   * fewer than 7 days and `expectedCount` the count then follows the week's curve (a stretch
+   * over a weekend holds fewer). Default: `window`.
+   */
+  readonly anchor?: "window" | "day";
+  /**
+   * Store only the stretch's traces at or after this time (the run is generated from its start
+   * all the same, so they are the very traces of the whole stretch): `loadStoreCached` adds the
+   * hours a moved window gained this way. Default: the stretch's start.
+   */
+  readonly since?: number;
+  /**
+   * The run's sessions open at `since` (`LoadSummary.open` of the load of the stretch ending
+   * there): the run then resumes at `since` instead of being generated from its start, which
+   * gives the same traces without generating the earlier ones. Only with `since`. Default: none.
+   */
+  readonly openAtSince?: readonly SessionStart[];
 }
 
 /** What a load put into the store. */
@@ -47,6 +72,12 @@ export interface LoadSummary {
    * order; empty without scenarios.
    */
   readonly labels: readonly AnomalyLabel[];
+  /**
+   * When the generator's run goes on past the stretch (`anchor: "day"`): its sessions open at
+   * the stretch's end, in session order, what a load of the following hours resumes from
+   * (`openAtSince`). Else empty.
+   */
+  readonly open: readonly SessionStart[];
 }
 
 /**
@@ -78,7 +109,7 @@ export function loadGeneratedTraces(
   // With one stream, drain() stores each batch at once, so every batch reuses the same arrays.
   let buffers: BatchBuffers | undefined;
   const labels: AnomalyLabel[] = [];
-  produceGeneratedBatches(
+  const open = produceGeneratedBatches(
     batchesOptions(options, options.end ?? store.clock()),
     (batch) => {
       merger.push(0, batch);
@@ -92,7 +123,12 @@ export function loadGeneratedTraces(
   merger.end(0);
   merger.drain();
   store.compact();
-  return { count: merger.count, projects: merger.projects(), labels: labels.sort(compareLabels) };
+  return {
+    count: merger.count,
+    projects: merger.projects(),
+    labels: labels.sort(compareLabels),
+    open,
+  };
 }
 
 /** The generator run a load stands for (shared with the worker-thread loader). */
@@ -101,13 +137,21 @@ export function batchesOptions(
   now: number,
 ): GeneratedBatchesOptions {
   const days = options.days ?? 7;
+  const start = now - days * DAY_MS;
+  const run = runOf(options.anchor ?? "window", start, now, days);
+  const keepFrom = Math.max(start, options.since ?? start);
+  const expectedCount = options.expectedCount;
+  const fitted = run.from === start && run.to === now;
   return {
     timeline: {
       seed: options.seed ?? 1,
-      now,
-      from: now - days * DAY_MS,
-      to: now,
-      ...(options.expectedCount === undefined ? {} : { expectedCount: options.expectedCount }),
+      now: run.to,
+      from: run.from,
+      to: run.to,
+      ...(expectedCount === undefined ? {} : { expectedCount }),
+      ...(expectedCount === undefined || fitted
+        ? {}
+        : { expectedCountWindow: { from: run.to - days * DAY_MS, to: run.to } }),
       ...(options.tenants === undefined ? {} : { tenants: options.tenants }),
       ...(options.users === undefined ? {} : { users: options.users }),
       ...(options.revision === undefined ? {} : { revision: options.revision }),
@@ -116,7 +160,27 @@ export function batchesOptions(
         ? {}
         : { scenarios: options.scenarios }),
       ...(options.modelartsOnly === true ? { modelartsOnly: true } : {}),
+      ...(options.openAtSince === undefined || options.since === undefined
+        ? {}
+        : { resume: { at: options.since, open: options.openAtSince } }),
     },
     ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
+    ...(keepFrom === run.from && now === run.to ? {} : { keep: { from: keepFrom, to: now } }),
   };
+}
+
+/**
+ * The generator's run a stretch `[start, end)` is cut from: itself (`window`), or (`day`) the
+ * run from the UTC midnight at or before `start` to a day after the stretch that starts there,
+ * shared by every stretch starting on that day.
+ */
+export function runOf(
+  anchor: "window" | "day",
+  start: number,
+  end: number,
+  days: number,
+): { readonly from: number; readonly to: number } {
+  if (anchor === "window") return { from: start, to: end };
+  const from = Math.floor(start / DAY_MS) * DAY_MS;
+  return { from, to: from + DAY_MS + days * DAY_MS };
 }

@@ -81,6 +81,24 @@ export class RecordArena {
     return this.chunks[chunk]!.subarray(this.offsets.data[position]!, end);
   }
 
+  /**
+   * Calls `visit(chunk, from, to, position)` for every record in position order, with the
+   * record at `chunk[from, to)`: a sequential pass without a view or a chunk search per record.
+   */
+  forEachRecord(
+    visit: (chunk: Uint8Array, from: number, to: number, position: number) => void,
+  ): void {
+    const offsets = this.offsets.data;
+    const n = this.offsets.length;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c]!;
+      const end = this.firsts[c + 1] ?? n;
+      for (let p = this.firsts[c]!; p < end; p++) {
+        visit(chunk, offsets[p]!, p + 1 < end ? offsets[p + 1]! : this.ends[c]!, p);
+      }
+    }
+  }
+
   /** The text of a record. */
   text(position: number): string {
     return decoder.decode(this.bytes(position));

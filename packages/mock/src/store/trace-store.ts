@@ -19,6 +19,7 @@ import {
   compareEqualTimeRecords,
   recordHasTraceId,
   sameTraceId,
+  traceIdHash,
   traceIdOffset,
   traceIdOfRecord,
 } from "./trace-json.js";
@@ -314,9 +315,20 @@ export class TraceStore {
 
   /** Drops traces older than the retention (they are already invisible to queries). */
   prune(): void {
+    this.dropBefore(this.retentionCutoff());
+  }
+
+  /**
+   * Drops the traces stamped before `time` (what {@link prune} does at the retention's cutoff):
+   * the store then holds what it would hold had they never been added. Returns how many went.
+   *
+   * @example
+   * store.dropBefore(Date.UTC(2026, 5, 8)); // a week moved on: its first hours go
+   */
+  dropBefore(time: number): number {
     this.ensureSorted();
-    const expired = lowerBound(this.times.data, 0, this.records.size, this.retentionCutoff());
-    if (expired === 0) return;
+    const expired = lowerBound(this.times.data, 0, this.records.size, time);
+    if (expired === 0) return 0;
     // In place: a rebuild would copy every kept record into fresh buffers on each prune of a
     // long-running (live) store, and the allocator keeps the freed ones (RSS ~3× the store).
     const n = this.records.size;
@@ -331,6 +343,7 @@ export class TraceStore {
     }
     this.resetIds();
     this.changes++;
+    return expired;
   }
 
   /** The JSON text of a trace by id, within retention and the project, or `undefined`. */
@@ -499,10 +512,20 @@ export class TraceStore {
     this.changes++;
   }
 
-  /** Rebuilds the trace-id table for the current positions (after they moved). */
+  /**
+   * Rebuilds the trace-id table for the current positions (after they moved): the ids are
+   * hashed in one pass over the records and filed as the bulk path files them (the same table
+   * as filing them one by one, without reading two records per collision; 1M traces: 0.65 →
+   * ~0.2 s).
+   */
   private resetIds(): void {
-    this.ids.clear(this.records.size);
-    for (let p = 0; p < this.records.size; p++) this.ids.setPosition(p);
+    const n = this.records.size;
+    const hashes = new Int32Array(n);
+    this.records.forEachRecord((chunk, from, to, position) => {
+      hashes[position] = traceIdHash(chunk, from, to);
+    });
+    this.ids.clear(n);
+    this.ids.setPositions(0, hashes);
     this.idsUpTo = this.records.size;
     this.pendingHashes = new IntList(1024);
     this.bulkPending = false;
