@@ -229,8 +229,10 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
       const credentials: ApiCredentials = { ak: credential.ak, sk: credential.sk };
       const { page, requests, errors } = await openExplorer(browser, base);
       // The picker offers every tenant's projects.
-      const offered = await page.locator("datalist#projects option").count();
-      expect(offered).toBe(service.identities.reduce((n, t) => n + t.projects.length, 0));
+      // (Filled once the page has read the project list: waited for, not counted at once.)
+      await expect
+        .poll(() => page.locator("datalist#projects option").count(), { timeout: 10_000 })
+        .toBe(service.identities.reduce((n, t) => n + t.projects.length, 0));
       await page.locator("form.connection [name=project]").fill(pid);
       await page.locator("form.connection [name=ak]").fill(credential.ak);
       await page.locator("form.connection [name=sk]").fill(credential.sk);

@@ -152,6 +152,43 @@ describe("a service generated with scenarios", () => {
     expect(without.labels).toEqual([]);
     expect(without.count).toBeLessThan(built.count);
   });
+
+  it("is built, not derived, an hour later on a day-anchored run: labels are not derived", async () => {
+    const options = {
+      seed: 5,
+      days: 2,
+      workers: 0,
+      cacheDir: mkdtempSync(join(dir, "anchored-")),
+      minCachedTraces: 0,
+      anchor: "day" as const,
+    };
+    const first = await loadStoreCached(new TraceStore({ now: () => NOW }), {
+      ...options,
+      end: END,
+      scenarios: SCENARIOS,
+    });
+    expect(await first.written).toBe(true);
+    // The run starts at the midnight before the window: only occurrences in the window count.
+    for (const label of first.labels) expect(label.to).toBeGreaterThanOrEqual(END - 2 * DAY);
+    const later = await loadStoreCached(new TraceStore({ now: () => NOW + HOUR }), {
+      ...options,
+      end: END + HOUR,
+      scenarios: SCENARIOS,
+    });
+    expect(later.source).toBe("built");
+    expect(later.cache?.otherWindows).toEqual([END]);
+    // Without scenarios the same move is derived (what the guard above stops for labels).
+    const plain = await loadStoreCached(new TraceStore({ now: () => NOW }), {
+      ...options,
+      end: END,
+    });
+    expect(await plain.written).toBe(true);
+    const moved = await loadStoreCached(new TraceStore({ now: () => NOW + HOUR }), {
+      ...options,
+      end: END + HOUR,
+    });
+    expect(moved.source).toBe("derived");
+  });
 });
 
 describe("SiteRequest.authorize", () => {

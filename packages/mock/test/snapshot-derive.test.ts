@@ -160,14 +160,14 @@ describe("a window moved by the clock, derived from an earlier one's snapshot", 
     const base = options(7, freshDir(), 2);
     const t1 = MONDAY + 7 * DAY + 9 * HOUR;
     const first = await loadAt(base, t1);
-    // Rewritten without its note: as a snapshot written before open sessions were kept.
+    // Rewritten without its annex: as a snapshot written before open sessions were kept.
     const file = first.load.file as string;
     const bytes = readFileSync(file);
     const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32LE(8)).toString()) as {
       key: string;
-      note?: string;
+      annex?: string;
     };
-    expect(JSON.parse(header.note as string).open.length).toBeGreaterThan(0);
+    expect(JSON.parse(header.annex as string).open.length).toBeGreaterThan(0);
     const copy = new TraceStore({ now: () => t1 });
     expect(readSnapshotFile(copy, file, header.key).loaded).toBe(true);
     await writeSnapshotFile(copy, file, header.key);

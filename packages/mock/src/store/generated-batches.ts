@@ -57,13 +57,21 @@ export function produceGeneratedBatches(
     ...(options.batchTraces === undefined ? {} : { batchTraces: options.batchTraces }),
     ...buffers,
   });
+  const keep = options.keep;
+  // A run longer than the stretch labels occurrences before it too: only those with a trace in
+  // the stretch are the load's (the run stops at its end, so none after it is labelled).
+  const labelled =
+    onLabel === undefined || keep === undefined
+      ? onLabel
+      : (label: AnomalyLabel) => {
+          if (label.to >= keep.from) onLabel(label);
+        };
   const events = generateTraces({
     ...options.timeline,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
-    ...(onLabel === undefined ? {} : { onLabel }),
+    ...(labelled === undefined ? {} : { onLabel: labelled }),
   });
   const projectId = options.projectId;
-  const keep = options.keep;
   if (keep === undefined) {
     for (const event of events) {
       builder.push(event, encodeApiTraceJson(event), projectId ?? event.projectId);
