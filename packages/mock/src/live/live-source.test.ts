@@ -60,6 +60,7 @@ function kindIds(
 }
 
 describe("LiveSource", () => {
+  let runsWithLateTraces = 0;
   test.prop(
     [
       fc.integer({ min: 1, max: 1000 }),
@@ -121,9 +122,15 @@ describe("LiveSource", () => {
         }
       }
       expect(live.visible + live.pending).toBe(live.produced);
-      if (all.length > 20) expect(sawLate).toBe(true);
+      if (sawLate) runsWithLateTraces += 1;
     },
   );
+
+  // Coverage of the property above across its runs, not in each: a run of long steps can see no
+  // trace still in flight at any step (seen: 10 steps of 15 s–6.5 min over a sparse tenant).
+  it("saw traces still in flight (produced, not yet visible) in the runs above", () => {
+    expect(runsWithLateTraces).toBeGreaterThan(0);
+  });
 
   it("tells onVisible each trace once, in visibility order, when ListTraces already shows it", () => {
     const seed = 11;
