@@ -99,11 +99,14 @@ export interface StreamStats {
 }
 
 /**
- * Pulls chunks from a producer and writes them to a sink, paced at `rate` (or flat out),
- * awaiting every write so back-pressure reaches the producer, until the count, the duration,
- * the producer's end or the abort signal. Always closes the sink, so whole records are flushed
- * and framing is completed. Never throws for sink failures: they end the stream and come back
- * in `stoppedBy`/`error` (a vanished reader as `"reader-closed"`).
+ * Pulls chunks from a producer and writes them to a sink, paced at `rate` (or flat out), until
+ * the count, the duration, the producer's end or the abort signal. One write is in flight while
+ * the next chunk is produced (a file's `write(2)` runs on libuv's pool while this thread
+ * generates), and that write is awaited before the sink gets the next chunk, so back-pressure
+ * still reaches the producer: at most two chunks exist at once, and a chunk's buffer goes back
+ * to its producer only once its write resolved. Always closes the sink, so whole records are
+ * flushed and framing is completed. Never throws for sink failures: they end the stream and come
+ * back in `stoppedBy`/`error` (a vanished reader as `"reader-closed"`).
  *
  * @example
  * const stats = await runStream({ producer, sink: createStreamSink({ stream: process.stdout }), rate: 1000, durationMs: 60_000 });
@@ -125,7 +128,10 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
   let reportedSecond = 0;
   let stoppedBy: StopReason | undefined;
   let failure: unknown;
+  /** Records taken from the producer, and handed to the sink (a write was started with them). */
+  let pulled = 0;
   let handed = 0;
+  let inFlight: InFlightWrite | undefined;
 
   const watch = (): void => {
     const second = meter.completeSeconds();
@@ -147,14 +153,26 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
     if (deviation !== undefined) options.onWarning?.(warningOf(deviation));
   };
 
+  /** Waits for the write in flight, then hands its chunk back and counts it. */
+  const settle = async (): Promise<void> => {
+    if (inFlight === undefined) return;
+    const { chunk, outcome } = inFlight;
+    inFlight = undefined;
+    const failed = await outcome;
+    if (failed !== undefined) throw failed.error;
+    chunk.release?.();
+    meter.add(chunk.count);
+    watch();
+  };
+
   try {
     while (stoppedBy === undefined) {
       if (signal?.aborted === true) stoppedBy = "signal";
-      else if (handed >= limit) stoppedBy = "count";
+      else if (pulled >= limit) stoppedBy = "count";
       else if (clock() >= deadline) stoppedBy = "duration";
       else if (options.strict === true && deviation !== undefined) stoppedBy = "strict";
       if (stoppedBy !== undefined) break;
-      let max = Math.min(chunkRecords, limit - handed);
+      let max = Math.min(chunkRecords, limit - pulled);
       if (pacer !== undefined) {
         max = await pacer.acquire(max, deadline);
         if (max === 0) continue;
@@ -164,13 +182,13 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
         stoppedBy = "end";
         break;
       }
+      pulled += chunk.count;
+      await settle();
       // Handed over before the write: a sink may keep the whole records of a write that fails.
       handed += chunk.count;
-      await sink.write(chunk);
-      chunk.release?.();
-      meter.add(chunk.count);
-      watch();
+      inFlight = { chunk, outcome: outcomeOf(sink.write(chunk)) };
     }
+    await settle();
   } catch (error) {
     failure = error;
   }
@@ -206,6 +224,24 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
     error: stoppedBy === "error" ? messageOf(failure) : null,
     perSecond: summary.perSecond,
   };
+}
+
+/** A sink write not yet awaited, with its chunk. */
+interface InFlightWrite {
+  readonly chunk: TraceChunk;
+  /** Resolves to `undefined` when the write succeeded, or to its error. */
+  readonly outcome: Promise<{ readonly error: unknown } | undefined>;
+}
+
+/**
+ * A write's outcome as a promise that never rejects: its failure is held (not unhandled) while
+ * the next chunk is produced, and thrown when the write is awaited.
+ */
+function outcomeOf(write: Promise<void> | void): Promise<{ readonly error: unknown } | undefined> {
+  return Promise.resolve(write).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
 }
 
 /**
