@@ -15,9 +15,12 @@ export interface DescriptorSinkOptions {
 
 /**
  * A sink over a file descriptor someone else opened, for standard output redirected to a file
- * (`ctsim generate > traces.ndjson`): the same guarantees as {@link createFileSink} without
- * rotation. A failed write (a full disk) leaves the file cut back to its last whole record and
- * an array closed; the descriptor is fsynced at `close` and left open.
+ * (`ctsim generate > traces.ndjson`) or a pipe (`| vector`): the same guarantees as
+ * {@link createFileSink} without rotation. Writes run on libuv's thread pool, so a blocking pipe
+ * stalls a pool thread, not this one (a non-blocking one is retried on EAGAIN). A failed write (a
+ * full disk) leaves a regular file cut back to its last whole record and an array closed; a
+ * regular file is fsynced at `close`; the descriptor is left open. A vanished reader (EPIPE)
+ * rejects with `CTSIM_SINK_READER_CLOSED`.
  *
  * @example
  * const sink = await createDescriptorSink({ fd: 1, name: "stdout" });

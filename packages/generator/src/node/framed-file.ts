@@ -1,4 +1,5 @@
 import { closeSync, constants, fstat, fsync, ftruncate, open, writev } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { Framer, type Framing } from "./framer.js";
 import { StreamError, StreamErrorCode, streamErrorFrom } from "./stream-error.js";
@@ -9,6 +10,9 @@ const fstatAsync = promisify(fstat);
 const fsyncAsync = promisify(fsync);
 const ftruncateAsync = promisify(ftruncate);
 const writevAsync = promisify(writev);
+
+/** How long a write that met a full non-blocking descriptor waits before trying again (ms). */
+const EAGAIN_RETRY_MS = 1;
 
 /**
  * One framed document of trace records (NDJSON lines or a JSON array) written to a file
@@ -216,7 +220,8 @@ export class FramedFile {
 
 /**
  * Writes every byte of `data` (looping over short writes), at `position` or the file offset;
- * `progress` hears the bytes written so far after each write.
+ * `progress` hears the bytes written so far after each write. A non-blocking descriptor (a pipe
+ * someone set `O_NONBLOCK` on) that is full answers EAGAIN: the write is tried again shortly.
  */
 async function writeAll(
   fd: number,
@@ -229,7 +234,13 @@ async function writeAll(
     const rest = done === 0 ? data : data.subarray(done);
     // No position: write(2) at the descriptor's offset, which then moves on.
     const at = position === undefined ? undefined : position + done;
-    done += (await writevAsync(fd, [rest], at)).bytesWritten;
+    try {
+      done += (await writevAsync(fd, [rest], at)).bytesWritten;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      await sleep(EAGAIN_RETRY_MS);
+      continue;
+    }
     progress?.(done);
   }
 }
