@@ -3,6 +3,8 @@ import { createGunzip } from "node:zlib";
 import { usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
 
+const READ_BYTES = 1 << 20;
+
 /** A named text input: a file, or standard input for `-`. */
 export interface ValidateInput {
   /** How violations name the input: the path as given, or `<stdin>`. */
@@ -31,6 +33,7 @@ export async function openInput(path: string, io: CliIo): Promise<ValidateInput>
     await handle.close();
     throw usageError(`cannot read ${path}: not a regular file`);
   }
-  const file = handle.createReadStream();
+  // 1 MiB reads: fewer round trips to the thread pool than the default 64 KiB.
+  const file = handle.createReadStream({ highWaterMark: READ_BYTES });
   return { name: path, stream: path.endsWith(".gz") ? file.pipe(createGunzip()) : file };
 }

@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
 import {
   type CheckReport,
@@ -7,6 +6,7 @@ import {
   type TraceCheckerOptions,
 } from "@ctsim/generator/check";
 import { CliError, CliErrorCode } from "../cli-error.js";
+import { lineBatches } from "./line-batches.js";
 import type { ValidateInput } from "./open-input.js";
 
 /** Options of {@link validateStream}. */
@@ -20,8 +20,9 @@ export interface ValidateStreamOptions {
 
 /**
  * Reads `input` line by line through a trace checker, printing the first `maxErrors` violations
- * as they are found (respecting back-pressure), and resolves to the checker's report. Memory
- * stays flat: one line at a time plus the checker's per-entity state.
+ * as they are found (after each chunk read, respecting back-pressure), and resolves to the
+ * checker's report. Memory stays flat: one chunk of lines at a time plus the checker's
+ * per-entity state.
  *
  * @throws CliError (input, exit 1) when reading fails part-way
  * @example
@@ -42,11 +43,10 @@ export async function validateStream(
       pending += `${input.name}:${violation.line}: ${violation.code}: ${violation.message}\n`;
     },
   });
-  const lines = createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
   try {
-    for await (const line of lines) {
-      checker.check(line, ++lineNumber);
+    for await (const lines of lineBatches(input.stream)) {
+      for (const line of lines) checker.check(line, ++lineNumber);
       if (pending !== "" && out !== undefined) {
         const flushed = out.write(pending);
         pending = "";
