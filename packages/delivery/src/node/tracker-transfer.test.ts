@@ -75,4 +75,19 @@ describe("createTrackerTransfer", () => {
     await expect(transfer.close()).rejects.toThrow(/CTSIM_DELIVERY_WRITE_FAILED|taken/);
     expect(errors).toHaveLength(1);
   });
+  it("counts its backlog: traces queued and not yet written, 0 once settled", async () => {
+    dir = await mkdtemp(join(tmpdir(), "ctsim-tt-"));
+    const tracker: TransferTracker = { tracker_name: "system", obs_info: { bucket_name: "b" } };
+    const transfer = createTrackerTransfer({ dir, seed: 1, trackersOf: () => [tracker] });
+    const events = traces(30);
+    transfer.deliver(
+      events.slice(0, 20).map((event) => ({ projectId: "p", event, arrivedAt: event.time })),
+    );
+    transfer.deliver([{ projectId: "other", event: events[20]!, arrivedAt: events[20]!.time }]);
+    expect(transfer.backlog).toBe(21);
+    await transfer.settled();
+    expect(transfer.backlog).toBe(0);
+    await transfer.close();
+    expect(transfer.backlog).toBe(0);
+  });
 });

@@ -70,6 +70,12 @@ export interface TrackerTransfer {
   deliver(traces: Iterable<ArrivedTrace>): void;
   /** Queues closing the transfer cycles and digest hours that ended by `now`. */
   advance(now: number): void;
+  /**
+   * Traces queued and not yet written (0 once the transfer failed or closed): what a live
+   * clock holds back on (`LiveSource.holdWhile`), so a slow disk slows the timeline instead of
+   * filling memory.
+   */
+  readonly backlog: number;
   /** Resolves when everything queued so far is durable (rejects with the first failure). */
   settled(): Promise<void>;
   /** Delivers what remains (open cycles, ending digests) and ends every writer. */
@@ -97,6 +103,7 @@ export function createTrackerTransfer(options: TrackerTransferOptions): TrackerT
   let failure: DeliveryError | undefined;
   let closed = false;
   let opened = 0;
+  let backlog = 0;
   const ended: TransferStats[] = [];
   let key: KeyObject | undefined = options.digestKey;
   const digestKey = (): KeyObject => {
@@ -172,6 +179,7 @@ export function createTrackerTransfer(options: TrackerTransferOptions): TrackerT
         if (at !== undefined) batch.push({ at, trace });
       }
       if (batch.length === 0) return;
+      backlog += batch.length;
       enqueue(async () => {
         for (const { at, trace } of batch) {
           const writer = await writerOf(at);
@@ -184,8 +192,12 @@ export function createTrackerTransfer(options: TrackerTransferOptions): TrackerT
             },
             record: encodeObsTraceJson(trace.event),
           });
+          backlog -= 1;
         }
       });
+    },
+    get backlog() {
+      return failure === undefined && !closed ? backlog : 0;
     },
     advance(now) {
       if (closed || writers.size === 0) return;

@@ -60,7 +60,6 @@ function kindIds(
 }
 
 describe("LiveSource", () => {
-  let runsWithLateTraces = 0;
   test.prop(
     [
       fc.integer({ min: 1, max: 1000 }),
@@ -92,6 +91,36 @@ describe("LiveSource", () => {
     },
   );
 
+  /**
+   * Moves the clock by `steps`, checking after each that ListTraces shows exactly the traces
+   * whose visibleAt has come; returns whether a trace was ever seen in flight (produced, not
+   * yet visible).
+   */
+  function walkVisibility(seed: number, steps: readonly number[]): boolean {
+    const { clock, store, days } = world(seed);
+    const projectId = store.projects().keys().next().value as string;
+    const live = new LiveSource({ store, seed, days, start: clock.now, end: END });
+    const all: LiveTrace[] = [];
+    live.onProduced((traces) => all.push(...traces));
+    let sawLate = false;
+    for (const step of steps) {
+      clock.now += step;
+      live.advance(clock.now);
+      const expected = all
+        .filter((t) => t.visibleAt <= clock.now && t.projectId === projectId)
+        .map((t) => t.event.traceId);
+      const shown = visibleIds(store, projectId, live.start - 1, clock.now + DAY);
+      expect(shown.sort()).toEqual(expected.sort());
+      if (all.some((t) => t.event.time <= clock.now && t.visibleAt > clock.now)) sawLate = true;
+      for (const t of all) {
+        const found = store.findById(t.projectId, t.event.traceId) !== undefined;
+        expect(found).toBe(t.visibleAt <= clock.now);
+      }
+    }
+    expect(live.visible + live.pending).toBe(live.produced);
+    return sawLate;
+  }
+
   test.prop(
     [
       fc.integer({ min: 1, max: 1000 }),
@@ -101,35 +130,20 @@ describe("LiveSource", () => {
   )(
     "ListTraces shows exactly the traces whose visibleAt has come, even asked about the future",
     (seed, steps) => {
-      const { clock, store, days } = world(seed);
-      const projectId = store.projects().keys().next().value as string;
-      const live = new LiveSource({ store, seed, days, start: clock.now, end: END });
-      const all: LiveTrace[] = [];
-      live.onProduced((traces) => all.push(...traces));
-      let sawLate = false;
-      for (const step of steps) {
-        clock.now += step;
-        live.advance(clock.now);
-        const expected = all
-          .filter((t) => t.visibleAt <= clock.now && t.projectId === projectId)
-          .map((t) => t.event.traceId);
-        const shown = visibleIds(store, projectId, live.start - 1, clock.now + DAY);
-        expect(shown.sort()).toEqual(expected.sort());
-        if (all.some((t) => t.event.time <= clock.now && t.visibleAt > clock.now)) sawLate = true;
-        for (const t of all) {
-          const found = store.findById(t.projectId, t.event.traceId) !== undefined;
-          expect(found).toBe(t.visibleAt <= clock.now);
-        }
-      }
-      expect(live.visible + live.pending).toBe(live.produced);
-      if (sawLate) runsWithLateTraces += 1;
+      walkVisibility(seed, steps);
     },
   );
 
-  // Coverage of the property above across its runs, not in each: a run of long steps can see no
-  // trace still in flight at any step (seen: 10 steps of 15 s–6.5 min over a sparse tenant).
-  it("saw traces still in flight (produced, not yet visible) in the runs above", () => {
-    expect(runsWithLateTraces).toBeGreaterThan(0);
+  // A run of long steps can see no trace in flight at any step (seen: 10 steps of 15 s–6.5 min
+  // over a sparse tenant), so late traces are made certain here: 5-second steps over two hours,
+  // against ingestion delays of 2 s and more.
+  it("shows no trace before its visibleAt while traces are in flight", () => {
+    expect(
+      walkVisibility(
+        7,
+        Array.from({ length: 1440 }, () => 5_000),
+      ),
+    ).toBe(true);
   });
 
   it("tells onVisible each trace once, in visibility order, when ListTraces already shows it", () => {
@@ -222,5 +236,78 @@ describe("LiveSource", () => {
   it("refuses a start after the history's end", () => {
     const { store } = world(1);
     expect(() => new LiveSource({ store, start: END + 1, end: END })).toThrow(/must not be after/);
+  });
+});
+
+describe("LiveSource.holdWhile", () => {
+  /** What the hooks saw: each visible call's instant and trace ids, and the clock after each advance. */
+  function observe(live: LiveSource): { visible: string[]; clocks: number[] } {
+    const seen = { visible: [] as string[], clocks: [] as number[] };
+    live.onVisible((traces, at) =>
+      seen.visible.push(`${at}:${traces.map((t) => t.event.traceId).join(",")}`),
+    );
+    return seen;
+  }
+
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 1000 }),
+      fc.array(fc.integer({ min: 1, max: 30 * MINUTE }), { minLength: 1, maxLength: 20 }),
+      fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
+    ],
+    { numRuns: 5 },
+  )(
+    "held or not, the same traces become visible at the same instants, in the same order; the clock stops only on a hold",
+    (seed, steps, pattern) => {
+      const free = world(seed);
+      const held = world(seed);
+      const freeLive = new LiveSource({ store: free.store, seed, start: free.clock.now, end: END });
+      const heldLive = new LiveSource({ store: held.store, seed, start: held.clock.now, end: END });
+      const freeSeen = observe(freeLive);
+      const heldSeen = observe(heldLive);
+      let calls = 0;
+      let holding = false;
+      heldLive.holdWhile(() => {
+        holding = pattern[calls++ % pattern.length] === true && calls < 400;
+        return holding;
+      });
+      for (const step of steps) {
+        free.clock.now += step;
+        held.clock.now += step;
+        freeLive.advance(free.clock.now);
+        heldLive.advance(held.clock.now);
+        // Short of the clock only when the last look at the hold found it on.
+        if (heldLive.now < held.clock.now) expect(holding).toBe(true);
+      }
+      // Released, it catches up to the same state.
+      heldLive.advance(held.clock.now + 1);
+      freeLive.advance(free.clock.now + 1);
+      heldLive.holdWhile(() => false);
+      calls = 10_000;
+      heldLive.advance(held.clock.now + 2);
+      freeLive.advance(free.clock.now + 2);
+      expect(heldLive.now).toBe(freeLive.now);
+      expect(heldSeen.visible).toEqual(freeSeen.visible);
+    },
+  );
+
+  it("moves one simulated minute at a time while no hold is on, and resumes where it stopped", () => {
+    const { clock, store } = world(3);
+    const live = new LiveSource({ store, seed: 3, start: clock.now, end: END });
+    let looks = 0;
+    let holdFrom = 3;
+    const release = live.holdWhile(() => ++looks >= holdFrom);
+    const start = live.now;
+    live.advance(start + HOUR);
+    // Two looks found no hold: two steps of a minute; the third found one.
+    expect(live.now).toBe(start + 2 * MINUTE);
+    live.advance(start + 2 * HOUR);
+    expect(live.now).toBe(start + 2 * MINUTE);
+    holdFrom = Number.POSITIVE_INFINITY;
+    live.advance(start + 2 * HOUR);
+    expect(live.now).toBe(start + 2 * HOUR);
+    release();
+    live.advance(start + 3 * HOUR);
+    expect(live.now).toBe(start + 3 * HOUR);
   });
 });

@@ -105,6 +105,7 @@ export class LiveSource {
     advanced: new Set(),
   };
   private readonly onListenerError: (error: unknown, hook: LiveHook) => void;
+  private readonly holds = new Set<() => boolean>();
   private readonly pruneEveryMs: number;
   private lastPrune: number;
   private clock: number;
@@ -196,13 +197,45 @@ export class LiveSource {
   }
 
   /**
-   * Moves the clock to `now`: produces the timeline's traces with `time <= now` (added to the
-   * store, hidden), reveals those with `visibleAt <= now` in (`visibleAt`, production) order,
-   * prunes the store when due, and calls the hooks: one call per instant. A clock that does not
-   * move forward does nothing.
+   * Holds the clock back while `held()` is true, so that a slow consumer of the hooks (an OBS
+   * transfer writing to a slow disk) bounds what is produced ahead of it instead of queueing
+   * without end. With a hold registered, {@link advance} moves in steps of at most one
+   * simulated minute while no hold is on, and stops where it finds one; a later call catches
+   * up. The steps change nothing else: the same traces, in the same order, become
+   * visible at the same instants. Returns the remover.
+   *
+   * @example
+   * live.holdWhile(() => transfer.backlog >= 20_000);
+   */
+  holdWhile(held: () => boolean): () => void {
+    this.holds.add(held);
+    return () => {
+      this.holds.delete(held);
+    };
+  }
+
+  /**
+   * Moves the clock to `now` (or, held, as far toward it as {@link holdWhile} lets it):
+   * produces the timeline's traces with `time <=` the clock (added to the store, hidden),
+   * reveals those with `visibleAt <=` the clock in (`visibleAt`, production) order, prunes the
+   * store when due, and calls the hooks: one call per instant. A clock that does not move
+   * forward does nothing.
    */
   advance(now: number): void {
     if (!(now > this.clock)) return;
+    if (this.holds.size === 0) {
+      this.step(now);
+      return;
+    }
+    while (this.clock < now && !this.isHeld()) this.step(Math.min(now, this.clock + HOLD_STEP_MS));
+  }
+
+  private isHeld(): boolean {
+    for (const held of this.holds) if (held()) return true;
+    return false;
+  }
+
+  private step(now: number): void {
     this.clock = now;
     this.produce(now);
     this.reveal(now);
@@ -295,6 +328,8 @@ export class LiveSource {
 }
 
 const HOUR = 3_600_000;
+/** The longest step of the clock while a hold is registered (see `LiveSource.holdWhile`). */
+const HOLD_STEP_MS = 60_000;
 
 /** Orders traces of equal `time` as the store does (so appends stay in the store's order). */
 function sortEqualTimes(batch: LiveTrace[]): void {
