@@ -83,7 +83,9 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
       );
       expect(warnings.traces.length).toBeGreaterThan(0);
       expect(await shownIds(page)).toEqual(warnings.traces.map((t) => t.trace_id));
-      const user = String((all[0]!.user as { name: string }).name);
+      // A user's traces (the platform's own traces carry no user: the newest may be one).
+      const withUser = all.find((t) => t.user !== null && typeof t.user === "object")!;
+      const user = String((withUser.user as { name: string }).name);
       await applyFilters(page, { trace_rating: "", user, service_type: "ModelArts" });
       const byUser = await apiWalk(
         base,
@@ -136,8 +138,13 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
       await waitForList(page, undefined);
       const query = { trace_type: "system", ...windowOf(requests) };
       const first = await apiPage(base, pid, { ...query, limit: LIST_LIMIT }, undefined);
+      // A trace of a resource, made by a user (the platform's own traces carry none).
       const pick = first.traces.find(
-        (t) => typeof t.resource_id === "string" && t.resource_id !== "",
+        (t) =>
+          typeof t.resource_id === "string" &&
+          t.resource_id !== "" &&
+          t.user !== null &&
+          typeof t.user === "object",
       )!;
       await page.locator(`tr[data-trace-id="${pick.trace_id}"]`).click();
       const before = await listGeneration(page);
