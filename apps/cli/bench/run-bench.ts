@@ -11,7 +11,7 @@
  * BENCH_RSS_10X, BENCH_CTSIM).
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCli } from "./harness/build.js";
@@ -22,6 +22,7 @@ import {
   formatMemoryTable,
   formatRatioTable,
   formatRowTable,
+  formatScalingCeiling,
   formatStartupTable,
   type MemoryPoint,
   type RowResult,
@@ -162,12 +163,15 @@ function report(
     formatRowTable(results),
     "## Ratios",
     formatRatioTable(results),
+    formatScalingCeiling(results, availableParallelism()),
     "## Start-up",
     formatStartupTable(startup.floor, startup.help),
     "## Memory",
     tenfold,
     formatMemoryTable(memory),
-  ].join("\n\n")}\n`;
+  ]
+    .filter((part) => part !== "")
+    .join("\n\n")}\n`;
 }
 
 function progress(line: string): void {

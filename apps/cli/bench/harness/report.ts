@@ -166,6 +166,23 @@ export function formatRatioTable(
   return lines.join("\n");
 }
 
+/**
+ * What more lanes can buy on this host: `stream --workers 1` already keeps (user + sys) / wall
+ * cores busy (its lane, V8's garbage-collection and compiler threads, the writes), so no
+ * number of lanes makes it more than `cores` / that faster. Empty without CPU times.
+ *
+ * @example
+ * formatScalingCeiling(results, 2); // "`stream --workers 1` (/dev/null) keeps 1.25 of the 2 cores busy …"
+ */
+export function formatScalingCeiling(results: readonly RowResult[], cores: number): string {
+  const one = results.find((r) => r.row.job === "stream-w1" && r.row.destination === "null");
+  if (one === undefined || one.user === undefined || one.sys === undefined || one.wall <= 0)
+    return "";
+  const busy = (one.user + one.sys) / one.wall;
+  const ceiling = cores / busy;
+  return `\`stream --workers 1\` (/dev/null) keeps ${busy.toFixed(2)} of the ${cores} cores busy ((user + sys) / wall: its lane, V8's garbage-collection and compiler threads, the writes), so on this host no number of lanes can make it more than ${ceiling.toFixed(2)}× faster${ceiling < 1.7 ? ": the 1.7× target of `--workers 2` is out of reach here" : ""}.`;
+}
+
 /** A start-up figure: median wall of a command that does (almost) nothing. */
 export interface StartupResult {
   readonly command: string;

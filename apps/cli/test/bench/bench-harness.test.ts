@@ -6,6 +6,7 @@ import {
   formatMemoryTable,
   formatRatioTable,
   formatRowTable,
+  formatScalingCeiling,
   formatStartupTable,
   type RowResult,
   summarize,
@@ -209,6 +210,17 @@ describe("report tables", () => {
     expect(lines).toContain("| generate vs stringify baseline | 2.00 | – | 0.80 | ≥ 1 | yes |");
     expect(lines).toContain("| generate vs stream --workers 1 | 1.50 | – | 0.80 | ≥ 1 | yes |");
     expect(lines).toContain("| stream --workers 2 vs --workers 1 | 1.50 | – | – | ≥ 1.7 | no |");
+  });
+
+  it("states how much faster lanes can make stream on this host, from stream --workers 1's CPU", () => {
+    // result(): user and sys medians 2 and 0.2 s; wall 2 s → 1.1 cores busy.
+    expect(formatScalingCeiling([result("stream-w1", "null", 2)], 2)).toBe(
+      "`stream --workers 1` (/dev/null) keeps 1.10 of the 2 cores busy ((user + sys) / wall: its lane, V8's garbage-collection and compiler threads, the writes), so on this host no number of lanes can make it more than 1.82× faster.",
+    );
+    expect(formatScalingCeiling([result("stream-w1", "null", 1.6)], 2)).toContain(
+      "1.45× faster: the 1.7× target of `--workers 2` is out of reach here.",
+    );
+    expect(formatScalingCeiling([result("generate", "null", 2)], 2)).toBe("");
   });
 
   it("formats start-up against the floor and memory points", () => {

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -67,6 +68,10 @@ describe("the whole-process bench", () => {
       "stream --workers 2 vs --workers 1",
     ]);
     for (const r of ratios) expect(Number(r[1])).toBeGreaterThan(0);
+    if (existsSync("/usr/bin/time"))
+      expect(stdout).toMatch(
+        /`stream --workers 1` \(\/dev\/null\) keeps \d+\.\d\d of the \d+ cores busy .+ more than \d+\.\d\d× faster/,
+      );
     const startup = tableAfter(stdout, "Start-up");
     expect(startup.map((r) => r[0])).toEqual([
       "`node -e 0 > /dev/null`",
