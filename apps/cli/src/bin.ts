@@ -1,4 +1,10 @@
 #!/usr/bin/env node
+import { exitQuietlyOnClosedReader } from "./closed-reader.js";
 import { runCli } from "./index.js";
 
+exitQuietlyOnClosedReader(
+  process.stdout,
+  (code) => process.exit(code),
+  (line) => process.stderr.write(line),
+);
 process.exitCode = await runCli(process.argv.slice(2));

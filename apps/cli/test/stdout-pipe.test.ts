@@ -99,4 +99,15 @@ describe("standard output into a shell pipe (a FIFO, written from the thread poo
     expect(records).toHaveLength(7000);
     for (const record of records) expect(typeof JSON.parse(record).trace_id).toBe("string");
   });
+  test("a reader gone before anything is written: help and generate end quietly, exit 0", async () => {
+    // `true` exits at once: every write of ctsim meets a closed pipe (EPIPE).
+    for (const argv of [
+      ["serve", "--help"],
+      ["--help"],
+      ["generate", "--count", "10", "--format", "json"],
+    ]) {
+      const run = await pipeInto(argv, "true");
+      expect({ argv, ...run }).toEqual({ argv, code: 0, stderr: "" });
+    }
+  });
 });
