@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -109,5 +109,17 @@ describe("standard output into a shell pipe (a FIFO, written from the thread poo
       const run = await pipeInto(argv, "true");
       expect({ argv, ...run }).toEqual({ argv, code: 0, stderr: "" });
     }
+  });
+  test("validate whose reader closed goes on checking: the status still tells the input had violations", async () => {
+    const bad = join(dir, "bad.ndjson");
+    const text = expected
+      .toString("utf8")
+      .replaceAll('"trace_rating":"normal"', '"trace_rating":"bogus"');
+    await writeFile(bad, text);
+    const run = await pipeInto(["validate", "--max-errors", "100000", bad], "true");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^ctsim: .*bad\.ndjson: 20000 records, \d+ violations \(schema\.enum \d+\)\n$/,
+    );
   });
 });

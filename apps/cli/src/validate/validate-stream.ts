@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import {
   type CheckReport,
@@ -24,7 +23,8 @@ export interface ValidateStreamOptions {
  * checker's report. Memory stays flat: one chunk of lines at a time plus the checker's
  * per-entity state.
  *
- * @throws CliError (input, exit 1) when reading fails part-way
+ * @throws CliError (input, exit 1) when reading fails part-way; (output, exit 1) when printing
+ * fails for another reason than a closed reader (which only stops the printing)
  * @example
  * const report = await validateStream(await openInput("-", io), { checker: {}, maxErrors: 50, out: io.stdout });
  */
@@ -32,7 +32,8 @@ export async function validateStream(
   input: ValidateInput,
   options: ValidateStreamOptions,
 ): Promise<CheckReport> {
-  const { out, maxErrors } = options;
+  const { maxErrors } = options;
+  const out = options.out === undefined ? undefined : watchOutput(options.out);
   let printed = 0;
   let pending = "";
   const checker = createTraceChecker({
@@ -43,24 +44,74 @@ export async function validateStream(
       pending += `${input.name}:${violation.line}: ${violation.code}: ${violation.message}\n`;
     },
   });
+  const batches = lineBatches(input.stream);
   let lineNumber = 0;
-  try {
-    for await (const lines of lineBatches(input.stream)) {
-      for (const line of lines) checker.check(line, ++lineNumber);
-      if (pending !== "" && out !== undefined) {
-        const flushed = out.write(pending);
-        pending = "";
-        if (!flushed) await once(out, "drain");
-      }
+  for (;;) {
+    let next: IteratorResult<string[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      throw new CliError(
+        CliErrorCode.input,
+        `cannot read ${input.name}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
-  } catch (error) {
-    throw new CliError(
-      CliErrorCode.input,
-      `cannot read ${input.name}: ${(error as Error).message}`,
-      { cause: error },
-    );
+    if (next.done === true) break;
+    for (const line of next.value) checker.check(line, ++lineNumber);
+    if (pending !== "" && out !== undefined) await out.print(pending);
+    pending = "";
   }
   const report = checker.finish();
-  if (pending !== "" && out !== undefined) out.write(pending);
+  if (pending !== "" && out !== undefined) await out.print(pending);
   return report;
+}
+
+/** Violation lines' destination, as {@link watchOutput} wraps it. */
+interface WatchedOutput {
+  /** Writes `text`; resolves when more may be written. A closed reader makes it a no-op. */
+  print(text: string): Promise<void>;
+}
+
+/**
+ * Watches where violations are printed: when its reader goes away (`ctsim validate f | head`),
+ * printing stops and checking goes on, so the exit status still tells whether the input holds
+ * violations; another write error ends the command (exit 1) naming it.
+ */
+function watchOutput(out: Writable): WatchedOutput {
+  let closed = false;
+  let failure: Error | undefined;
+  out.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") closed = true;
+    else failure ??= error;
+  });
+  const check = (): void => {
+    if (failure !== undefined)
+      throw new CliError(CliErrorCode.output, `cannot write the violations: ${failure.message}`, {
+        cause: failure,
+      });
+  };
+  return {
+    async print(text) {
+      check();
+      if (closed) return;
+      if (!out.write(text)) await drainedOrGone(out);
+      check();
+    },
+  };
+}
+
+/** Resolves at the stream's next `drain`, `error` or `close`. */
+function drainedOrGone(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      out.off("drain", done);
+      out.off("error", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("error", done);
+    out.on("close", done);
+  });
 }
