@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { exitQuietlyOnClosedReader } from "./closed-reader.js";
+import { ignoreClosedReader } from "./closed-reader.js";
 import { runCli } from "./index.js";
 
-exitQuietlyOnClosedReader(
+ignoreClosedReader(
   process.stdout,
   (code) => process.exit(code),
   (line) => process.stderr.write(line),

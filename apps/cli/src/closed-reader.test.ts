@@ -1,12 +1,12 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { exitQuietlyOnClosedReader } from "./closed-reader.js";
+import { ignoreClosedReader } from "./closed-reader.js";
 
 function watched() {
   const stream = new PassThrough();
   const exits: number[] = [];
   const lines: string[] = [];
-  exitQuietlyOnClosedReader(
+  ignoreClosedReader(
     stream,
     (code) => exits.push(code),
     (line) => lines.push(line),
@@ -16,11 +16,12 @@ function watched() {
   return { stream, exits, lines, fail };
 }
 
-describe("exitQuietlyOnClosedReader", () => {
-  it("ends with status 0 and no message when the reader closed (EPIPE)", () => {
+describe("ignoreClosedReader", () => {
+  it("lets the command go on when the reader closed (EPIPE, then writes to the destroyed stream)", () => {
     const { exits, lines, fail } = watched();
     fail("EPIPE");
-    expect(exits).toEqual([0]);
+    fail("ERR_STREAM_DESTROYED");
+    expect(exits).toEqual([]);
     expect(lines).toEqual([]);
   });
 
@@ -36,11 +37,11 @@ describe("exitQuietlyOnClosedReader", () => {
     const seen: string[] = [];
     const own = (error: NodeJS.ErrnoException) => seen.push(String(error.code));
     stream.on("error", own);
-    fail("EPIPE");
+    fail("EIO");
     expect(exits).toEqual([]);
-    expect(seen).toEqual(["EPIPE"]);
+    expect(seen).toEqual(["EIO"]);
     stream.off("error", own);
-    fail("EPIPE");
-    expect(exits).toEqual([0]);
+    fail("EIO");
+    expect(exits).toEqual([1]);
   });
 });

@@ -1,27 +1,26 @@
+/** Errors a stream reports once its reader has gone: the write that met it, and those after. */
+const READER_GONE = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
+
 /**
- * Ends the process quietly when the reader of `stream` went away (`ctsim serve --help | head`,
- * `ctsim validate … | head`): without a listener, Node turns the EPIPE of the next write into an
- * uncaught exception with a stack trace. A command that watches the stream itself (the trace
- * sinks do, to close their output at a whole record) keeps its own handling: this one stands
- * aside while another `error` listener is attached. Exit status 0, as `generate` ends when its
- * reader closes; any other error is reported in one line with status 1.
+ * Keeps a closed reader of `stream` from crashing the process (`ctsim serve --help | head`,
+ * `ctsim catalog … | head`): without a listener, Node turns the EPIPE of a write into an
+ * uncaught exception with a stack trace. The command goes on and ends with its own exit status
+ * (a server whose banner nobody reads keeps serving; `score --fail-under` still fails); commands
+ * that must react (the trace sinks stop generating, `validate` stops printing) watch the stream
+ * themselves. Any other write error is reported in one line and ends the process with status 1,
+ * unless another `error` listener is attached (that command handles it).
  *
  * @example
- * exitQuietlyOnClosedReader(process.stdout, (code) => process.exit(code));
+ * ignoreClosedReader(process.stdout, (code) => process.exit(code), (line) => process.stderr.write(line));
  */
-export function exitQuietlyOnClosedReader(
+export function ignoreClosedReader(
   stream: NodeJS.WritableStream & { listenerCount(event: string): number },
   exit: (code: number) => void,
-  report: (line: string) => void = () => undefined,
+  report: (line: string) => void,
 ): void {
-  const onError = (error: NodeJS.ErrnoException): void => {
-    if (stream.listenerCount("error") > 1) return;
-    if (error.code === "EPIPE") {
-      exit(0);
-      return;
-    }
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (READER_GONE.has(error.code ?? "") || stream.listenerCount("error") > 1) return;
     report(`ctsim: cannot write standard output: ${error.message}\n`);
     exit(1);
-  };
-  stream.on("error", onError);
+  });
 }
