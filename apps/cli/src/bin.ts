@@ -2,9 +2,8 @@
 import { ignoreClosedReader } from "./closed-reader.js";
 import { runCli } from "./index.js";
 
-ignoreClosedReader(
-  process.stdout,
-  (code) => process.exit(code),
-  (line) => process.stderr.write(line),
-);
+const exit = (code: number): never => process.exit(code);
+ignoreClosedReader(process.stdout, exit, (line) => process.stderr.write(line));
+// Where else could a failure of standard error be told?
+ignoreClosedReader(process.stderr, exit, () => undefined);
 process.exitCode = await runCli(process.argv.slice(2));

@@ -2,9 +2,9 @@
 const READER_GONE = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
 
 /**
- * Keeps a closed reader of `stream` from crashing the process (`ctsim serve --help | head`,
- * `ctsim catalog … | head`): without a listener, Node turns the EPIPE of a write into an
- * uncaught exception with a stack trace. The command goes on and ends with its own exit status
+ * Keeps a closed reader of `stream` (standard output or error) from crashing the process
+ * (`ctsim serve --help | head`, `ctsim validate f 2>&1 | head`): without a listener, Node turns
+ * the EPIPE of a write into an uncaught exception with a stack trace. The command goes on and ends with its own exit status
  * (a server whose banner nobody reads keeps serving; `score --fail-under` still fails); commands
  * that must react (the trace sinks stop generating, `validate` stops printing) watch the stream
  * themselves. Any other write error is reported in one line and ends the process with status 1,

@@ -23,11 +23,11 @@ interface PipedRun {
 }
 
 /**
- * Runs `ctsim argv | reader` in bash, so ctsim's standard output is a real FIFO (Node's own
+ * Runs `ctsim argv redirect | reader` in bash, so ctsim's standard output is a real FIFO (Node's own
  * `spawn` pipes are socket pairs); `reader` is a shell command. Resolves with ctsim's status.
  */
-function pipeInto(argv: readonly string[], reader: string): Promise<PipedRun> {
-  const script = `"$@" | ${reader}; echo "status=\${PIPESTATUS[0]}" >&2`;
+function pipeInto(argv: readonly string[], reader: string, redirect = ""): Promise<PipedRun> {
+  const script = `"$@" ${redirect} | ${reader}; echo "status=\${PIPESTATUS[0]}" >&2`;
   const child = spawn("bash", ["-c", script, "bash", ...CTSIM, ...argv], {
     cwd: repo,
     stdio: ["ignore", "ignore", "pipe"],
@@ -121,5 +121,12 @@ describe("standard output into a shell pipe (a FIFO, written from the thread poo
     expect(run.stderr).toMatch(
       /^ctsim: .*bad\.ndjson: 20000 records, \d+ violations \(schema\.enum \d+\)\n$/,
     );
+  });
+  test("a closed reader of standard error does not change the status either", async () => {
+    const good = join(dir, "good.ndjson");
+    await writeFile(good, expected.subarray(0, expected.indexOf(10, 50_000) + 1));
+    // 2>&1 >/dev/null: standard error into the pipe, standard output away.
+    const run = await pipeInto(["validate", good], "true", "2>&1 >/dev/null");
+    expect(run).toEqual({ code: 0, stderr: "" });
   });
 });
