@@ -36,7 +36,7 @@ export async function openStdoutSink(stdout: StdoutStream, framing: Framing): Pr
     return createDescriptorSink({ fd, name: "stdout", framing });
   const handle = stdout._handle;
   if (fd !== undefined && kind === "fifo" && typeof handle?.setBlocking === "function") {
-    // A failure leaves the descriptor non-blocking, where write(2) could fail with EAGAIN.
+    // Left non-blocking, write(2) would meet EAGAIN and retry on a timer: the stream does better.
     if (handle.setBlocking(true) === 0)
       return createDescriptorSink({ fd, name: "stdout", framing });
   }
