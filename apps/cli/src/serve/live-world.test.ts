@@ -234,9 +234,12 @@ describe("one world: API, OBS files and notifications of a live tenant", () => {
                 .map((t) => t.trace_id as string)
                 .sort(),
             );
-            // The files are CTS's: every digest signed, the chains whole.
-            const verified = await verifyDelivery({ dir: join(dir, BUCKET) });
-            expect(verified.failures).toEqual([]);
+            // The files are CTS's: every digest signed, the chains whole. (A quiet window can
+            // bring no trace at all: then no delivery opened, and there is nothing to verify.)
+            if (api.size > 0) {
+              const verified = await verifyDelivery({ dir: join(dir, BUCKET) });
+              expect(verified.failures).toEqual([]);
+            } else expect(files).toEqual([]);
           } finally {
             await service.close();
             await rm(dir, { recursive: true, force: true });
