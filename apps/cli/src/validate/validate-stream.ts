@@ -4,6 +4,7 @@ import {
   createTraceChecker,
   type TraceCheckerOptions,
 } from "@ctsim/generator/check";
+import { drained } from "@ctsim/generator/node";
 import { CliError, CliErrorCode } from "../cli-error.js";
 import { lineBatches } from "./line-batches.js";
 import type { ValidateInput } from "./open-input.js";
@@ -95,23 +96,8 @@ function watchOutput(out: Writable): WatchedOutput {
     async print(text) {
       check();
       if (closed) return;
-      if (!out.write(text)) await drainedOrGone(out);
+      if (!out.write(text)) await drained(out);
       check();
     },
   };
-}
-
-/** Resolves at the stream's next `drain`, `error` or `close`. */
-function drainedOrGone(out: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      out.off("drain", done);
-      out.off("error", done);
-      out.off("close", done);
-      resolve();
-    };
-    out.on("drain", done);
-    out.on("error", done);
-    out.on("close", done);
-  });
 }
