@@ -1,36 +1,13 @@
 // `ctsim serve --live`, end to end: the banner, traces appearing over HTTP as the simulated
 // clock runs, a clean stop on SIGINT, and the flags' errors.
 import { afterEach, describe, expect, it } from "vitest";
+import { listTraceIds } from "./support/list-trace-ids.js";
 import { runCtsim } from "./support/run-ctsim.js";
 import { killServes, startServe } from "./support/serve-ctsim.js";
 
 afterEach(killServes);
 
 const PROJECT_ID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
-
-/** Ids of the system traces ListTraces returns for `(from, to)`, walking `next`. */
-async function listIds(url: string, from: number, to: number): Promise<string[]> {
-  const ids: string[] = [];
-  let marker: string | null = null;
-  do {
-    const query = new URLSearchParams({
-      trace_type: "system",
-      from: `${from}`,
-      to: `${to}`,
-      limit: "200",
-    });
-    if (marker !== null) query.set("next", marker);
-    const response = await fetch(`${url}/v3/${PROJECT_ID}/traces?${query}`);
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as {
-      traces: { trace_id: string }[];
-      meta_data: { marker: string | null };
-    };
-    ids.push(...page.traces.map((t) => t.trace_id));
-    marker = page.meta_data.marker;
-  } while (marker !== null);
-  return ids;
-}
 
 describe("ctsim serve --live", () => {
   it("says live mode, speed and delay model; traces keep arriving; SIGINT stops it cleanly", async () => {
@@ -55,9 +32,9 @@ describe("ctsim serve --live", () => {
     const url = /listening on (\S+)/.exec(banner)?.[1] as string;
     // Asked about the next day at once: only what has become visible so far is there.
     const far = start + 24 * 3_600_000;
-    const first = await listIds(url, start - 1, far);
+    const first = await listTraceIds(url, PROJECT_ID, start - 1, far);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const later = await listIds(url, start - 1, far);
+    const later = await listTraceIds(url, PROJECT_ID, start - 1, far);
     expect(later.length).toBeGreaterThan(first.length);
     expect(new Set(later).size).toBe(later.length);
     for (const id of first) expect(later).toContain(id);

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { listTraceIds } from "./support/list-trace-ids.js";
 import { runCtsim } from "./support/run-ctsim.js";
 import { killServes, startServe } from "./support/serve-ctsim.js";
 
@@ -19,27 +20,6 @@ async function traceFiles(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && /CloudTrace_.*\.json\.gz$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
-}
-
-async function listIds(url: string, from: number, to: number): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let marker: string | null = null;
-  do {
-    const query = new URLSearchParams({
-      trace_type: "system",
-      from: `${from}`,
-      to: `${to}`,
-      limit: "200",
-    });
-    if (marker !== null) query.set("next", marker);
-    const page = (await (await fetch(`${url}/v3/${PROJECT_ID}/traces?${query}`)).json()) as {
-      traces: { trace_id: string }[];
-      meta_data: { marker: string | null };
-    };
-    for (const trace of page.traces) ids.add(trace.trace_id);
-    marker = page.meta_data.marker;
-  } while (marker !== null);
-  return ids;
 }
 
 describe("ctsim serve --live --obs-dir", () => {
@@ -86,7 +66,7 @@ describe("ctsim serve --live --obs-dir", () => {
       while ((await traceFiles(join(dir, BUCKET))).length < 4)
         await new Promise((r) => setTimeout(r, 200));
       await new Promise((r) => setTimeout(r, 2500));
-      const listed = await listIds(url, start, start + 2 * 86_400_000);
+      const listed = new Set(await listTraceIds(url, PROJECT_ID, start, start + 2 * 86_400_000));
       const exit = new Promise<number | null>((resolve) => serve.child.once("exit", resolve));
       serve.child.kill("SIGINT");
       expect(await exit).toBe(0);

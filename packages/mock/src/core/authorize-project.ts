@@ -1,8 +1,7 @@
-import { authenticate } from "../auth/index.js";
 import { checkScope } from "../gateway/check-scope.js";
+import { authenticateRequest } from "./authenticate-request.js";
 import type { ResolvedCoreOptions } from "./cts-core-options.js";
 import type { CtsRequest, Reply } from "./cts-request.js";
-import { jsonReply } from "./replies.js";
 import { scopeRefusal } from "./scope-refusal.js";
 
 /** The gateway's verdict on a request for a project's data: its account, or the refusal. */
@@ -27,27 +26,9 @@ export function authorizeProject(
   resolved: ResolvedCoreOptions,
   requestId: string,
 ): ProjectAuthorization {
-  const result = authenticate(
-    {
-      method: request.method.toUpperCase(),
-      rawPath: request.path,
-      rawQuery: request.query,
-      headers: request.headers,
-      body: request.body,
-      host: request.headers.host ?? "",
-    },
-    resolved.auth,
-    resolved.now(),
-  );
-  if (!result.ok) {
-    const body = {
-      error_code: result.errorCode,
-      error_msg: result.errorMsg,
-      request_id: requestId,
-    };
-    return { ok: false, reply: jsonReply(result.status, body) };
-  }
-  const scope = checkScope("project", projectId, result, resolved.directory);
+  const authentication = authenticateRequest(request, resolved, resolved.now(), requestId);
+  if (!authentication.ok) return authentication;
+  const scope = checkScope("project", projectId, authentication.caller, resolved.directory);
   if (!scope.ok) {
     return {
       ok: false,

@@ -1,11 +1,11 @@
 import type { CtsErrorCode, Notification, Tracker } from "@ctsim/catalog";
-import { authenticate } from "../auth/index.js";
 import { FaultInjector } from "../faults/fault-injector.js";
 import type { TransportFault } from "../faults/transport-fault.js";
 import { type CallerScope, checkScope } from "../gateway/check-scope.js";
 import { BodyPool } from "../internal/body-pool.js";
 import { createPrng, hashText, randomHex32, randomUuid } from "../internal/prng.js";
 import type { TraceStore } from "../store/trace-store.js";
+import { authenticateRequest } from "./authenticate-request.js";
 import { authorizeProject } from "./authorize-project.js";
 import {
   type CtsCoreOptions,
@@ -19,7 +19,7 @@ import { parseMockState } from "./mock-state.js";
 import type { MockState } from "./mock-state-data.js";
 import { PageNumbers } from "./page-numbers.js";
 import { ProjectRegistry, ProjectState } from "./project-state.js";
-import { ctsError, gatewayError, jsonReply, requestError } from "./replies.js";
+import { ctsError, gatewayError, requestError } from "./replies.js";
 import type { RequestErrorKind } from "./request-errors.js";
 import { queryParam } from "./request-input.js";
 import { matchRoute } from "./routes.js";
@@ -170,28 +170,9 @@ export function createCtsCore(options: CtsCoreOptions = {}): CtsCore {
     const now = resolved.now();
     let caller: CallerScope = {};
     if (route.authenticated) {
-      const result = authenticate(
-        {
-          method: request.method.toUpperCase(),
-          rawPath: request.path,
-          rawQuery: request.query,
-          headers: request.headers,
-          body: request.body,
-          host: request.headers.host ?? "",
-        },
-        resolved.auth,
-        now,
-      );
-      if (!result.ok) {
-        return withTransport(
-          jsonReply(result.status, {
-            error_code: result.errorCode,
-            error_msg: result.errorMsg,
-            request_id: requestId,
-          }),
-        );
-      }
-      caller = result;
+      const authentication = authenticateRequest(request, resolved, now, requestId);
+      if (!authentication.ok) return withTransport(authentication.reply);
+      caller = authentication.caller;
     }
     let domainId = "";
     if (route.scope !== undefined) {
