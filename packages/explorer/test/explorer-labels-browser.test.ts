@@ -69,6 +69,8 @@ describe.skipIf(CHROMIUM === undefined)("scenario labels in the explorer (Chromi
   let browser: Browser;
   let service: MockService;
   let expected: AnomalyLabel[];
+  /** The labels endpoint serves the occurrences starting before this (see `labelsBefore`). */
+  let labelsCut = Number.POSITIVE_INFINITY;
   beforeAll(async () => {
     browser = await launchChromium();
     const start = Date.now();
@@ -78,6 +80,7 @@ describe.skipIf(CHROMIUM === undefined)("scenario labels in the explorer (Chromi
       days: DAYS,
       seed: SEED,
       scenarios: SCENARIOS,
+      labelsBefore: () => labelsCut,
     });
     expected = generatorLabels(start);
   });
@@ -155,6 +158,39 @@ describe.skipIf(CHROMIUM === undefined)("scenario labels in the explorer (Chromi
     for (const id of attack.traceIds) expect(badged.has(id)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("reads the labels again at each search: the occurrences the server knows now show", async () => {
+    const marks = (page: Page) =>
+      page.$$eval(".label-mark", (b) => b.map((e) => Number((e as HTMLElement).dataset.from)));
+    const markCount = (page: Page, n: number) =>
+      page.waitForFunction((count) => document.querySelectorAll(".label-mark").length === count, n);
+    const { page, requests, errors } = await openExplorer(browser, service.server.url);
+    try {
+      await waitForList(page, undefined);
+      const window = windowOf(requests);
+      const shown = service
+        .labelsOf(service.projectId)
+        .filter((l) => l.to >= Number(window.from) && l.from <= Number(window.to))
+        .map((l) => l.from);
+      expect(shown.length).toBeGreaterThan(2);
+      await markCount(page, shown.length);
+      // As a live server that has produced only the window's first occurrence: a search (the
+      // same filters) shows that one only, and once the others happen, the next search shows
+      // them, without reconnecting.
+      labelsCut = shown[1] as number;
+      await applyFilters(page, {});
+      await markCount(page, 1);
+      expect(await marks(page)).toEqual(shown.slice(0, 1));
+      labelsCut = Number.POSITIVE_INFINITY;
+      await applyFilters(page, {});
+      await markCount(page, shown.length);
+      expect(await marks(page)).toEqual(shown);
+      expect(errors).toEqual([]);
+    } finally {
+      labelsCut = Number.POSITIVE_INFINITY;
+      await page.close();
+    }
   });
 
   it("filters the list to a scenario: exactly its traces, each badged", async () => {

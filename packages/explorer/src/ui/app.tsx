@@ -77,9 +77,15 @@ export function App() {
     (connection.auth !== "aksk" || connection.sk !== "") &&
     (connection.auth !== "token" || connection.token !== "");
 
-  // Before the list's effect: a chosen scenario's list waits for these labels.
+  /** The connection the labels shown belong to. */
+  const labelledConnection = useRef<Connection | undefined>(undefined);
+
+  // Before the list's effect: a chosen scenario's list waits for these labels. Read again at
+  // every search, so that occurrences a live server produced since show; the old ones stay up
+  // meanwhile, unless the connection (another project or account) changed.
   useEffect(() => {
-    setLabels(NO_LABELS);
+    if (labelledConnection.current !== connection) setLabels(NO_LABELS);
+    labelledConnection.current = connection;
     if (!ready || connection === undefined) return;
     const read = readLabels(connection).then(
       (answer) => labelIndex(answer.labels),
@@ -90,7 +96,7 @@ export function App() {
     );
     labelsRead.current = read;
     void read.then((index) => labelsRead.current === read && setLabels(index));
-  }, [connection, ready]);
+  }, [connection, ready, filters]);
 
   useEffect(() => {
     if (!ready || connection === undefined) return;
@@ -187,9 +193,10 @@ export function App() {
       .catch((e: Error) => setError(`user ${name}: ${e.message}`));
   };
 
+  /** A search: the list, histogram and labels are read again, even with the same filters. */
   const applyFilters = (next: Filters) => {
     setSelected(undefined);
-    setFilters(next);
+    setFilters({ ...next });
   };
 
   return (

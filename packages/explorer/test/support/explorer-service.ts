@@ -20,13 +20,22 @@ export async function startExplorerService(options: {
   readonly cache?: boolean;
   /** Labelled scenarios in the history (`serve --scenario`). Default: none. */
   readonly scenarios?: readonly ScenarioName[];
+  /**
+   * The labels endpoint answers only the occurrences that start before this instant (read at
+   * each request), as a live server has produced only those so far. Default: all of them.
+   */
+  readonly labelsBefore?: () => number;
 }): Promise<MockService> {
   let service: MockService | undefined;
   const scenarios = options.scenarios ?? [];
   const site = explorerSite({
     assets: await loadExplorerAssets(),
     auth: options.auth,
-    labels: (projectId) => ({ scenarios, labels: service?.labelsOf(projectId) ?? [] }),
+    labels: (projectId) => {
+      const before = options.labelsBefore?.() ?? Number.POSITIVE_INFINITY;
+      const labels = (service?.labelsOf(projectId) ?? []).filter((label) => label.from < before);
+      return { scenarios, labels };
+    },
     projects: () =>
       (service?.identities ?? []).flatMap((t) =>
         t.projects.map((p) => ({ projectId: p.projectId, region: p.region, tenant: t.domainName })),
