@@ -120,9 +120,7 @@ export async function runStream(options: RunStreamOptions): Promise<StreamStats>
   const deadline =
     options.durationMs === undefined ? Number.POSITIVE_INFINITY : start + options.durationMs;
   const limit = options.count ?? Number.POSITIVE_INFINITY;
-  const chunkRecords =
-    options.chunkRecords ??
-    (rate === undefined ? 1024 : Math.min(1024, Math.max(1, Math.round(rate / 100))));
+  const chunkRecords = options.chunkRecords ?? defaultChunkRecords(rate);
   const pacer = rate === undefined ? undefined : new Pacer({ rate, clock, sleep });
   let deviation: RateDeviation | undefined;
   let reportedSecond = 0;
