@@ -135,7 +135,19 @@ async function measureMemory(
   for (const count of counts) {
     for (const words of [
       [...ctsim, "generate", "--seed", "3", "--count", String(count)],
-      [...ctsim, "stream", "--max", "--count", String(count), "--workers", "1", "--sink", "stdout"],
+      [
+        ...ctsim,
+        "stream",
+        "--seed",
+        "3",
+        "--max",
+        "--count",
+        String(count),
+        "--workers",
+        "1",
+        "--sink",
+        "stdout",
+      ],
     ]) {
       const sample = await run(words, "> /dev/null");
       const command = `${shellLine(words)} > /dev/null`;

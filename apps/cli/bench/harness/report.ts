@@ -43,6 +43,7 @@ const LABELS: Record<Job, string> = {
   patch: "baseline: byte patching",
   generate: "generate",
   "generate-w1": "generate --workers 1",
+  "generate-1x": "generate at the tenant's own rate (ten years)",
   "stream-w1": "stream --workers 1",
   "stream-w2": "stream --workers 2",
   validate: "validate",
@@ -122,6 +123,12 @@ export const RATIOS: readonly RatioSpec[] = [
   {
     name: "generate --workers 1 vs stream --workers 1",
     subject: "generate-w1",
+    reference: "stream-w1",
+    target: 1,
+  },
+  {
+    name: "generate at stream's density (1×, ten years) vs stream --workers 1",
+    subject: "generate-1x",
     reference: "stream-w1",
     target: 1,
   },

@@ -11,6 +11,7 @@ export type Job =
   | "patch"
   | "generate"
   | "generate-w1"
+  | "generate-1x"
   | "stream-w1"
   | "stream-w2"
   | "validate";
@@ -71,9 +72,23 @@ export function benchRows(plan: RowPlan): BenchRow[] {
     n,
     ...(workers === undefined ? [] : ["--workers", String(workers)]),
   ];
+  /**
+   * `generate` over ten years of the tenant's own rate: the window holds the count without
+   * raising the rate, so the timeline is as sparse as `stream`'s (1×), where plain `generate
+   * --count` reaches back at 40× and keeps ~30× more sessions open at once.
+   */
+  const sparseWords = (): string[] => [
+    ...generateWords(),
+    "--from",
+    "2016-01-01T00:00:00Z",
+    "--now",
+    "2026-01-01T00:00:00Z",
+  ];
   const streamWords = (workers: number): string[] => [
     ...plan.ctsim,
     "stream",
+    "--seed",
+    "3",
     "--max",
     "--count",
     n,
@@ -100,6 +115,7 @@ export function benchRows(plan: RowPlan): BenchRow[] {
     row("generate-w1", "null", generateWords(1), "> /dev/null", fromPipe("generate")),
     baseline("patch"),
     ...streamRows("null"),
+    row("generate-1x", "null", sparseWords(), "> /dev/null", fromPipe("generate-1x")),
     {
       ...row("generate", "file", [...generateWords(), "--out", generateFile], "", {
         from: "file",
@@ -114,6 +130,7 @@ export function benchRows(plan: RowPlan): BenchRow[] {
     }),
     row("generate", "pipe", generateWords(), READER, { from: "stdout" }),
     ...streamRows("pipe"),
+    row("generate-1x", "pipe", sparseWords(), READER, { from: "stdout" }),
   ];
 }
 

@@ -131,6 +131,11 @@ describe("benchRows", () => {
     for (const job of ["generate", "stream-w1", "stream-w2"])
       for (const destination of ["null", "file", "pipe"])
         expect(pairs).toContain(`${job}:${destination}`);
+    // generate on a timeline as sparse as stream's: what the density alone costs.
+    expect(pairs).toContain("generate-1x:null");
+    expect(rows.find((r) => r.job === "generate-1x")?.command).toBe(
+      "node apps/cli/bin/ctsim.js generate --seed 3 --count 10 --from 2016-01-01T00:00:00Z --now 2026-01-01T00:00:00Z > /dev/null",
+    );
     for (const job of ["stringify", "template", "patch", "generate-w1", "validate"])
       expect(pairs.some((p) => p.startsWith(`${job}:`))).toBe(true);
   });
@@ -148,7 +153,7 @@ describe("benchRows", () => {
       "node apps/cli/bin/ctsim.js generate --seed 3 --count 10 --out /t/generate.ndjson",
     );
     expect(commands).toContain(
-      "node apps/cli/bin/ctsim.js stream --max --count 10 --workers 2 --sink stdout | wc -c",
+      "node apps/cli/bin/ctsim.js stream --seed 3 --max --count 10 --workers 2 --sink stdout | wc -c",
     );
     expect(commands).toContain("node b.mjs stringify 10 /t/s.json > /dev/null");
   });

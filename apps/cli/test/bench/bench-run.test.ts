@@ -42,7 +42,7 @@ describe("the whole-process bench", () => {
     );
     expect(stdout).toMatch(/^# ctsim whole-process bench\n\ncpu: .+ · cores: \d+/);
     const commands = tableAfter(stdout, "Commands");
-    expect(commands).toHaveLength(14);
+    expect(commands).toHaveLength(16);
     for (const [job, output, wall, user, sys, rss, mb, mbps, command] of commands) {
       expect(job).toMatch(/^(baseline: |generate|stream|validate)/);
       expect(["/dev/null", "file", "pipe"]).toContain(output);
@@ -65,6 +65,7 @@ describe("the whole-process bench", () => {
       "generate vs byte-patching baseline",
       "generate vs stream --workers 1",
       "generate --workers 1 vs stream --workers 1",
+      "generate at stream's density (1×, ten years) vs stream --workers 1",
       "stream --workers 2 vs --workers 1",
     ]);
     for (const r of ratios) expect(Number(r[1])).toBeGreaterThan(0);
