@@ -29,7 +29,7 @@ import {
   type StartupResult,
   summarize,
 } from "./harness/report.js";
-import { type BenchRow, benchRows } from "./harness/rows.js";
+import { type BenchRow, benchRows, tenYearsBefore } from "./harness/rows.js";
 import { medianLengthRecord } from "./harness/sample-trace.js";
 import { shellLine } from "./harness/shell.js";
 import { median } from "./harness/stats.js";
@@ -51,7 +51,14 @@ async function main(): Promise<void> {
     const sampleTrace = join(dir, "sample-trace.json");
     const sample = await run([...ctsim, "generate", "--seed", "3", "--count", "1000"], "");
     writeFileSync(sampleTrace, `${medianLengthRecord(sample.stdout)}\n`);
-    const rows = benchRows({ ctsim, baselines: BASELINES, sampleTrace, count: config.count, dir });
+    const rows = benchRows({
+      ctsim,
+      baselines: BASELINES,
+      sampleTrace,
+      count: config.count,
+      dir,
+      sparseFrom: tenYearsBefore(Date.now()),
+    });
     const results = await timeRows(rows, config, run);
     const startup = await timeStartup(ctsim, config, run);
     const memory = await measureMemory(ctsim, config, run);

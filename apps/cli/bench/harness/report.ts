@@ -43,7 +43,7 @@ const LABELS: Record<Job, string> = {
   patch: "baseline: byte patching",
   generate: "generate",
   "generate-w1": "generate --workers 1",
-  "generate-1x": "generate at the tenant's own rate (ten years)",
+  "generate-1x": "generate at the tenant's own rate (ten-year window)",
   "stream-w1": "stream --workers 1",
   "stream-w2": "stream --workers 2",
   validate: "validate",
@@ -127,7 +127,7 @@ export const RATIOS: readonly RatioSpec[] = [
     target: 1,
   },
   {
-    name: "generate at stream's density (1×, ten years) vs stream --workers 1",
+    name: "generate at stream's density (1×, ten-year window) vs stream --workers 1",
     subject: "generate-1x",
     reference: "stream-w1",
     target: 1,

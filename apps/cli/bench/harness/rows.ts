@@ -47,6 +47,25 @@ export interface RowPlan {
   readonly count: number;
   /** Directory for the output files. */
   readonly dir: string;
+  /**
+   * Start of a ten-year window ending at generate's default clock (ISO 8601), for the row of
+   * generate at the tenant's own rate: see {@link tenYearsBefore}.
+   */
+  readonly sparseFrom: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC midnight 3,650 days before the last one at `now`: with generate's default `--now`
+ * (the last UTC midnight, so today's catalog revision), a window that holds a million traces
+ * at the tenant's own rate.
+ *
+ * @example
+ * tenYearsBefore(Date.parse("2026-12-06T04:00:00Z")); // "2016-12-08T00:00:00.000Z"
+ */
+export function tenYearsBefore(now: number): string {
+  return new Date((Math.floor(now / DAY_MS) - 3650) * DAY_MS).toISOString();
 }
 
 /** `wc -c` reads the pipe: a reader process that counts every byte. */
@@ -73,17 +92,12 @@ export function benchRows(plan: RowPlan): BenchRow[] {
     ...(workers === undefined ? [] : ["--workers", String(workers)]),
   ];
   /**
-   * `generate` over ten years of the tenant's own rate: the window holds the count without
-   * raising the rate, so the timeline is as sparse as `stream`'s (1×), where plain `generate
-   * --count` reaches back at 40× and keeps ~30× more sessions open at once.
+   * `generate` over ten years to its default clock: the window holds the count at the tenant's
+   * own rate, so the timeline is as sparse as `stream`'s (1×), where plain `generate --count`
+   * reaches back at 40× and keeps ~30× more sessions open at once. Same clock, same revision.
+   * (Ten years hold ~1.9M traces of one tenant: a larger BENCH_COUNT raises the rate again.)
    */
-  const sparseWords = (): string[] => [
-    ...generateWords(),
-    "--from",
-    "2016-01-01T00:00:00Z",
-    "--now",
-    "2026-01-01T00:00:00Z",
-  ];
+  const sparseWords = (): string[] => [...generateWords(), "--from", plan.sparseFrom];
   const streamWords = (workers: number): string[] => [
     ...plan.ctsim,
     "stream",

@@ -11,7 +11,7 @@ import {
   type RowResult,
   summarize,
 } from "../../bench/harness/report.js";
-import { type BenchRow, benchRows } from "../../bench/harness/rows.js";
+import { type BenchRow, benchRows, tenYearsBefore } from "../../bench/harness/rows.js";
 import { medianLengthRecord } from "../../bench/harness/sample-trace.js";
 import { shellQuote } from "../../bench/harness/shell.js";
 import { median, speedRatio } from "../../bench/harness/stats.js";
@@ -121,6 +121,7 @@ const plan = {
   sampleTrace: "/t/s.json",
   count: 10,
   dir: "/t",
+  sparseFrom: "2016-12-08T00:00:00.000Z",
 };
 
 describe("benchRows", () => {
@@ -134,8 +135,9 @@ describe("benchRows", () => {
     // generate on a timeline as sparse as stream's: what the density alone costs.
     expect(pairs).toContain("generate-1x:null");
     expect(rows.find((r) => r.job === "generate-1x")?.command).toBe(
-      "node apps/cli/bin/ctsim.js generate --seed 3 --count 10 --from 2016-01-01T00:00:00Z --now 2026-01-01T00:00:00Z > /dev/null",
+      "node apps/cli/bin/ctsim.js generate --seed 3 --count 10 --from 2016-12-08T00:00:00.000Z > /dev/null",
     );
+    expect(tenYearsBefore(Date.parse("2026-12-06T04:00:00Z"))).toBe("2016-12-08T00:00:00.000Z");
     for (const job of ["stringify", "template", "patch", "generate-w1", "validate"])
       expect(pairs.some((p) => p.startsWith(`${job}:`))).toBe(true);
   });

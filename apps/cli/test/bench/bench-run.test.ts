@@ -65,7 +65,7 @@ describe("the whole-process bench", () => {
       "generate vs byte-patching baseline",
       "generate vs stream --workers 1",
       "generate --workers 1 vs stream --workers 1",
-      "generate at stream's density (1×, ten years) vs stream --workers 1",
+      "generate at stream's density (1×, ten-year window) vs stream --workers 1",
       "stream --workers 2 vs --workers 1",
     ]);
     for (const r of ratios) expect(Number(r[1])).toBeGreaterThan(0);
