@@ -37,14 +37,25 @@ describe("ctsim serve and the explorer page", () => {
     const projects = (await (await fetch(`${url}/_ctsim/explorer/projects.json`)).json()) as {
       projects: { projectId: string }[];
       auth: string;
+      live: boolean;
     };
     expect(projects.auth).toBe("aksk");
+    expect(projects.live).toBe(false);
     expect(projects.projects.length).toBeGreaterThanOrEqual(2);
     expect(banner).toContain(`project id: ${projects.projects[0]?.projectId} `);
 
     // An API client at / gets ListVersions, as from CTS.
     const versions = (await (await fetch(`${url}/`)).json()) as { versions: unknown[] };
     expect(versions.versions.length).toBeGreaterThan(0);
+  });
+
+  it("--live tells the page its history grows (the window then follows the clock)", async () => {
+    const { banner } = await startServe(["--days", "1", "--no-cache", "--live"]);
+    const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1] as string;
+    const projects = (await (await fetch(`${url}/_ctsim/explorer/projects.json`)).json()) as {
+      live: boolean;
+    };
+    expect(projects.live).toBe(true);
   });
 
   it("--scenario injects the scenarios and serves their labels, to the API's credentials only", async () => {

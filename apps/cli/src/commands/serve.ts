@@ -157,7 +157,11 @@ export const serveCommand: CommandFactory = (io: CliIo): Command =>
       const preparedTransfer = await prepareServeTransfer(flags);
       const started = performance.now();
       let cacheError: Error | undefined;
-      const explorer = await explorerMount(flags.auth, parseScenarios(flags.scenario ?? ""));
+      const explorer = await explorerMount(
+        flags.auth,
+        parseScenarios(flags.scenario ?? ""),
+        flags.live === true,
+      );
       if (explorer.problem !== undefined) io.stderr.write(`ctsim serve: ${explorer.problem}\n`);
       const service = await start(flags, io, {
         ...(explorer.site === undefined ? {} : { site: explorer.site }),

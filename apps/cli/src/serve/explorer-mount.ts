@@ -18,11 +18,12 @@ export interface ExplorerMount {
  * (a built CLI whose explorer package was not built) is not fatal: the API is served without
  * it, and `problem` says why. With `scenarios` (`--scenario`), the site serves their labels:
  * to a reader of a project, the occurrences of its account listed there
- * (`MockService.labelsOf`).
+ * (`MockService.labelsOf`). With `live` (`--live`), the page's window follows the clock.
  */
 export async function explorerMount(
   auth: AuthMode,
   scenarios: readonly ScenarioName[] = [],
+  live = false,
 ): Promise<ExplorerMount> {
   let projects: readonly ExplorerProject[] = [];
   let running: MockService | undefined;
@@ -43,7 +44,7 @@ export async function explorerMount(
   try {
     const assets = await loadExplorerAssets();
     return {
-      site: explorerSite({ assets, projects: () => projects, auth, labels }),
+      site: explorerSite({ assets, projects: () => projects, auth, labels, live }),
       problem: undefined,
       attach,
     };

@@ -59,7 +59,18 @@ describe("explorerSite", () => {
     expect(JSON.parse(String(get(EXPLORER_PATHS.projects)?.body))).toEqual({
       projects: [{ projectId: "p1", region: "cn-north-4", tenant: "t" }],
       auth: "aksk",
+      live: false,
     });
+    // A live server says so: the page's window then follows the clock.
+    const live = explorerSite({ assets, projects: () => [], live: true });
+    const projects = live({
+      method: "GET",
+      path: EXPLORER_PATHS.projects,
+      query: "",
+      headers: {},
+      authorize: authorize(undefined),
+    });
+    expect(JSON.parse(String(projects?.body))).toEqual({ projects: [], auth: "none", live: true });
     expect(get("/v3/p1/traces")).toBeUndefined();
     expect(
       site({

@@ -38,6 +38,11 @@ export interface ExplorerSiteOptions {
   /** The server's auth mode: the page asks for credentials of that kind. Default: `none`. */
   readonly auth?: "none" | "aksk" | "token";
   /**
+   * Whether the server's history grows while the page is open (`serve --live`): the page's time
+   * window then ends at the clock at each search by default. Default: `false`.
+   */
+  readonly live?: boolean;
+  /**
    * The scenario labels of a project whose data the gateway let the caller read (`domainId`:
    * the project's account), read at each request. Default: none (the endpoint answers no
    * scenarios).
@@ -86,7 +91,11 @@ export function explorerSite(
       case EXPLORER_PATHS.projects:
         return ok(
           "application/json",
-          JSON.stringify({ projects: options.projects(), auth: options.auth ?? "none" }),
+          JSON.stringify({
+            projects: options.projects(),
+            auth: options.auth ?? "none",
+            live: options.live ?? false,
+          }),
         );
       case EXPLORER_PATHS.labels:
         return labelsAnswer(request, options);

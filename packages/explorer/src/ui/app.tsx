@@ -10,7 +10,7 @@ import { Histogram, type HistogramState } from "./components/histogram.js";
 import { TraceDetail } from "./components/trace-detail.js";
 import { TraceList } from "./components/trace-list.js";
 import { UserView } from "./components/user-view.js";
-import { defaultFilters, type Filters } from "./model/filters.js";
+import { defaultFilters, type Filters, searchedFilters } from "./model/filters.js";
 import { addToBins, emptyBins, HOUR_MS } from "./model/hour-bins.js";
 import { type LabelIndex, labelIndex, labelsInWindow } from "./model/labels.js";
 import type { Trace } from "./model/trace.js";
@@ -35,6 +35,8 @@ const NO_LABELS = labelIndex([]);
 interface ProjectsDocument {
   readonly projects: readonly ExplorerProject[];
   readonly auth: Connection["auth"];
+  /** The server's history grows (`serve --live`): the window follows the clock. */
+  readonly live?: boolean;
 }
 
 /** The explorer: connection, filters, histogram, list, and the detail or user view beside it. */
@@ -64,6 +66,7 @@ export function App() {
       .then((r) => r.json() as Promise<ProjectsDocument>)
       .then((doc) => {
         setProjects(doc.projects);
+        if (doc.live === true) setFilters(defaultFilters(Date.now(), true));
         const first = doc.projects[0]?.projectId ?? "";
         // Without auth the first project's traces show at once; with auth, once credentials are entered.
         setConnection({ projectId: first, auth: doc.auth, ak: "", sk: "", token: "" });
@@ -193,10 +196,13 @@ export function App() {
       .catch((e: Error) => setError(`user ${name}: ${e.message}`));
   };
 
-  /** A search: the list, histogram and labels are read again, even with the same filters. */
+  /**
+   * A search: the list, histogram and labels are read again, even with the same filters; a
+   * window that follows the clock ends now.
+   */
   const applyFilters = (next: Filters) => {
     setSelected(undefined);
-    setFilters({ ...next });
+    setFilters(searchedFilters(next, Date.now()));
   };
 
   return (
@@ -226,13 +232,14 @@ export function App() {
         {ready && (
           <Histogram
             state={histogram}
-            onBrush={(from, to) => applyFilters({ ...filters, from, to })}
+            onBrush={(from, to) => applyFilters({ ...filters, from, to, untilNow: false })}
             labels={labelsInWindow(labels.labels, filters.from, filters.to, filters.scenario)}
             onMark={(label) =>
               applyFilters({
                 ...filters,
                 from: Math.floor(label.from / HOUR_MS) * HOUR_MS,
                 to: (Math.floor(label.to / HOUR_MS) + 1) * HOUR_MS - 1,
+                untilNow: false,
               })
             }
           />
@@ -263,7 +270,7 @@ export function App() {
               onClose={() => setSelected(undefined)}
               onResource={(resource_id) =>
                 applyFilters({
-                  ...defaultFilters(filters.to),
+                  ...defaultFilters(filters.to, filters.untilNow),
                   from: filters.from,
                   to: filters.to,
                   trace_type: filters.trace_type,

@@ -25,12 +25,15 @@ export async function startExplorerService(options: {
    * each request), as a live server has produced only those so far. Default: all of them.
    */
   readonly labelsBefore?: () => number;
+  /** The page is told the history grows (`serve --live`). Default: `false`. */
+  readonly live?: boolean;
 }): Promise<MockService> {
   let service: MockService | undefined;
   const scenarios = options.scenarios ?? [];
   const site = explorerSite({
     assets: await loadExplorerAssets(),
     auth: options.auth,
+    live: options.live ?? false,
     labels: (projectId) => {
       const before = options.labelsBefore?.() ?? Number.POSITIVE_INFINITY;
       const labels = (service?.labelsOf(projectId) ?? []).filter((label) => label.from < before);

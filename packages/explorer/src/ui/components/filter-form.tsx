@@ -105,11 +105,21 @@ export function FilterForm(props: {
           name="to"
           type="datetime-local"
           value={utcInputValue(draft.to)}
+          disabled={draft.untilNow}
           onChange={(e) => {
             const to = parseUtcInput(e.currentTarget.value);
             if (to !== undefined) set({ to });
           }}
         />
+      </label>
+      <label class="check">
+        <input
+          name="until_now"
+          type="checkbox"
+          checked={draft.untilNow}
+          onChange={(e) => set({ untilNow: e.currentTarget.checked })}
+        />
+        Window ends now (at each search)
       </label>
       <button type="submit">Apply</button>
     </form>

@@ -15,6 +15,11 @@ export interface Filters {
   /** Window end, epoch ms. */
   readonly to: number;
   /**
+   * The window ends at the clock: each search moves it there, keeping its length (a live
+   * server's new traces show). Off once the window is set to a stretch of the past.
+   */
+  readonly untilNow: boolean;
+  /**
    * A labelled scenario the list is narrowed to (ctsim's ground truth, not a ListTraces
    * parameter); `""`: every trace.
    */
@@ -36,9 +41,13 @@ export { TRACE_QUERY_TYPES, TRACE_RATINGS };
 /** CTS keeps seven days: the widest window the API serves. */
 export const WEEK_MS = 7 * 24 * 3600_000;
 
-/** The filters the page opens with: management traces of the last seven days. */
-export function defaultFilters(now: number): Filters {
+/**
+ * The filters the page opens with: management traces of the last seven days, a window that
+ * follows the clock when `untilNow` (a live server).
+ */
+export function defaultFilters(now: number, untilNow = false): Filters {
   return {
+    untilNow,
     trace_type: "system",
     service_type: "",
     resource_type: "",
@@ -71,4 +80,17 @@ export function listQuery(filters: Filters, limit: number, next?: string): strin
   if (filters.trace_rating !== "") pairs.push(["trace_rating", filters.trace_rating]);
   if (next !== undefined) pairs.push(["next", next]);
   return pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+}
+
+/**
+ * The filters a search runs: with `untilNow`, the window moved to end at `now`, its length kept;
+ * else the filters as they are.
+ *
+ * @example
+ * searchedFilters({ ...defaultFilters(0, true), from: 0, to: 10 }, 25); // from 15, to 25
+ */
+export function searchedFilters(filters: Filters, now: number): Filters {
+  return filters.untilNow
+    ? { ...filters, from: now - (filters.to - filters.from), to: now }
+    : { ...filters };
 }

@@ -1,0 +1,97 @@
+// The explorer against `serve --live`: the time window follows the clock at each search, so a
+// live server's new traces show; against a fixed history it stays where it was set. Checked on
+// the ListTraces requests the page sends.
+import type { MockService } from "@ctsim/mock/node";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium } from "./support/chromium.js";
+import { startExplorerService } from "./support/explorer-service.js";
+import {
+  applyFilters,
+  histogramCounts,
+  listGeneration,
+  openExplorer,
+  waitForList,
+  windowOf,
+} from "./support/page-driver.js";
+
+type Window = { from: number; to: number };
+
+/** The window of the page's latest ListTraces request, as numbers. */
+function lastWindow(requests: readonly string[]): Window {
+  const { from, to } = windowOf(requests);
+  return { from: Number(from), to: Number(to) };
+}
+
+/** Runs a search with the form as it is (Enter), after the clock moved on a little. */
+async function searchLater(page: Page): Promise<void> {
+  await page.waitForTimeout(1100);
+  await applyFilters(page, {});
+}
+
+const untilNow = (page: Page) => page.locator("form.filters [name=until_now]");
+
+describe.skipIf(CHROMIUM === undefined)("the explorer's window and the clock (Chromium)", () => {
+  let browser: Browser;
+  let live: MockService;
+  let fixed: MockService;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const history = { auth: "none" as const, tenants: 1, days: 1, seed: 5 };
+    live = await startExplorerService({ ...history, live: true });
+    fixed = await startExplorerService(history);
+  });
+  afterAll(async () => {
+    await live?.close();
+    await fixed?.close();
+    await browser?.close();
+  });
+
+  it("against a live server, each search ends the window now, as long as it was", async () => {
+    const { page, requests, errors } = await openExplorer(browser, live.server.url);
+    await waitForList(page, undefined);
+    expect(await untilNow(page).isChecked()).toBe(true);
+    expect(await page.locator("form.filters [name=to]").isDisabled()).toBe(true);
+    const first = lastWindow(requests);
+    await searchLater(page);
+    const second = lastWindow(requests);
+    expect(second.to).toBeGreaterThanOrEqual(first.to + 1000);
+    expect(second.to - second.from).toBe(first.to - first.from);
+
+    // Unticked, the window stays where the last search put it.
+    await untilNow(page).setChecked(false);
+    await searchLater(page);
+    expect(lastWindow(requests)).toEqual(second);
+    await searchLater(page);
+    expect(lastWindow(requests)).toEqual(second);
+
+    // A stretch of the past chosen on the timeline is not moved by the next search.
+    await untilNow(page).setChecked(true);
+    await searchLater(page);
+    await histogramCounts(page);
+    const box = (await page.locator(".histogram svg").boundingBox())!;
+    const before = await listGeneration(page);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await waitForList(page, before);
+    const chosen = lastWindow(requests);
+    expect(await untilNow(page).isChecked()).toBe(false);
+    await searchLater(page);
+    expect(lastWindow(requests)).toEqual(chosen);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("against a fixed history, the window stays where it was set", async () => {
+    const { page, requests, errors } = await openExplorer(browser, fixed.server.url);
+    await waitForList(page, undefined);
+    expect(await untilNow(page).isChecked()).toBe(false);
+    const first = lastWindow(requests);
+    await searchLater(page);
+    expect(lastWindow(requests)).toEqual(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
