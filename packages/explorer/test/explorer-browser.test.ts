@@ -14,6 +14,7 @@ import {
 import {
   applyFilters,
   binByHour,
+  brushHistogram,
   firstListMs,
   histogramCounts,
   listGeneration,
@@ -174,14 +175,7 @@ describe.skipIf(CHROMIUM === undefined)("the explorer page in Chromium", () => {
       const base = service.server.url;
       const { page, requests } = await openExplorer(browser, base);
       await waitForList(page, undefined);
-      await histogramCounts(page);
-      const box = (await page.locator(".histogram svg").boundingBox())!;
-      const before = await listGeneration(page);
-      await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2, { steps: 5 });
-      await page.mouse.up();
-      await waitForList(page, before);
+      await brushHistogram(page, 0.55, 0.8);
       const { from, to } = windowOf(requests);
       expect(Number(from) % 3600_000).toBe(0);
       expect((Number(to) + 1) % 3600_000).toBe(0);

@@ -8,8 +8,7 @@ import { CHROMIUM, launchChromium } from "./support/chromium.js";
 import { startExplorerService } from "./support/explorer-service.js";
 import {
   applyFilters,
-  histogramCounts,
-  listGeneration,
+  brushHistogram,
   openExplorer,
   waitForList,
   windowOf,
@@ -68,14 +67,7 @@ describe.skipIf(CHROMIUM === undefined)("the explorer's window and the clock (Ch
     // A stretch of the past chosen on the timeline is not moved by the next search.
     await untilNow(page).setChecked(true);
     await searchLater(page);
-    await histogramCounts(page);
-    const box = (await page.locator(".histogram svg").boundingBox())!;
-    const before = await listGeneration(page);
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
-    await page.mouse.up();
-    await waitForList(page, before);
+    await brushHistogram(page, 0.3, 0.6);
     const chosen = lastWindow(requests);
     expect(await untilNow(page).isChecked()).toBe(false);
     await searchLater(page);

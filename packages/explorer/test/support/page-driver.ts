@@ -36,6 +36,21 @@ export async function applyFilters(
   await waitForList(page, before);
 }
 
+/**
+ * Drags across the histogram from `start` to `end` (fractions of its width), once its counts
+ * are complete, and waits for the list of the narrowed window.
+ */
+export async function brushHistogram(page: Page, start: number, end: number): Promise<void> {
+  await histogramCounts(page);
+  const box = (await page.locator(".histogram svg").boundingBox())!;
+  const before = await listGeneration(page);
+  await page.mouse.move(box.x + box.width * start, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * end, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await waitForList(page, before);
+}
+
 /** The histogram's counts once its walk is complete: hour start → [normal, warning, incident]. */
 export async function histogramCounts(page: Page): Promise<Record<string, number[]>> {
   await page.waitForFunction(() => {
