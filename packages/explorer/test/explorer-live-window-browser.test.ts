@@ -57,12 +57,20 @@ describe.skipIf(CHROMIUM === undefined)("the explorer's window and the clock (Ch
     expect(second.to).toBeGreaterThanOrEqual(first.to + 1000);
     expect(second.to - second.from).toBe(first.to - first.from);
 
+    // A start set by hand is kept: the window runs from there to the clock.
+    const start = Math.floor((second.to - 6 * 3_600_000) / 60_000) * 60_000;
+    await page.waitForTimeout(1100);
+    await applyFilters(page, { from: new Date(start).toISOString().slice(0, 16) });
+    const third = lastWindow(requests);
+    expect(third.from).toBe(start);
+    expect(third.to).toBeGreaterThanOrEqual(second.to + 1000);
+
     // Unticked, the window stays where the last search put it.
     await untilNow(page).setChecked(false);
     await searchLater(page);
-    expect(lastWindow(requests)).toEqual(second);
+    expect(lastWindow(requests)).toEqual(third);
     await searchLater(page);
-    expect(lastWindow(requests)).toEqual(second);
+    expect(lastWindow(requests)).toEqual(third);
 
     // A stretch of the past chosen on the timeline is not moved by the next search.
     await untilNow(page).setChecked(true);

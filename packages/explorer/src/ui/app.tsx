@@ -202,7 +202,7 @@ export function App() {
    */
   const applyFilters = (next: Filters) => {
     setSelected(undefined);
-    setFilters(searchedFilters(next, Date.now()));
+    setFilters(searchedFilters(next, Date.now(), filters));
   };
 
   return (

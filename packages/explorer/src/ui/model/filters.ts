@@ -83,14 +83,17 @@ export function listQuery(filters: Filters, limit: number, next?: string): strin
 }
 
 /**
- * The filters a search runs: with `untilNow`, the window moved to end at `now`, its length kept;
- * else the filters as they are.
+ * The filters a search runs. With `untilNow` the window ends at `now`: from the start the user
+ * just set (`from` differs from the `previous` search's), else moved there with its length
+ * kept. Without it, the filters as they are.
  *
  * @example
- * searchedFilters({ ...defaultFilters(0, true), from: 0, to: 10 }, 25); // from 15, to 25
+ * const previous = { ...defaultFilters(10, true), from: 0 };
+ * searchedFilters(previous, 25, previous); // from 15, to 25
+ * searchedFilters({ ...previous, from: 5 }, 25, previous); // from 5, to 25
  */
-export function searchedFilters(filters: Filters, now: number): Filters {
-  return filters.untilNow
-    ? { ...filters, from: now - (filters.to - filters.from), to: now }
-    : { ...filters };
+export function searchedFilters(filters: Filters, now: number, previous?: Filters): Filters {
+  if (!filters.untilNow) return { ...filters };
+  if (previous !== undefined && filters.from !== previous.from) return { ...filters, to: now };
+  return { ...filters, from: now - (filters.to - filters.from), to: now };
 }
