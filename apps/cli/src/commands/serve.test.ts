@@ -80,6 +80,9 @@ describe("ctsim serve", () => {
   });
 
   it("says where the store came from and what the cache wrote, loaded and evicted, within --cache-max", async () => {
+    // The second start must load the first one's snapshot: both in one clock hour (a new hour
+    // derives a new window instead; this failed once when the starts straddled 05:00 UTC).
+    await outsideHourEnd(60_000);
     const cacheDir = mkdtempSync(join(tmpdir(), "ctsim-serve-cache-"));
     writeFileSync(join(cacheDir, "notes.txt"), "not ctsim's");
     const start = async (...argv: string[]) => {
@@ -146,7 +149,7 @@ describe("ctsim serve", () => {
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it("keeps trackers in --state across restarts and says what it restored", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ctsim-serve-state-"));
@@ -490,4 +493,15 @@ function fillUp(dir: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error;
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Waits for the next clock hour when less than `margin` ms of this one are left: serve's window
+ * moves with the hour, so starts that must see one window run well inside one hour.
+ */
+async function outsideHourEnd(margin: number): Promise<void> {
+  const left = HOUR_MS - (Date.now() % HOUR_MS);
+  if (left < margin) await new Promise((resolve) => setTimeout(resolve, left + 1000));
 }
