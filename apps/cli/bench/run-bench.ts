@@ -29,7 +29,13 @@ import {
   type StartupResult,
   summarize,
 } from "./harness/report.js";
-import { type BenchRow, benchRows, tenYearsBefore } from "./harness/rows.js";
+import {
+  type BenchRow,
+  benchRows,
+  generateWords,
+  streamWords,
+  tenYearsBefore,
+} from "./harness/rows.js";
 import { medianLengthRecord } from "./harness/sample-trace.js";
 import { shellLine } from "./harness/shell.js";
 import { median } from "./harness/stats.js";
@@ -140,22 +146,7 @@ async function measureMemory(
   const counts = config.rssTenfold ? [config.rssCount, config.rssCount * 10] : [config.rssCount];
   const points: MemoryPoint[] = [];
   for (const count of counts) {
-    for (const words of [
-      [...ctsim, "generate", "--seed", "3", "--count", String(count)],
-      [
-        ...ctsim,
-        "stream",
-        "--seed",
-        "3",
-        "--max",
-        "--count",
-        String(count),
-        "--workers",
-        "1",
-        "--sink",
-        "stdout",
-      ],
-    ]) {
+    for (const words of [generateWords(ctsim, count), streamWords(ctsim, count, 1)]) {
       const sample = await run(words, "> /dev/null");
       const command = `${shellLine(words)} > /dev/null`;
       points.push({ count, command, wall: sample.wall, maxRssKiB: sample.maxRssKiB });

@@ -68,6 +68,36 @@ export function tenYearsBefore(now: number): string {
   return new Date((Math.floor(now / DAY_MS) - 3650) * DAY_MS).toISOString();
 }
 
+/** `ctsim generate` of `count` traces (seed 3), with `--workers` when given. */
+export function generateWords(ctsim: readonly string[], count: number, workers?: number): string[] {
+  return [
+    ...ctsim,
+    "generate",
+    "--seed",
+    "3",
+    "--count",
+    String(count),
+    ...(workers === undefined ? [] : ["--workers", String(workers)]),
+  ];
+}
+
+/** `ctsim stream` of `count` traces (seed 3) flat out to stdout, with `workers` lanes. */
+export function streamWords(ctsim: readonly string[], count: number, workers: number): string[] {
+  return [
+    ...ctsim,
+    "stream",
+    "--seed",
+    "3",
+    "--max",
+    "--count",
+    String(count),
+    "--workers",
+    String(workers),
+    "--sink",
+    "stdout",
+  ];
+}
+
 /** `wc -c` reads the pipe: a reader process that counts every byte. */
 const READER = "| wc -c";
 
@@ -82,41 +112,20 @@ export function benchRows(plan: RowPlan): BenchRow[] {
     row(job, "null", [node, plan.baselines, job, n, plan.sampleTrace], "> /dev/null", {
       from: "stderr",
     });
-  const generateWords = (workers?: number): string[] => [
-    ...plan.ctsim,
-    "generate",
-    "--seed",
-    "3",
-    "--count",
-    n,
-    ...(workers === undefined ? [] : ["--workers", String(workers)]),
-  ];
+  const generate = (workers?: number): string[] => generateWords(plan.ctsim, plan.count, workers);
   /**
    * `generate` over ten years to its default clock: the window holds the count at the tenant's
    * own rate, so the timeline is as sparse as `stream`'s (1×), where plain `generate --count`
    * reaches back at 40× and keeps ~30× more sessions open at once. Same clock, same revision.
    * (Ten years hold ~1.9M traces of one tenant: a larger BENCH_COUNT raises the rate again.)
    */
-  const sparseWords = (): string[] => [...generateWords(), "--from", plan.sparseFrom];
-  const streamWords = (workers: number): string[] => [
-    ...plan.ctsim,
-    "stream",
-    "--seed",
-    "3",
-    "--max",
-    "--count",
-    n,
-    "--workers",
-    String(workers),
-    "--sink",
-    "stdout",
-  ];
+  const sparse = (): string[] => [...generate(), "--from", plan.sparseFrom];
   const generateFile = join(plan.dir, "generate.ndjson");
   const streamFile = (job: Job): string => join(plan.dir, `${job}.ndjson`);
   const fromPipe = (job: Job) => ({ from: "row" as const, job, destination: "pipe" as const });
   const streamRows = (destination: Destination): BenchRow[] =>
     (["stream-w1", "stream-w2"] as const).map((job) => {
-      const words = streamWords(job === "stream-w1" ? 1 : 2);
+      const words = streamWords(plan.ctsim, plan.count, job === "stream-w1" ? 1 : 2);
       if (destination === "null") return row(job, "null", words, "> /dev/null", fromPipe(job));
       if (destination === "pipe") return row(job, "pipe", words, READER, { from: "stdout" });
       const path = streamFile(job);
@@ -124,14 +133,14 @@ export function benchRows(plan: RowPlan): BenchRow[] {
     });
   return [
     baseline("stringify"),
-    row("generate", "null", generateWords(), "> /dev/null", fromPipe("generate")),
+    row("generate", "null", generate(), "> /dev/null", fromPipe("generate")),
     baseline("template"),
-    row("generate-w1", "null", generateWords(1), "> /dev/null", fromPipe("generate")),
+    row("generate-w1", "null", generate(1), "> /dev/null", fromPipe("generate")),
     baseline("patch"),
     ...streamRows("null"),
-    row("generate-1x", "null", sparseWords(), "> /dev/null", fromPipe("generate-1x")),
+    row("generate-1x", "null", sparse(), "> /dev/null", fromPipe("generate-1x")),
     {
-      ...row("generate", "file", [...generateWords(), "--out", generateFile], "", {
+      ...row("generate", "file", [...generate(), "--out", generateFile], "", {
         from: "file",
         path: generateFile,
       }),
@@ -142,9 +151,9 @@ export function benchRows(plan: RowPlan): BenchRow[] {
       from: "file",
       path: generateFile,
     }),
-    row("generate", "pipe", generateWords(), READER, { from: "stdout" }),
+    row("generate", "pipe", generate(), READER, { from: "stdout" }),
     ...streamRows("pipe"),
-    row("generate-1x", "pipe", sparseWords(), READER, { from: "stdout" }),
+    row("generate-1x", "pipe", sparse(), READER, { from: "stdout" }),
   ];
 }
 

@@ -80,15 +80,13 @@ export function App() {
     (connection.auth !== "aksk" || connection.sk !== "") &&
     (connection.auth !== "token" || connection.token !== "");
 
-  /** The connection the labels shown belong to. */
-  const labelledConnection = useRef<Connection | undefined>(undefined);
+  // Another project or account: its labels are not these.
+  useEffect(() => setLabels(NO_LABELS), [connection]);
 
   // Before the list's effect: a chosen scenario's list waits for these labels. Read again at
-  // every search, so that occurrences a live server produced since show; the old ones stay up
-  // meanwhile, unless the connection (another project or account) changed.
+  // every search, so that occurrences a live server produced since show (the old ones stay up
+  // meanwhile).
   useEffect(() => {
-    if (labelledConnection.current !== connection) setLabels(NO_LABELS);
-    labelledConnection.current = connection;
     if (!ready || connection === undefined) return;
     const read = readLabels(connection).then(
       (answer) => labelIndex(answer.labels),
