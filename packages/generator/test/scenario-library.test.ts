@@ -230,13 +230,18 @@ describe("scenario registry", () => {
 describe.each(NEW_SCENARIOS)("scenario %s", (name) => {
   const info = scenarioInfo(name);
 
-  test.prop([SEED], { numRuns: 3 })(
+  // 911004846: ci-nightly-cleanup's first occurrence (whole: 17 jobs and models made, 17
+  // deleted) ends 6 h before the window's end, as its bot waits for 02:00 local after the day's
+  // experiments; it failed the former bound of 12 h.
+  test.prop([SEED], { numRuns: 3, examples: [[911004846]] })(
     "labelled traces are in the output, are exactly the scenario's from its label on, and carry what the technique depends on",
     (seed) => {
       const result = run(seed, name);
       expect(result.labels.length).toBeGreaterThan(0);
       const groups = labelled(result);
-      expect(result.labels[0]?.to).toBeLessThan(NOW - DAY / 2);
+      // The first occurrence starts in the first 65% of its 2-day period and ends inside the
+      // window (a scenario may wait for a local hour: up to a day).
+      expect(result.labels[0]?.to).toBeLessThan(NOW);
       result.labels.forEach((label, i) => {
         expect(label.scenario).toBe(name);
         expect(label.techniques).toEqual(info.techniques);
